@@ -1,0 +1,5 @@
+import type { FastifyInstance } from "fastify";
+import { authRoutes } from "./auth/routes";
+
+/** Every module's routes, registered in this order by app.ts. */
+export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [authRoutes];

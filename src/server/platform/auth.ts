@@ -1,0 +1,138 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { and, eq, gt } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { roleGrants, sessions, units, users } from "../db/schema/index";
+import type { Actor, Role } from "./access";
+import { AppError, unauthenticated } from "./errors";
+
+export const SESSION_COOKIE = "kh_session";
+export const CSRF_COOKIE = "kh_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+const SESSION_HOURS = 12;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionCsrf: string | null;
+  }
+}
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const newToken = () => randomBytes(32).toString("base64url");
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Loads the actor behind a session id, or null when the session is unknown, expired or its user inactive. */
+export async function loadSession(db: Db, sessionId: string): Promise<{ actor: Actor; csrf: string } | null> {
+  const idHash = sha256(sessionId);
+  const [row] = await db
+    .select({ session: sessions, user: users, unitPath: units.path })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+  if (!row) return null;
+  const grants = await loadGrants(db, row.user.id);
+  // Sliding expiry, written at most once a minute to keep reads cheap.
+  if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000) })
+      .where(eq(sessions.idHash, idHash));
+  }
+  return {
+    csrf: row.session.csrfToken,
+    actor: {
+      userId: row.user.id,
+      username: row.user.username,
+      fullName: row.user.fullName,
+      unitId: row.user.unitId,
+      unitPath: row.unitPath,
+      grants,
+    },
+  };
+}
+
+/** The user's grants with the path of each granted unit (archived units grant nothing). */
+export async function loadGrants(db: Db, userId: string): Promise<Actor["grants"]> {
+  const rows = await db
+    .select({ unitId: roleGrants.unitId, role: roleGrants.role, unitPath: units.path })
+    .from(roleGrants)
+    .innerJoin(units, eq(units.id, roleGrants.unitId))
+    .where(and(eq(roleGrants.userId, userId), eq(units.archived, false)));
+  return rows.map((r) => ({ unitId: r.unitId, unitPath: r.unitPath, role: r.role as Role }));
+}
+
+/** Creates a session and returns the cookie value and its CSRF token. */
+export async function createSession(db: Db, userId: string): Promise<{ sessionId: string; csrf: string }> {
+  const sessionId = newToken();
+  const csrf = newToken();
+  await db.insert(sessions).values({
+    idHash: sha256(sessionId),
+    userId,
+    csrfToken: csrf,
+    expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+  });
+  return { sessionId, csrf };
+}
+
+export async function destroySession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+}
+
+/** Ends every session of a user (after a password change, deactivation). */
+export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, sessionId: string, csrf: string): void {
+  const secure = app.config.secureCookies;
+  void reply.setCookie(SESSION_COOKIE, sessionId, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: SESSION_HOURS * 3600 });
+  void reply.setCookie(CSRF_COOKIE, csrf, { path: "/", httpOnly: false, sameSite: "strict", secure, maxAge: SESSION_HOURS * 3600 });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+  void reply.clearCookie(CSRF_COOKIE, { path: "/" });
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every /api request: load the actor from the session cookie; every state-changing request must
+ * echo the CSRF token in a header. With a session the token is the session's; before sign-in it is
+ * the double-submit cookie handed out by GET /api/auth/csrf.
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionCsrf", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) {
+      const loaded = await loadSession(app.database.db, sessionId);
+      if (loaded) {
+        request.actor = { ...loaded.actor, ip: request.ip };
+        request.sessionCsrf = loaded.csrf;
+      }
+    }
+    if (!UNSAFE.has(request.method)) return;
+    const header = request.headers[CSRF_HEADER];
+    const sent = typeof header === "string" ? header : "";
+    const expected = request.sessionCsrf ?? request.cookies[CSRF_COOKIE] ?? "";
+    if (!sent || !expected || !safeEqual(sent, expected)) {
+      throw new AppError("CSRF", "Phiên làm việc không hợp lệ hoặc đã hết hạn (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại.");
+    }
+  });
+}
+
+/** The signed-in actor, or 401: `const actor = requireActor(request)`. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "e2e/**/*.test.ts", "bench/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    // Two cores and ~300 MB per PGlite instance: keep parallelism modest.
+    maxWorkers: 2,
+    reporters: ["default"],
+  },
+});
