@@ -1,3 +1,5 @@
 export * from "./organisations";
 export * from "./people";
 export * from "./audit";
+export * from "./plans";
+export * from "./obligations";

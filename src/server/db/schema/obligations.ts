@@ -1,0 +1,96 @@
+import { bigserial, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, date, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { units } from "./organisations";
+import { users } from "./people";
+import { plans, tasks } from "./plans";
+
+export type ObligationStatus = "open" | "submitted" | "returned" | "accepted";
+export type ObligationAction = "created" | "submitted" | "returned" | "resubmitted" | "accepted" | "reopened";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/** One unit's duty under one task, tracked on its own. */
+export const obligations = pgTable(
+  "obligations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: text("status").$type<ObligationStatus>().notNull().default("open"),
+    dueDate: date("due_date").notNull(),
+    dueTime: text("due_time"),
+    /** The instant from which it is overdue; for a date-only deadline, the start of the next Vietnam day. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** True once any submission came after dueAt; stays true after acceptance. */
+    lateSubmission: boolean("late_submission").notNull().default(false),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    returnedReason: text("returned_reason"),
+    childPlanId: uuid("child_plan_id").references((): AnyPgColumn => plans.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("obligations_task_unit_uq").on(t.taskId, t.unitId),
+    index("obligations_plan_status_idx").on(t.planId, t.status),
+    index("obligations_unit_due_idx").on(t.unitId, t.dueAt),
+  ],
+);
+
+/** The history of an obligation: every transition, who and when. Append only. */
+export const obligationEvents = pgTable(
+  "obligation_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").$type<ObligationAction>().notNull(),
+    note: text("note"),
+  },
+  (t) => [index("obligation_events_obligation_idx").on(t.obligationId, t.at)],
+);
+
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    text: text("text").notNull().default(""),
+    submittedBy: uuid("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    late: boolean("late").notNull().default(false),
+  },
+  (t) => [index("submissions_obligation_idx").on(t.obligationId, t.submittedAt)],
+);
+
+/** File bytes live in the database so that a submission and its files commit or vanish together. */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    submissionId: uuid("submission_id").references(() => submissions.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stored_files_submission_idx").on(t.submissionId)],
+);
