@@ -9,6 +9,6 @@ export default defineConfig({
     pool: "forks",
     // Two cores and ~300 MB per PGlite instance: keep parallelism modest.
     maxWorkers: 2,
-    reporters: ["default"],
+    reporters: ["default", ["json", { outputFile: "test-results.json" }]],
   },
 });
