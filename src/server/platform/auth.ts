@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { roleGrants, sessions, units, users } from "../db/schema/index";
 import type { Actor, Role } from "./access";
@@ -88,6 +88,11 @@ export async function destroySession(db: Db, sessionId: string): Promise<void> {
 /** Ends every session of a user (after a password change, deactivation). */
 export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a user but the one in use (after the user changes their own password). */
+export async function destroyOtherSessions(db: Db, userId: string, keepSessionId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, sha256(keepSessionId))));
 }
 
 export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, sessionId: string, csrf: string): void {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { inArray } from "drizzle-orm";
-import { CsrfResponse, Me, SignInRequest } from "../../../contracts/auth";
+import { ChangePasswordRequest, CsrfResponse, Me, SignInRequest } from "../../../contracts/auth";
 import { ErrorBody } from "../../../contracts/common";
 import { units } from "../../db/schema/index";
 import { isAdmin, type Actor } from "../../platform/access";
@@ -17,7 +17,7 @@ import {
   SESSION_COOKIE,
   setSessionCookies,
 } from "../../platform/auth";
-import { signIn } from "./service";
+import { changePassword, signIn } from "./service";
 
 async function presentMe(app: FastifyInstance, actor: Actor, csrfToken: string): Promise<Me> {
   const ids = [actor.unitId, ...actor.grants.map((g) => g.unitId)];
@@ -75,5 +75,21 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.get("/api/auth/me", {
     schema: { tags: ["auth"], summary: "Người dùng đang đăng nhập", response: { 200: Me, 401: ErrorBody } },
     handler: async (request) => presentMe(app, requireActor(request), request.sessionCsrf ?? ""),
+  });
+
+  r.post("/api/auth/change-password", {
+    schema: {
+      tags: ["auth"],
+      summary: "Đổi mật khẩu của chính mình (các phiên đăng nhập khác sẽ kết thúc)",
+      body: ChangePasswordRequest,
+      response: { 204: z.null(), 400: ErrorBody, 401: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const actor = requireActor(request);
+      // requireActor passed, so the session cookie is present and valid.
+      const sessionId = request.cookies[SESSION_COOKIE] ?? "";
+      await changePassword(app.database.db, { actor, sessionId, ...request.body });
+      return reply.status(204).send(null);
+    },
   });
 }

@@ -2,9 +2,10 @@ import { and, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signInFailures, users } from "../../db/schema/index";
 import { recordAudit } from "../../platform/audit";
-import { createSession } from "../../platform/auth";
+import { createSession, destroyOtherSessions } from "../../platform/auth";
+import type { Actor } from "../../platform/access";
 import { AppError } from "../../platform/errors";
-import { decoyHash, verifyPassword } from "../../platform/passwords";
+import { decoyHash, hashPassword, verifyPassword } from "../../platform/passwords";
 
 export const SIGN_IN_MAX_FAILURES = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -58,4 +59,39 @@ export async function signIn(db: Db, { username, password, ip }: SignInOptions) 
     entityId: user.id,
   });
   return { user, ...session };
+}
+
+export interface ChangePasswordOptions {
+  actor: Actor;
+  /** The session making the change: it stays open, every other one of the user's sessions ends. */
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** The signed-in user changes their own password after proving they know the current one. */
+export async function changePassword(db: Db, { actor, sessionId, currentPassword, newPassword }: ChangePasswordOptions): Promise<void> {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user) throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để tiếp tục.");
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await recordAudit(db, { actor, action: "auth.password_change_failed", entityType: "user", entityId: user.id });
+    throw new AppError("VALIDATION", "Mật khẩu hiện tại không đúng. Hãy nhập lại mật khẩu bạn đang dùng để đăng nhập.");
+  }
+  if (currentPassword === newPassword) {
+    throw new AppError("VALIDATION", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    const changedAt = new Date();
+    await tx.update(users).set({ passwordHash, passwordChangedAt: changedAt, updatedAt: changedAt }).where(eq(users.id, user.id));
+    await destroyOtherSessions(tx, user.id, sessionId);
+    await recordAudit(tx, {
+      actor,
+      action: "auth.password_change",
+      entityType: "user",
+      entityId: user.id,
+      before: { passwordChangedAt: user.passwordChangedAt.toISOString() },
+      after: { passwordChangedAt: changedAt.toISOString() },
+    });
+  });
 }
