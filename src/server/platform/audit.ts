@@ -14,7 +14,8 @@ export interface AuditEntry {
 /** Appends one audit row inside the caller's transaction: `await recordAudit(tx, { actor, action: "unit.rename", … })`. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
-    actorId: entry.actor?.userId ?? null,
+    // A failed sign-in on an unknown username has a name and an address but no user id ("").
+    actorId: entry.actor?.userId || null,
     actorName: entry.actor?.username ?? null,
     ip: entry.actor?.ip ?? null,
     action: entry.action,
