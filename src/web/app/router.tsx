@@ -1,0 +1,41 @@
+import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router-dom";
+import { Spin } from "antd";
+import { AppLayout } from "./layout";
+import { useMe } from "./session";
+import { HOME_PATH, sections } from "./sections";
+import { SignInPage } from "../features/auth/SignInPage";
+import { NotFoundPage } from "../components/NotFoundPage";
+
+function FullPageSpinner() {
+  return (
+    <div style={{ display: "grid", placeItems: "center", minHeight: "100vh" }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Pages behind it need a session; without one the user goes to sign-in and comes back afterwards. */
+function RequireSignedIn() {
+  const { me, loading } = useMe();
+  const location = useLocation();
+  if (loading) return <FullPageSpinner />;
+  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+export const router = createBrowserRouter([
+  { path: "/sign-in", element: <SignInPage /> },
+  {
+    element: <RequireSignedIn />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          ...sections.map((s) => ({ path: s.path, element: s.element })),
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,1 @@
+export function ImportPlanPage() { return null; }

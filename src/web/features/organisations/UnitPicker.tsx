@@ -1,0 +1,58 @@
+import { useMemo } from "react";
+import { TreeSelect } from "antd";
+import { matches } from "../../../domain/text/vietnamese";
+import type { UnitView } from "../../../contracts/organisations";
+import { useUnits } from "./api";
+import { treeLabel } from "./labels";
+import { buildTree, treesOf, type UnitNode } from "./tree";
+import { useTranslation } from "react-i18next";
+
+interface Option {
+  value: string;
+  title: string;
+  disabled?: boolean;
+  selectable?: boolean;
+  children: Option[];
+}
+
+const toOptions = (nodes: UnitNode[], allowed: (u: UnitView) => boolean): Option[] =>
+  nodes.map((n) => ({ value: n.key, title: n.unit.name, disabled: !allowed(n.unit), children: toOptions(n.children, allowed) }));
+
+/** Picks one unit from every tree the user may read; search ignores diacritics. `allowed` greys out the rest. */
+export function UnitPicker({
+  value,
+  onChange,
+  allowed = () => true,
+  placeholder,
+  testId,
+}: {
+  value?: string;
+  onChange?: (id: string | undefined) => void;
+  allowed?: (unit: UnitView) => boolean;
+  placeholder?: string;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const units = useUnits().data?.units;
+  const treeData = useMemo(() => {
+    const all = units ?? [];
+    // One unselectable heading per tree keeps Chính quyền, Đảng and Quân sự apart.
+    return treesOf(all)
+      .map((tree) => ({ value: `tree:${tree}`, title: treeLabel(tree, t), selectable: false, children: toOptions(buildTree(all, tree), allowed) }))
+      .filter((group) => group.children.length > 0);
+  }, [units, allowed, t]);
+  return (
+    <TreeSelect<string>
+      value={value}
+      onChange={(id) => onChange?.(id)}
+      treeData={treeData}
+      showSearch
+      allowClear
+      filterTreeNode={(input, node) => matches(String(node.title ?? ""), input)}
+      placeholder={placeholder}
+      style={{ width: "100%" }}
+      listHeight={360}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from "react";
+import { Button, Card, Col, Empty, Row, Segmented, Spin, Tree } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { UnitView } from "../../../contracts/organisations";
+import { useSignedInUser } from "../../app/session";
+import { useUnits } from "./api";
+import { ArchiveUnitDialog } from "./ArchiveUnitDialog";
+import { MoveUnitDialog } from "./MoveUnitDialog";
+import { treeLabel } from "./labels";
+import { ancestorKeys, buildTree, treesOf } from "./tree";
+import { UnitDetails, type UnitAction } from "./UnitDetails";
+import { UnitFormDialog } from "./UnitFormDialog";
+import { UnitSearch } from "./UnitSearch";
+
+/** One tree at a time (Chính quyền, Đảng, Quân sự or a custom one), a search, the selected unit and its actions. */
+export function UnitTreePanel() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const { data, isPending } = useUnits();
+  const units = useMemo(() => data?.units ?? [], [data]);
+  const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const trees = useMemo(() => treesOf(units), [units]);
+  const [tree, setTree] = useState<string>("state");
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [action, setAction] = useState<UnitAction | "createRoot" | null>(null);
+  const nodes = useMemo(() => buildTree(units, tree), [units, tree]);
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+
+  // Open the first level of a tree the first time it is shown.
+  useEffect(() => {
+    if (nodes.length > 0 && expanded.length === 0) setExpanded(nodes.map((n) => n.key));
+  }, [nodes, expanded.length]);
+
+  const reveal = (unit: UnitView) => {
+    setTree(unit.tree);
+    setExpanded((keys) => [...new Set([...keys, ...ancestorKeys(unit)])]);
+    setSelectedId(unit.id);
+  };
+
+  // After a search pick or a create, bring the selected node into view once it is rendered.
+  useEffect(() => {
+    if (!selectedId) return;
+    const frame = requestAnimationFrame(() => document.querySelector(`[data-unit-id="${selectedId}"]`)?.scrollIntoView({ block: "nearest" }));
+    return () => cancelAnimationFrame(frame);
+  }, [selectedId, expanded, tree]);
+
+  if (isPending) return <Spin />;
+  const parentName = selected?.parentId ? (byId.get(selected.parentId)?.name ?? null) : null;
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={13}>
+        <Card>
+          <Segmented<string>
+            value={tree}
+            onChange={(value) => {
+              setTree(value);
+              setExpanded([]);
+            }}
+            options={trees.map((name) => ({ value: name, label: <span data-testid={`tree-tab-${name}`}>{treeLabel(name, t)}</span> }))}
+            style={{ marginBottom: 12 }}
+          />
+          <UnitSearch onPick={reveal} />
+          <div style={{ marginTop: 12, maxHeight: "62vh", overflow: "auto" }} data-testid="unit-tree">
+            {nodes.length === 0 ? (
+              <Empty description={t("organisations.emptyTree")} />
+            ) : (
+              <Tree
+                blockNode
+                treeData={nodes}
+                expandedKeys={expanded}
+                onExpand={(keys) => setExpanded(keys.map(String))}
+                selectedKeys={selectedId ? [selectedId] : []}
+                onSelect={(keys) => setSelectedId(keys.length ? String(keys[0]) : null)}
+                titleRender={(node) => (
+                  <span data-testid="unit-node" data-unit-id={node.key}>
+                    {node.title}
+                  </span>
+                )}
+              />
+            )}
+          </div>
+          {me.isAdmin && (
+            <Button icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={() => setAction("createRoot")} data-testid="unit-create-root">
+              {t("organisations.createRoot")}
+            </Button>
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={11}>
+        <UnitDetails unit={selected} parentName={parentName} onAction={setAction} />
+      </Col>
+      <UnitFormDialog
+        open={action === "create" || action === "rename" || action === "createRoot"}
+        parent={action === "create" ? selected : null}
+        unit={action === "rename" ? selected : null}
+        rootTree={tree}
+        onClose={() => setAction(null)}
+        onCreated={(id) => {
+          if (selected && action === "create") setExpanded((keys) => [...new Set([...keys, selected.id])]);
+          setSelectedId(id);
+        }}
+      />
+      <MoveUnitDialog unit={action === "move" ? selected : null} units={units} onClose={() => setAction(null)} />
+      <ArchiveUnitDialog unit={action === "archive" ? selected : null} onClose={() => setAction(null)} onArchived={() => setSelectedId(null)} />
+    </Row>
+  );
+}

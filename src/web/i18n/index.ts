@@ -1,0 +1,41 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
+import "dayjs/locale/en";
+import vi from "./vi.json";
+import en from "./en.json";
+
+export const languages = ["vi", "en"] as const;
+export type Language = (typeof languages)[number];
+const STORAGE_KEY = "kehoach.language";
+
+function storedLanguage(): Language {
+  const saved = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
+  return saved === "en" ? "en" : "vi";
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: "vi",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+dayjs.locale(i18n.language);
+
+/** Switches the UI language and remembers it for the next visit. */
+export async function changeLanguage(language: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, language);
+  dayjs.locale(language);
+  document.documentElement.lang = language;
+  await i18n.changeLanguage(language);
+}
+
+/** Dates as officials write them: dd/MM/yyyy, optionally with the time. */
+export const DATE_FORMAT = "DD/MM/YYYY";
+export const DATE_TIME_FORMAT = "DD/MM/YYYY HH:mm";
+export const formatDate = (value: string | Date | null | undefined) => (value ? dayjs(value).format(DATE_FORMAT) : "");
+export const formatDateTime = (value: string | Date | null | undefined) => (value ? dayjs(value).format(DATE_TIME_FORMAT) : "");
+
+export default i18n;
