@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { roleGrants, units, users } from "../schema/index";
 import { hashPassword } from "../../platform/passwords";
-import { seedDemo } from "./demo";
+import { DEMO_PASSWORD, seedDemo } from "./demo";
 
 export interface InitialDataOptions {
   adminPassword?: string;
@@ -17,8 +17,9 @@ export interface InitialDataOptions {
 export async function ensureInitialData(db: Db, { adminPassword, print }: InitialDataOptions): Promise<void> {
   const [{ n }] = await db.select({ n: count() }).from(units);
   if (n > 0) return;
-  const { rootUnitId } = await seedDemo(db);
+  const { rootUnitId, usernames } = await seedDemo(db);
   await createAdmin(db, rootUnitId, adminPassword, print);
+  print(`Đã nạp dữ liệu mẫu Hải Phòng. Tài khoản mẫu (mật khẩu "${DEMO_PASSWORD}"): ${usernames.join(", ")}`);
 }
 
 export async function createAdmin(db: Db, unitId: string, adminPassword: string | undefined, print: (line: string) => void): Promise<void> {
