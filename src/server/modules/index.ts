@@ -2,10 +2,12 @@ import type { FastifyInstance } from "fastify";
 import { authRoutes } from "./auth/routes";
 import { peopleRoutes } from "./people/routes";
 import { auditRoutes } from "./audit/routes";
+import { organisationRoutes } from "./organisations/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
 export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   authRoutes,
   peopleRoutes,
   auditRoutes,
+  organisationRoutes,
 ];
