@@ -1,0 +1,186 @@
+/**
+ * Turns plan text (plain, markdown, or what docx.ts makes of a Word file) into blocks: lines that know
+ * whether they are a heading or a bullet, and tables already joined across page breaks.
+ */
+
+export type HeadingStyle = "roman" | "upper" | "arabic" | "dotted" | "lower";
+
+export interface HeadingMark {
+  style: HeadingStyle;
+  /** The last number as an integer: `III` → 3, `1.2` → 2, `b` → 2. */
+  value: number;
+  /** As shown in the outline: `I`, `A`, `1`, `1.1`, `a`. */
+  number: string;
+  /** Nesting of a dotted number: `1.1` → 2. */
+  depth: number;
+  /** The text after the number. */
+  label: string;
+}
+
+export type Block =
+  | { type: "line"; text: string; bullet: "-" | "+" | null; heading: HeadingMark | null }
+  | { type: "table"; rows: string[][] };
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };
+const LOWER = "abcdđefghiklmnopqrstuvxy";
+
+/** Reads a roman numeral up to XXXIX: `romanValue("IV") === 4`; 0 when not one. */
+export function romanValue(s: string): number {
+  if (!/^X{0,3}(IX|IV|V?I{0,3})$/.test(s) || s === "") return 0;
+  let total = 0;
+  for (let k = 0; k < s.length; k++) {
+    const v = ROMAN_VALUES[s[k]];
+    const next = ROMAN_VALUES[s[k + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+const HEADING_RES: Array<[HeadingStyle, RegExp]> = [
+  ["roman", /^([IVX]{1,6})\s*[.\-–]\s*(\S.*)$/u],
+  ["upper", /^([A-ZĐ])\.\s+(\S.*)$/u],
+  ["dotted", /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u],
+  ["arabic", /^(\d{1,2})[.)]\s*(\p{L}.*)$/u],
+  ["lower", /^([a-zđ])\)\s*(\S.*)$/u],
+];
+
+/** Reads the outline number at the start of a line: `readHeading("1.1. Đại biểu")?.number === "1.1"`. */
+export function readHeading(line: string): HeadingMark | null {
+  for (const [style, re] of HEADING_RES) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const label = m[2].trim();
+    if (style === "roman") {
+      const value = romanValue(m[1]);
+      if (!value || !/^[\p{Lu}\d("“]/u.test(label)) continue;
+      return { style, value, number: m[1], depth: 1, label };
+    }
+    if (style === "upper") return { style, value: m[1].charCodeAt(0) - 64, number: m[1], depth: 1, label };
+    if (style === "dotted") {
+      const parts = m[1].split(".");
+      return { style, value: Number(parts[parts.length - 1]), number: m[1], depth: parts.length, label };
+    }
+    if (style === "arabic") return { style, value: Number(m[1]), number: String(Number(m[1])), depth: 1, label };
+    return { style, value: LOWER.indexOf(m[1]) + 1, number: m[1], depth: 1, label };
+  }
+  return null;
+}
+
+/** Removes markdown emphasis but keeps a lone `*` (the star under a Party body's name). */
+export function stripMarkup(s: string): string {
+  return s
+    .replace(/^#{1,6}\s+/, "")
+    .replace(/\*\*/g, "")
+    .replace(/(^|[\s(“"])\*(?=\S)/g, "$1")
+    .replace(/(\S)\*(?=$|[\s).,;:”"])/g, "$1")
+    .replace(/[ \t\u00a0]+/g, " ")
+    .trim();
+}
+
+/** Splits `I. THÀNH PHẦN**1. Thành phần****1.1. Đại biểu**`, where bold hides line breaks between headings. */
+function splitGluedHeadings(line: string): string[] {
+  if (!line.includes("**")) return [line];
+  const parts: string[] = [];
+  let from = 0;
+  const re = /\*\*+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    const after = line.slice(m.index + m[0].length);
+    const before = stripMarkup(line.slice(from, m.index));
+    if (before && readHeading(stripMarkup(after.split("**")[0]))) {
+      parts.push(line.slice(from, m.index));
+      from = m.index;
+    }
+  }
+  parts.push(line.slice(from));
+  return parts;
+}
+
+const TYPE_GLUE = /^(KẾ HOẠCH|BÁO CÁO|THÔNG BÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT|GIẤY MỜI)\*\*(.+)$/u;
+
+function splitCells(line: string): string[] | null {
+  const t = line.trim();
+  if (t.startsWith("|")) {
+    const inner = t.replace(/^\|/, "").replace(/\|$/, "");
+    return inner.split("|").map((c) => stripMarkup(c));
+  }
+  if (t.includes("\t")) {
+    const cells = t.split(/\t+/).map((c) => stripMarkup(c));
+    if (cells.length >= 2) return cells;
+  }
+  return null;
+}
+
+const isSeparator = (line: string) => /^\|?\s*:?-{2,}/.test(line.trim()) && /^[\s|:-]+$/.test(line.trim());
+const ends = /[.;:!?)…]$/u;
+
+/** Reads a whole text into blocks: `toBlocks("I. MỤC ĐÍCH\n- Một;")[1].bullet === "-"`. */
+export function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let table: { rows: string[][]; header: string[] | null } | null = null;
+  let lastWasRow = false;
+  const rawLines = text.replace(/^\uFEFF/, "").normalize("NFC").split(/\r\n|\r|\n/);
+  for (const raw0 of rawLines) {
+    const raw = raw0.replace(/\u00a0/g, " ");
+    if (!raw.trim()) continue;
+    if (isSeparator(raw)) {
+      if (table && lastWasRow) {
+        // The row just read is a header: a repeated one continues the table across a page break.
+        const header: string[] = table.rows[table.rows.length - 1];
+        if (table.header && sameRow(table.header, header) && table.rows.length > 1) table.rows.pop();
+        else if (table.rows.length > 1) {
+          table.rows.pop();
+          table = { rows: [header], header };
+          blocks.push({ type: "table", rows: table.rows });
+        } else table.header = header;
+      }
+      continue;
+    }
+    const cells = splitCells(raw);
+    if (cells) {
+      if (!table) {
+        table = { rows: [], header: null };
+        blocks.push({ type: "table", rows: table.rows });
+      }
+      const prev = table.rows[table.rows.length - 1];
+      if (prev && cells[0] === "" && cells.some((c) => c !== "") && prev[0] !== "" && table.header !== null) {
+        // A row without a number continues the row above (a cell broken by a page break).
+        cells.forEach((c, k) => {
+          if (c) prev[k] = prev[k] ? `${prev[k]} ${c}` : c;
+        });
+      } else table.rows.push(cells);
+      lastWasRow = true;
+      continue;
+    }
+    lastWasRow = false;
+    table = null;
+    const glued = TYPE_GLUE.exec(raw.trim());
+    const pieces = glued ? [glued[1], glued[2]] : splitGluedHeadings(raw);
+    for (const piece of pieces) pushLine(blocks, piece);
+  }
+  return blocks;
+}
+
+function sameRow(a: string[], b: string[]): boolean {
+  const norm = (r: string[]) => r.map((c) => c.toLowerCase().replace(/\s+/g, " ").trim()).join("|");
+  return norm(a) === norm(b);
+}
+
+function pushLine(blocks: Block[], piece: string): void {
+  let text = stripMarkup(piece);
+  if (!text) return;
+  let bullet: "-" | "+" | null = null;
+  const bm = /^((?:[-–•+]\s+)+)(.*)$/u.exec(text);
+  if (bm && bm[2].trim()) {
+    bullet = bm[1].includes("+") ? "+" : "-";
+    text = bm[2].trim();
+  }
+  const heading = bullet ? null : readHeading(text);
+  const prev = blocks[blocks.length - 1];
+  // A line broken in the middle of a sentence continues with a small letter.
+  if (!heading && !bullet && prev && prev.type === "line" && !prev.heading && !ends.test(prev.text) && /^\p{Ll}/u.test(text)) {
+    prev.text = `${prev.text} ${text}`;
+    return;
+  }
+  blocks.push({ type: "line", text, bullet, heading });
+}

@@ -1,0 +1,44 @@
+import type { ImportedDeadline } from "../../contracts/importer";
+import { readDates } from "../dates";
+import { walk, type Section } from "./outline";
+import { headingUnits, unitsOf } from "./tasks";
+import { trimItem, unitKey } from "./units";
+
+/** The units a section's sentences answer to: the nearest heading that names units. */
+function contextUnits(s: Section | null): string[] {
+  for (let c = s; c; c = c.parent) {
+    const units = headingUnits(c.heading);
+    if (units.length) return units;
+  }
+  return [];
+}
+
+/**
+ * Every deadline of the plan body, once per obligation: the same sentence twice is one deadline,
+ * two sentences with the same date are two. Dates of cited documents are never deadlines.
+ */
+export function readDeadlines(roots: Section[], year: number | null, warnings: string[]): ImportedDeadline[] {
+  const out: ImportedDeadline[] = [];
+  const seen = new Set<string>();
+  for (const s of walk(roots)) {
+    const lines: string[] = s.inline ? [s.inline] : [];
+    for (const b of s.blocks) if (b.type === "line") lines.push(b.text);
+    for (const line of lines) {
+      for (const d of readDates(line, { year })) {
+        if (d.kind !== "deadline") continue;
+        if (!d.date) {
+          warnings.push(`Không xác định được năm của thời hạn "${d.raw}".`);
+          continue;
+        }
+        const { units } = unitsOf(line, contextUnits(s));
+        const what = trimItem(line);
+        const key = [d.date, d.time, units.map(unitKey).join(";"), unitKey(what)].join("|");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!units.length) warnings.push(`Không rõ đơn vị chịu trách nhiệm thời hạn "${d.raw}".`);
+        out.push({ due: d.date, time: d.time, units, what, raw: d.raw });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import mammoth from "mammoth";
+
+/**
+ * Text of a Word file in the importer's own markup: one paragraph per line, bold as `**`, tables as
+ * markdown pipes with a header separator, so a .docx reads exactly like the same plan as text.
+ */
+export async function docxToText(buffer: Buffer): Promise<string> {
+  const { value } = await mammoth.convertToHtml({ buffer });
+  return htmlToText(value);
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (all, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
+    }
+    return ENTITIES[e.toLowerCase()] ?? all;
+  });
+}
+
+/** Inline HTML of one paragraph or cell: `<strong>` becomes `**`, `<br>` a line break, other tags go. */
+function inline(html: string): string {
+  return decode(
+    html
+      .replace(/<br\s*\/?>/giu, "\n")
+      .replace(/<\/?(?:strong|b)>/giu, "**")
+      .replace(/<[^>]+>/gu, ""),
+  );
+}
+
+/** Mammoth's HTML to importer text: `htmlToText("<p>KẾ HOẠCH</p>") === "KẾ HOẠCH"`. */
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  const re = /<table>([\s\S]*?)<\/table>|<(p|h[1-6]|li)(?:\s[^>]*)?>([\s\S]*?)<\/\2>/giu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    if (m[1] !== undefined) {
+      const rows = [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/giu)].map((r) =>
+        [...r[1].matchAll(/<t[dh](?:\s[^>]*)?>([\s\S]*?)<\/t[dh]>/giu)].map((c) =>
+          inline(c[1].replace(/<\/p>\s*<p>/giu, " ")).replace(/\*\*/g, "").replace(/\s+/g, " ").replace(/\|/g, "/").trim(),
+        ),
+      );
+      rows.forEach((cells, k) => {
+        out.push(`| ${cells.join(" | ")} |`);
+        if (k === 0) out.push(`|${cells.map(() => "---").join("|")}|`);
+      });
+      out.push("");
+    } else {
+      out.push(inline(m[3] ?? ""));
+    }
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,107 @@
+import type { ImportResult } from "../../contracts/importer";
+import { readDates } from "../dates";
+import { toBlocks, type Block } from "./blocks";
+import { numberFromAnnex, readAnnexes, readRecipients, readSigner } from "./closing";
+import { readConferences } from "./conference";
+import { readDeadlines } from "./deadlines";
+import { readHeader } from "./header";
+import { readPreamble } from "./legal";
+import { buildOutline, toPlanSections, walk } from "./outline";
+import { TYPE_NAMES, splitRegions } from "./regions";
+import { readSpeeches, type TableInContext } from "./speeches";
+import { readTasks } from "./tasks";
+
+export interface ReadPlanOptions {
+  /** Year used for dates written without one when the plan itself gives no date. */
+  year?: number | null;
+}
+
+/** Largest text read; a longer one is cut and the cut reported in warnings. */
+export const MAX_TEXT_CHARS = 10 * 1024 * 1024;
+
+/**
+ * Reads the structure of a plan from its text (txt, md, or what docx.ts extracts). Never throws.
+ * `readPlanText(fs.readFileSync("plan.txt", "utf8")).deadlines[0].due`.
+ */
+export function readPlanText(text: string, options: ReadPlanOptions = {}): ImportResult {
+  const warnings: string[] = [];
+  let source = typeof text === "string" ? text : "";
+  if (source.length > MAX_TEXT_CHARS) {
+    source = source.slice(0, MAX_TEXT_CHARS);
+    warnings.push("Văn bản quá dài; chỉ đọc 10 MB đầu tiên.");
+  }
+  const blocks = toBlocks(source);
+  const r = splitRegions(blocks);
+  const head = readHeader(r.header);
+  const annexes = readAnnexes(r.annexes);
+  const fromAnnex = annexes.map((a) => (a.reference ? { ...numberFromAnnex(a.reference), date: firstDay(a.reference) } : null)).find((x) => x && x.number);
+  const issuedOn = head.issuedOn ?? fromAnnex?.date ?? null;
+  const year = issuedOn ? Number(issuedOn.slice(0, 4)) : (options.year ?? latestYear(source));
+  const { bases, enacting } = readPreamble(r.preamble, year);
+  const roots = buildOutline(r.body);
+  const preambleText = r.preamble.map((b) => (b.type === "line" ? b.text : "")).join("\n");
+
+  const tables: TableInContext[] = [];
+  for (const s of walk(roots)) for (const b of s.blocks) if (b.type === "table") tables.push({ rows: b.rows, context: headingChain(s) });
+  const annexTitle = annexes.map((a) => a.title).join(" ");
+  for (const b of r.annexes) if (b.type === "table") tables.push({ rows: b.rows, context: annexTitle });
+
+  let title = r.title.join(" ").trim();
+  if (!r.typeName) warnings.push("Không thấy tên loại văn bản (KẾ HOẠCH …) ở phần đầu.");
+  if (!title && enacting.title) {
+    title = enacting.title;
+    warnings.push("Không thấy trích yếu dưới tên loại văn bản; đã lấy từ câu ban hành kế hoạch.");
+  }
+  const number = head.number ?? fromAnnex?.number ?? null;
+  if (!number) warnings.push("Không thấy số, ký hiệu của kế hoạch.");
+  if (!head.place) warnings.push("Không thấy địa danh ban hành.");
+  if (!issuedOn) warnings.push("Không thấy ngày ban hành.");
+  if (!roots.length) warnings.push("Không nhận ra đề mục nào (I., 1., a) …) trong văn bản.");
+  if (!annexes.length && /phụ lục kèm theo/iu.test(source)) warnings.push("Kế hoạch nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.");
+
+  const deadlines = readDeadlines(roots, year, warnings);
+  const recipients = readRecipients(r.recipients, warnings);
+  return {
+    kind: r.typeName ? TYPE_NAMES[r.typeName] : "KH",
+    number,
+    issuer: head.issuer ?? enacting.issuer ?? fromAnnex?.issuer ?? null,
+    place: head.place,
+    issuedOn,
+    title,
+    legalBases: bases,
+    sections: toPlanSections(roots),
+    deadlines,
+    tasks: readTasks(roots),
+    conferences: readConferences(roots, preambleText, year),
+    speeches: readSpeeches(tables),
+    recipients,
+    signer: readSigner(r.signature),
+    annexes,
+    warnings,
+  };
+}
+
+function headingChain(s: { heading: string; parent: { heading: string; parent: unknown } | null }): string {
+  const parts: string[] = [];
+  for (let c: typeof s | null = s; c; c = c.parent as typeof s | null) parts.unshift(c.heading);
+  return parts.join(" / ");
+}
+
+function firstDay(text: string): string | null {
+  return readDates(text).find((d) => d.dayPrecise && d.date)?.date ?? null;
+}
+
+/** The latest 4-digit year written in a date of the text, for plans that state no date of their own. */
+function latestYear(text: string): number | null {
+  let best: number | null = null;
+  const re = /[/.\-]\s?(20\d\d|19\d\d)(?![\d/])|năm\s+(20\d\d|19\d\d)/gu;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(text)) !== null && n++ < 10_000) {
+    const y = Number(m[1] ?? m[2]);
+    if (best === null || y > best) best = y;
+  }
+  return best;
+}
+
+export type { Block };

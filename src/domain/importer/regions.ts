@@ -1,0 +1,98 @@
+import type { Block } from "./blocks";
+
+/** The parts every plan has, in order (DOMAIN.md "What a plan is"). */
+export interface Regions {
+  header: Block[];
+  typeName: string | null;
+  title: string[];
+  preamble: Block[];
+  body: Block[];
+  recipients: Block[];
+  signature: Block[];
+  annexes: Block[];
+}
+
+export const TYPE_NAMES: Record<string, string> = {
+  "KẾ HOẠCH": "KH",
+  "BÁO CÁO": "BC",
+  "GIẤY MỜI": "GM",
+  "THÔNG BÁO": "TB",
+  "QUYẾT ĐỊNH": "QĐ",
+  "NGHỊ QUYẾT": "NQ",
+  "CHƯƠNG TRÌNH": "CTr",
+  "HƯỚNG DẪN": "HD",
+  "KẾT LUẬN": "KL",
+};
+const TYPE_LINE = new RegExp(`^(${Object.keys(TYPE_NAMES).join("|")})(?:\\s+(.*))?$`, "u");
+const BASIS_START = /^(?:Căn cứ|Thực hiện|Theo|Triển khai)\s/u;
+const ENACTING = /\s(?:xây dựng|ban hành)\s+[Kk]ế hoạch(?![\p{L}])/u;
+
+/** True when a line is written in capitals: `isCaps("CHỦ TỊCH") === true`. */
+export function isCaps(text: string): boolean {
+  return /\p{Lu}/u.test(text) && text === text.toUpperCase();
+}
+
+const lineText = (b: Block | undefined) => (b && b.type === "line" ? b.text : "");
+
+/** Cuts a plan into header, title, preamble, body, recipients, signature and annexes. */
+export function splitRegions(blocks: Block[]): Regions {
+  let typeIdx = -1;
+  let typeName: string | null = null;
+  const title: string[] = [];
+  for (let k = 0; k < Math.min(blocks.length, 40); k++) {
+    const m = TYPE_LINE.exec(lineText(blocks[k]));
+    if (m && !(blocks[k] as { heading: unknown }).heading) {
+      typeIdx = k;
+      typeName = m[1];
+      if (m[2]) title.push(m[2]);
+      break;
+    }
+  }
+  let k = typeIdx + 1;
+  // The title (trích yếu) runs until the legal bases or the first heading.
+  while (typeIdx >= 0 && title.length < 3 && k < blocks.length) {
+    const b = blocks[k];
+    if (b.type !== "line" || b.heading || b.bullet || BASIS_START.test(b.text) || ENACTING.test(b.text) || b.text.length > 300) break;
+    title.push(b.text);
+    k++;
+  }
+  const firstHeading = blocks.findIndex((b, i) => i >= k && b.type === "line" && b.heading !== null);
+  const bodyStart = firstHeading < 0 ? blocks.length : firstHeading;
+  let noiNhan = blocks.findIndex((b, i) => i >= bodyStart && b.type === "line" && /^Nơi nhận\s*:?/iu.test(b.text));
+  let recipients: Block[] = [];
+  let signature: Block[] = [];
+  let annexStart = -1;
+  if (noiNhan >= 0) {
+    let r = noiNhan + 1;
+    while (r < blocks.length && blocks[r].type === "line" && ((blocks[r] as { bullet: unknown }).bullet || /^Lưu\s*:/u.test(lineText(blocks[r])))) r++;
+    recipients = blocks.slice(noiNhan + 1, r);
+    let s = r;
+    while (s < blocks.length && s - r < 6 && blocks[s].type === "line") {
+      const t = lineText(blocks[s]);
+      s++;
+      if (!isCaps(t) && !/^\(.*\)$/u.test(t)) break; // the signer's name closes the block
+    }
+    signature = blocks.slice(r, s);
+    annexStart = s;
+  } else {
+    noiNhan = blocks.length;
+    const ref = blocks.findIndex((b, i) => i > bodyStart && /^\(?\s*Kèm theo/iu.test(lineText(b)) && isCaps(lineText(blocks[i - 1])));
+    if (ref > 0) {
+      noiNhan = ref - 1;
+      annexStart = ref - 1;
+    }
+  }
+  let bodyEnd = noiNhan;
+  // The closing formula ends with `./.`; what follows it is not part of the outline.
+  for (let i = bodyStart; i < noiNhan; i++) if (/\.\/\.\s*$/u.test(lineText(blocks[i]))) bodyEnd = i;
+  return {
+    header: blocks.slice(0, Math.max(0, typeIdx)),
+    typeName,
+    title,
+    preamble: blocks.slice(k, bodyStart),
+    body: blocks.slice(bodyStart, bodyEnd),
+    recipients,
+    signature,
+    annexes: annexStart >= 0 ? blocks.slice(annexStart) : [],
+  };
+}
