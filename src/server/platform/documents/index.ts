@@ -1,0 +1,4 @@
+export { buildPlanDocx } from "./plan";
+export { buildUrgingLetterDocx } from "./urging-letter";
+export { deadlineText, placeDate, shortDate } from "./format";
+export type * from "./types";

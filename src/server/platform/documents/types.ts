@@ -1,0 +1,77 @@
+/** Inputs of the official-document builders: plain data, no database rows, so the builders stay pure. */
+
+/** State and military bodies follow Nghị định 30/2020/NĐ-CP; Party bodies follow Hướng dẫn 36-HD/VPTW. */
+export type DocumentLayout = "state" | "party";
+
+/** One heading of the plan's outline with its own text and sub-headings: `{ number: "I.", heading: "MỤC ĐÍCH, YÊU CẦU", … }`. */
+export interface OutlineSection {
+  number: string | null;
+  heading: string;
+  /** Paragraphs separated by new lines; lines starting with "|" form a table. */
+  text: string;
+  children: OutlineSection[];
+}
+
+/** The signature block: `{ authority: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", rank: null, name: "Trần Duy Thước" }`. */
+export interface Signer {
+  /** The full authority line (`TM. ỦY BAN NHÂN DÂN`, `T/M BAN THƯỜNG VỤ`), or null when the head signs in person. */
+  authority: string | null;
+  title: string;
+  /** Military rank written before the name (`Đại tá`), or null. */
+  rank: string | null;
+  name: string;
+}
+
+/** What every official document shares: who issues it, its number, place and date, recipients and signer. */
+export interface OfficialHeader {
+  layout: DocumentLayout;
+  /** The body above the issuer (`UBND THÀNH PHỐ HẢI PHÒNG`, `ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG`), or null for a top body. */
+  parentBody: string | null;
+  /** The issuing body (`BỘ CHỈ HUY QUÂN SỰ THÀNH PHỐ`, `THÀNH ỦY HẢI PHÒNG`). */
+  issuer: string;
+  /** Number and symbol as written (`03/KH-BCH`, `63-KH/TU`); null leaves the space for the records office. */
+  number: string | null;
+  place: string;
+  /** ISO date `2026-01-01`; null leaves day and month blank (a draft). */
+  date: string | null;
+  /** Recipients in order; the last is normally `Lưu: VT, …` (added when missing). */
+  recipients: string[];
+  signer: Signer;
+}
+
+export interface PlanDocument extends OfficialHeader {
+  /** `KẾ HOẠCH` */
+  typeName: string;
+  title: string;
+  /** Each legal basis as one sentence (`Căn cứ Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị …;`). */
+  legalBases: string[];
+  /** The sentence after the bases (`Bộ CHQS thành phố xây dựng Kế hoạch … như sau:`), or null. */
+  preamble: string | null;
+  sections: OutlineSection[];
+}
+
+/** One thing a late unit still owes. */
+export interface OwedItem {
+  what: string;
+  /** The deadline as written (`08 giờ 00 ngày 31/5/2026`). */
+  due: string;
+  state: "overdue" | "returned";
+  /** The reason it was sent back, when returned. */
+  note: string | null;
+}
+
+export interface LateUnit {
+  unit: string;
+  items: OwedItem[];
+}
+
+/** A công văn đôn đốc: the late units of one plan and what each owes. */
+export interface UrgingLetterDocument extends OfficialHeader {
+  /** `V/v đôn đốc thực hiện Kế hoạch số 03/KH-BCH` */
+  subject: string;
+  /** The plan urged, as cited (`Kế hoạch số 03/KH-BCH ngày 01/01/2026 của Bộ CHQS thành phố về …`). */
+  planReference: string;
+  /** The moment the list was drawn up, as written (`16 giờ 00 ngày 03/6/2026`). */
+  asOf: string;
+  lateUnits: LateUnit[];
+}
