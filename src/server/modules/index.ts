@@ -3,6 +3,7 @@ import { authRoutes } from "./auth/routes";
 import { peopleRoutes } from "./people/routes";
 import { auditRoutes } from "./audit/routes";
 import { organisationRoutes } from "./organisations/routes";
+import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
 export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -10,4 +11,5 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   peopleRoutes,
   auditRoutes,
   organisationRoutes,
+  trackingRoutes,
 ];
