@@ -3,3 +3,4 @@ export * from "./people";
 export * from "./audit";
 export * from "./plans";
 export * from "./obligations";
+export * from "./notifications";
