@@ -12,7 +12,8 @@ export type GroupRow = typeof unitGroups.$inferSelect;
 export const inSubtree = (path: string): SQL => like(units.path, `${escapeLike(path)}%`);
 
 /** Active direct children, counted where the row is loaded so lists need one query. */
-export const activeChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id} and c.archived = false)`.mapWith(
+// Written out in full: drizzle renders a lone column unqualified, which inside the subquery would mean c.id.
+export const activeChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.archived = false)`.mapWith(
   Number,
 );
 
