@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Card, Col, Empty, Row, Segmented, Spin, Tree } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -39,9 +39,26 @@ export function UnitTreePanel() {
     setSelectedId(unit.id);
   };
 
-  // After a search pick or a create, bring the selected node into view once it is rendered.
+  // A selected unit stays visible wherever it goes: after a search pick, a create or a move, open its ancestors.
+  const selectedPath = selected?.path;
   useEffect(() => {
-    if (!selectedId) return;
+    if (!selected) return;
+    setTree(selected.tree);
+    setExpanded((keys) => {
+      const missing = ancestorKeys(selected).filter((k) => !keys.includes(k));
+      return missing.length ? [...keys, ...missing] : keys;
+    });
+    // Only when the selection or its place in the tree changes.
+  }, [selectedId, selectedPath]);
+
+  // Then bring the selected node into view once it is rendered, once per new selection (not on every expand).
+  const scrollPending = useRef(false);
+  useEffect(() => {
+    scrollPending.current = true;
+  }, [selectedId, selectedPath]);
+  useEffect(() => {
+    if (!selectedId || !scrollPending.current) return;
+    scrollPending.current = false;
     const frame = requestAnimationFrame(() => document.querySelector(`[data-unit-id="${selectedId}"]`)?.scrollIntoView({ block: "nearest" }));
     return () => cancelAnimationFrame(frame);
   }, [selectedId, expanded, tree]);
@@ -98,10 +115,7 @@ export function UnitTreePanel() {
         unit={action === "rename" ? selected : null}
         rootTree={tree}
         onClose={() => setAction(null)}
-        onCreated={(id) => {
-          if (selected && action === "create") setExpanded((keys) => [...new Set([...keys, selected.id])]);
-          setSelectedId(id);
-        }}
+        onCreated={setSelectedId}
       />
       <MoveUnitDialog unit={action === "move" ? selected : null} units={units} onClose={() => setAction(null)} />
       <ArchiveUnitDialog unit={action === "archive" ? selected : null} onClose={() => setAction(null)} onArchived={() => setSelectedId(null)} />

@@ -64,7 +64,7 @@ export function useImportUnits() {
   });
 }
 
-export const exportUnits = () => download("/api/units/export", "don-vi.xlsx");
+export const exportUnits = () => download("/api/units/export.xlsx", "don-vi.xlsx");
 
 export function useUnitGroups() {
   return useQuery({ queryKey: groupsKey, queryFn: () => api("GET", "/api/unit-groups", { schema: UnitGroupList }) });

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { loadConfig } from "../src/server/config";
+import { startServer, type RunningServer } from "../src/server/main";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+const root = resolve(import.meta.dirname, "..");
+export const artifactsDir = join(root, "e2e", "artifacts");
+
+/**
+ * Whether the browser suite runs. Without Chromium it is skipped with one line, except in CI where a
+ * missing browser must fail the build rather than pass silently.
+ */
+export function browserAvailability(): { run: boolean; missingInCi: boolean } {
+  if (existsSync(CHROMIUM_PATH)) return { run: true, missingInCi: false };
+  if (process.env.CI === "true") return { run: true, missingInCi: true };
+  console.log(`Browser tests skipped: Chromium not found at ${CHROMIUM_PATH} (install it with: apt-get install -y chromium)`);
+  return { run: false, missingInCi: false };
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the web app with Vite when dist/web is missing or older than any source of it. */
+export async function ensureWebBuild(): Promise<void> {
+  const built = join(root, "dist", "web", "index.html");
+  const sources = [join(root, "src", "web"), join(root, "src", "contracts"), join(root, "index.html"), join(root, "vite.config.ts")];
+  const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+  const { build } = await import("vite");
+  await build({ root, configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+}
+
+export interface E2eServer {
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port with a fresh PGlite in a temporary folder: demo data and `admin` with `adminPassword`. */
+export async function startTestServer(adminPassword: string): Promise<E2eServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "kehoach-e2e-"));
+  const config = { ...loadConfig({}), port: 0, host: "127.0.0.1", dataDir, adminPassword, logLevel: "silent" };
+  const server = await startServer(config, () => undefined);
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+/** Saves a full-page screenshot as e2e/artifacts/<name>.png (the folder is git-ignored). */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** A call from inside the page, as the web app makes it: the session cookie plus the CSRF header from the kh_csrf cookie. */
+export async function callApiFromPage(page: Page, method: string, url: string, body?: unknown): Promise<ApiAnswer> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const csrf = /(?:^|;\s*)kh_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? "";
+      const res = await fetch(url, {
+        method,
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(csrf) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
+    },
+    { method, url, body },
+  );
+}
