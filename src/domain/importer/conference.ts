@@ -100,8 +100,11 @@ function readTitle(all: Section[]): string | null {
   const s = all.find((x) => /^Tiêu đề/iu.test(x.heading));
   if (!s) return null;
   let lines = s.blocks.flatMap((b) => (b.type === "line" ? [b.text] : []));
+  // The banner opens with the body's name (and its star) before `HỘI NGHỊ …`.
+  const start = lines.findIndex((l) => /^HỘI NGHỊ/u.test(l));
   const star = lines.indexOf("*");
-  if (star >= 0) lines = lines.slice(star + 1);
+  if (start >= 0) lines = lines.slice(start);
+  else if (star >= 0) lines = lines.slice(star + 1);
   lines = lines.filter((l) => !readPlaceDate(l));
   return lines.join(" ").trim() || null;
 }

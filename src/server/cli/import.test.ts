@@ -1,0 +1,49 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { importCommand } from "./import";
+import type { CliIO } from "./types";
+
+function fakeIO() {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
+  stdin.end();
+  const io: CliIO = { stdin, stdout, stderr, env: {} };
+  return { io, out: () => out, err: () => err };
+}
+
+const seed = "test/fixtures/seeds/001_f9655c538364916e.txt";
+
+describe("kehoach import", () => {
+  it("prints the whole structure as JSON with --json", async () => {
+    const f = fakeIO();
+    expect(await importCommand.run([seed, "--json"], f.io)).toBe(0);
+    const result = JSON.parse(f.out());
+    expect(result.number).toBe("63-KH/TU");
+    expect(result.speeches).toHaveLength(24);
+    expect(result.conferences[0].expectedAttendance).toBe(1086);
+  });
+
+  it("prints a Vietnamese summary without --json", async () => {
+    const f = fakeIO();
+    expect(await importCommand.run([seed], f.io)).toBe(0);
+    expect(f.out()).toContain("Kế hoạch 63-KH/TU");
+    expect(f.out()).toContain("Thời hạn (5)");
+  });
+
+  it("explains a refused file type in Vietnamese", async () => {
+    const f = fakeIO();
+    expect(await importCommand.run(["package.json"], f.io)).toBe(1);
+    expect(f.err()).toContain("Không đọc được loại tệp");
+  });
+
+  it("asks for exactly one file", async () => {
+    const f = fakeIO();
+    expect(await importCommand.run([], f.io)).toBe(2);
+    expect(f.err()).toContain("đúng một tệp");
+  });
+});
