@@ -189,4 +189,15 @@ describeOnDatabases("people: users", (ctx) => {
   it("requires sign-in", async () => {
     expect((await new TestClient(ctx().app).get("/api/users")).statusCode).toBe(401);
   });
+
+  it("documents the people and audit routes with their response schemas in OpenAPI", async () => {
+    const res = await ctx().app.inject({ method: "GET", url: "/api/docs/json" });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>().paths;
+    expect(Object.keys(paths["/api/users"])).toEqual(expect.arrayContaining(["get", "post"]));
+    expect(Object.keys(paths["/api/users/{id}/grants/{grantId}"])).toEqual(["delete"]);
+    expect(Object.keys(paths["/api/users/{id}"].patch.responses)).toEqual(expect.arrayContaining(["200", "403", "409"]));
+    expect(Object.keys(paths["/api/audit"].get.responses)).toEqual(expect.arrayContaining(["200", "403"]));
+    expect(paths["/api/auth/change-password"].post.responses).toHaveProperty("400");
+  });
 });
