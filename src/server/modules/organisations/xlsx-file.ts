@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Readable } from "node:stream";
 import { unitSheetColumns } from "../../../contracts/organisations";
 import { nameKey, squeeze } from "../../../domain/text/vietnamese";
 import { AppError } from "../../platform/errors";
@@ -34,21 +33,35 @@ const bomb = () =>
     "Tệp .xlsx giải nén ra quá lớn so với kích thước của nó (nghi là tệp nén độc hại). Hãy gửi bảng tính gốc, tối đa 10.000 dòng.",
   );
 
+/** jszip's documented `internalStream` (missing from its typings): pausable, unlike a Node stream it cannot push after we stop. */
+interface InflateStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): InflateStream;
+  on(event: "end", listener: () => void): InflateStream;
+  on(event: "error", listener: (error: Error) => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+
 /** Inflates one entry only to count its bytes, stopping as soon as the budget is spent. */
 function inflatedSize(file: JSZip.JSZipObject, budget: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let total = 0;
-    const stream = file.nodeStream("nodebuffer") as Readable;
-    stream.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > budget) {
-        stream.removeAllListeners();
-        stream.destroy();
-        resolve(total);
-      }
-    });
-    stream.on("end", () => resolve(total));
-    stream.on("error", reject);
+    let done = false;
+    const stream = (file as unknown as { internalStream(type: "uint8array"): InflateStream }).internalStream("uint8array");
+    stream
+      .on("data", (chunk) => {
+        total += chunk.length;
+        if (total > budget && !done) {
+          done = true;
+          stream.pause();
+          resolve(total);
+        }
+      })
+      .on("end", () => resolve(total))
+      .on("error", (error) => {
+        if (!done) reject(error);
+      })
+      .resume();
   });
 }
 
