@@ -4,6 +4,7 @@ import { peopleRoutes } from "./people/routes";
 import { auditRoutes } from "./audit/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { trackingRoutes } from "./tracking/routes";
+import { importerRoutes } from "./importer/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
 export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -12,4 +13,5 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   auditRoutes,
   organisationRoutes,
   trackingRoutes,
+  importerRoutes,
 ];

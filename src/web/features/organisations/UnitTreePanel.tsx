@@ -58,10 +58,12 @@ export function UnitTreePanel() {
   }, [selectedId, selectedPath]);
   useEffect(() => {
     if (!selectedId || !scrollPending.current) return;
+    // Collapsed nodes are not in the DOM: wait for the render that opened the ancestors.
+    const node = document.querySelector(`[data-unit-id="${selectedId}"]`);
+    if (!node) return;
     scrollPending.current = false;
-    const frame = requestAnimationFrame(() => document.querySelector(`[data-unit-id="${selectedId}"]`)?.scrollIntoView({ block: "nearest" }));
-    return () => cancelAnimationFrame(frame);
-  }, [selectedId, expanded, tree]);
+    node.scrollIntoView({ block: "nearest" });
+  }, [selectedId, expanded, tree, units]);
 
   if (isPending) return <Spin />;
   const parentName = selected?.parentId ? (byId.get(selected.parentId)?.name ?? null) : null;

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { ImportPlanResponse } from "../../../contracts/importer-preview";
+import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
+import { makeUnit, makeUser } from "../../testing/factories";
+
+const seed = (name: string) => readFileSync(new URL(`../../../../test/fixtures/seeds/${name}`, import.meta.url));
+const SEED_TXT = "000_558bad5328212af2.txt";
+const SEED_DOCX = "000_558bad5328212af2.docx";
+
+/** A multipart/form-data body with one file, as a browser sends it. */
+function multipart(fileName: string, content: Buffer, contentType = "application/octet-stream") {
+  const boundary = `----kehoach${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+describeOnDatabases("plan import preview (POST /api/import/plan)", (ctx) => {
+  const member = async () => {
+    const unit = await makeUnit(ctx().db);
+    return signedIn(ctx().app, await makeUser(ctx().db, { unit, grants: [{ unit, role: "member" }] }));
+  };
+  const upload = async (client: TestClient, fileName: string, content: Buffer) => {
+    const { payload, headers } = multipart(fileName, content);
+    return client.request("POST", "/api/import/plan", payload, headers);
+  };
+
+  it("reads an uploaded .txt plan and returns the text it read with the recognised structure", async () => {
+    const client = await member();
+    const res = await upload(client, "ke-hoach.txt", seed(SEED_TXT));
+    expect(res.statusCode).toBe(200);
+    const body = ImportPlanResponse.parse(res.json());
+    expect(body.sourceText).toBe(seed(SEED_TXT).toString("utf8"));
+    expect(body.result.number).toMatch(/03\s*\/?\s*KH-BCH/);
+    expect(body.result.title.length).toBeGreaterThan(10);
+    expect(body.result.deadlines.length).toBeGreaterThan(0);
+    for (const deadline of body.result.deadlines) expect(body.sourceText).toContain(deadline.raw);
+  });
+
+  it("reads a .docx plan and returns the text extracted from the Word file", async () => {
+    const client = await member();
+    const res = await upload(client, "ke-hoach.docx", seed(SEED_DOCX));
+    expect(res.statusCode).toBe(200);
+    const body = ImportPlanResponse.parse(res.json());
+    expect(body.sourceText).toContain("KẾ HOẠCH");
+    expect(body.result.number).toMatch(/KH-BCH/);
+  });
+
+  it("reads pasted text sent as JSON", async () => {
+    const client = await member();
+    const res = await client.post("/api/import/plan", { fileName: "dan-vao.txt", text: seed(SEED_TXT).toString("utf8") });
+    expect(res.statusCode).toBe(200);
+    expect(ImportPlanResponse.parse(res.json()).result.number).toMatch(/KH-BCH/);
+  });
+
+  it("refuses a .pdf with a Vietnamese message saying which files are accepted", async () => {
+    const client = await member();
+    const res = await upload(client, "ke-hoach.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("INVALID_FILE");
+    expect(res.json().error.message).toMatch(/\.docx/);
+    expect(res.json().error.message).toMatch(/Hãy tải lên/);
+  });
+
+  it("refuses a .docx that is not a Word file with 400", async () => {
+    const client = await member();
+    const res = await upload(client, "gia-mao.docx", Buffer.from("đây không phải tệp Word"));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/Word/);
+  });
+
+  it("refuses a file over 10 MB with 413", async () => {
+    const client = await member();
+    const res = await upload(client, "qua-lon.txt", Buffer.alloc(11 * 1024 * 1024, "a"));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe("TOO_LARGE");
+  });
+
+  it("refuses pasted text over 10 MB with 413", async () => {
+    const client = await member();
+    const res = await client.post("/api/import/plan", { fileName: "dan-vao.txt", text: "a".repeat(11 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it("refuses JSON with unknown fields or without text", async () => {
+    const client = await member();
+    const extra = await client.post("/api/import/plan", { fileName: "a.txt", text: "KẾ HOẠCH", planId: "x" });
+    expect(extra.statusCode).toBe(400);
+    const empty = await client.post("/api/import/plan", { fileName: "a.txt", text: "   " });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.message).toMatch(/dán nội dung/);
+  });
+
+  it("answers 401 to someone not signed in", async () => {
+    const client = new TestClient(ctx().app);
+    client.csrf = (await client.get("/api/auth/csrf")).json<{ csrfToken: string }>().csrfToken;
+    const res = await upload(client, "ke-hoach.txt", seed(SEED_TXT));
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe("UNAUTHENTICATED");
+  });
+});

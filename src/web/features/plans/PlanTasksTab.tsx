@@ -1,0 +1,106 @@
+import { useMemo, useState } from "react";
+import { Alert, Button, Popconfirm, Space, Table, Tag, Tooltip } from "antd";
+import { DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { PlanDetail, TaskView } from "../../../contracts/plans";
+import { showError, showSuccess } from "../../app/notify";
+import { useUnitGroups, useUnits } from "../organisations/api";
+import { useDeleteTask } from "./api";
+import { deadlineLabel, deliverableLabel } from "./labels";
+import { TaskFormDialog } from "./TaskFormDialog";
+
+/** Nhiệm vụ: what each unit must deliver by when; tasks of a draft are edited freely, an issued plan can gain tasks. */
+export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const units = useUnits().data?.units;
+  const groups = useUnitGroups().data?.groups;
+  const nameOf = useMemo(() => new Map((units ?? []).map((u) => [u.id, u.name])), [units]);
+  const groupName = useMemo(() => new Map((groups ?? []).map((g) => [g.id, g.name])), [groups]);
+  const [editing, setEditing] = useState<TaskView | "new" | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const remove = useDeleteTask();
+  const draft = plan.status === "draft";
+  const mayAdd = plan.canManage && plan.status !== "closed";
+  const mayEdit = plan.canManage && draft;
+  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id);
+
+  const targetTags = (task: TaskView) => (
+    <Space size={[4, 4]} wrap data-testid="task-target">
+      {names(task.target.unitIds ?? []).map((name) => (
+        <Tag key={name}>{name}</Tag>
+      ))}
+      {task.target.groupId && <Tag color="blue">{t("plans.tasks.groupTag", { name: groupName.get(task.target.groupId) ?? "…" })}</Tag>}
+      {task.target.rule && <Tag color="geekblue">{t("plans.tasks.ruleTag")}</Tag>}
+      {task.unmatchedNames.map((name) => (
+        <Tooltip key={name} title={t("plans.tasks.unmatchedTip")}>
+          <Tag color="red" icon={<WarningOutlined />} data-testid="task-unmatched">
+            {name}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Space>
+  );
+
+  return (
+    <>
+      {warnings.length > 0 && (
+        <Alert type="warning" showIcon closable onClose={() => setWarnings([])} style={{ marginBottom: 12 }} title={t("plans.warnings")} description={<ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+      )}
+      {mayAdd && (
+        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing("new")} data-testid="task-add">
+          {t("plans.tasks.add")}
+        </Button>
+      )}
+      <Table<TaskView>
+        rowKey="id"
+        size="middle"
+        dataSource={plan.tasks}
+        pagination={false}
+        data-testid="tasks-table"
+        locale={{ emptyText: t("plans.tasks.empty") }}
+        columns={[
+          { title: "#", width: 48, render: (_, __, i) => i + 1 },
+          { title: t("plans.tasks.what"), dataIndex: "what", render: (what: string) => <div style={{ whiteSpace: "pre-wrap" }}>{what}</div> },
+          { title: t("plans.tasks.deliverable"), dataIndex: "deliverable", width: 130, render: (d: TaskView["deliverable"]) => deliverableLabel(d, t) },
+          { title: t("plans.tasks.leadUnits"), width: 260, render: (_, task) => targetTags(task) },
+          { title: t("plans.tasks.supportUnits"), width: 180, render: (_, task) => names(task.supportUnitIds).join("; ") || "—" },
+          {
+            title: t("plans.tasks.deadline"),
+            width: 170,
+            render: (_, task) => (
+              <Space orientation="vertical" size={0}>
+                <span data-testid="task-deadline">{deadlineLabel(task.dueDate, task.dueTime, t)}</span>
+                {task.laterThanParent && <Tag color="red">{t("plans.tasks.laterThanParent")}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t("plans.tasks.obligations"), dataIndex: "obligationCount", width: 90 },
+          {
+            title: "",
+            width: 96,
+            render: (_, task) =>
+              mayEdit && (
+                <Space>
+                  <Button size="small" icon={<EditOutlined />} title={t("plans.tasks.edit")} onClick={() => setEditing(task)} data-testid="task-edit" />
+                  <Popconfirm
+                    title={t("plans.tasks.deleteConfirm")}
+                    okText={t("plans.tasks.delete")}
+                    cancelText={t("common.cancel")}
+                    onConfirm={() =>
+                      remove.mutate(
+                        { id: task.id, version: task.version },
+                        { onSuccess: () => showSuccess(t("plans.tasks.deleted")), onError: (e) => showError(e, t("errors.unexpected")) },
+                      )
+                    }
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />} title={t("plans.tasks.delete")} />
+                  </Popconfirm>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <TaskFormDialog planId={plan.id} task={editing === "new" ? null : editing} open={editing !== null} onClose={() => setEditing(null)} onWarnings={setWarnings} />
+    </>
+  );
+}

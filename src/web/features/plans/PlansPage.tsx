@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import type { PlanSummary } from "../../../contracts/plans";
+import { useSignedInUser } from "../../app/session";
+import { formatDate } from "../../i18n/index";
+import { usePlans, type PlanStatusFilter } from "./api";
+import { CreatePlanDialog } from "./CreatePlanDialog";
+import { planStatusColors, planStatuses, planStatusLabel } from "./labels";
+
+/** Kế hoạch: every plan the user may read, filtered by status, and a new draft. */
+export function PlansPage() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const [status, setStatus] = useState<PlanStatusFilter>(undefined);
+  const [creating, setCreating] = useState(false);
+  const plans = usePlans(status);
+  const mayCreate = me.isAdmin || me.grants.some((g) => g.role === "manager");
+  return (
+    <>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="page-title">
+          {t("plans.title")}
+        </Typography.Title>
+        {mayCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-create">
+            {t("plans.create")}
+          </Button>
+        )}
+      </Space>
+      <Card>
+        <Segmented<string>
+          style={{ marginBottom: 12 }}
+          value={status ?? "all"}
+          data-testid="plan-status-filter"
+          options={[{ value: "all", label: t("plans.allStatuses") }, ...planStatuses.map((s) => ({ value: s, label: planStatusLabel(s, t) }))]}
+          onChange={(value) => setStatus(value === "all" ? undefined : (value as PlanStatusFilter))}
+        />
+        <Table<PlanSummary>
+          rowKey="id"
+          size="middle"
+          loading={plans.isFetching}
+          dataSource={plans.data?.plans ?? []}
+          pagination={{ pageSize: 20 }}
+          data-testid="plans-table"
+          locale={{ emptyText: t("plans.empty") }}
+          columns={[
+            {
+              title: t("plans.statusLabel"),
+              dataIndex: "status",
+              width: 130,
+              render: (s: PlanSummary["status"]) => <Tag color={planStatusColors[s]}>{planStatusLabel(s, t)}</Tag>,
+            },
+            { title: t("plans.number"), dataIndex: "number", width: 140, render: (n: string | null) => n ?? "—" },
+            {
+              title: t("plans.planTitle"),
+              dataIndex: "title",
+              render: (title: string, plan) => (
+                <Link to={`/plans/${plan.id}`} data-testid="plan-link">
+                  {title}
+                </Link>
+              ),
+            },
+            { title: t("plans.issuer"), dataIndex: "issuerName", width: 220 },
+            { title: t("plans.issuedOn"), dataIndex: "issuedOn", width: 120, render: (d: string | null) => formatDate(d) || "—" },
+            {
+              title: t("plans.progress"),
+              width: 160,
+              render: (_, plan) =>
+                plan.counts.total > 0 ? (
+                  <Progress
+                    size="small"
+                    percent={Math.round(((plan.counts.submitted + plan.counts.accepted) * 100) / plan.counts.total)}
+                    status={plan.counts.overdue > 0 ? "exception" : "normal"}
+                  />
+                ) : (
+                  "—"
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <CreatePlanDialog open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
