@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { ensureInitialData } from "./db/seed/initial";
+import { startJobs } from "./platform/jobs/scheduler";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,12 +20,22 @@ export async function startServer(config: Config, print: (line: string) => void 
   const app = await buildApp({ database, config });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  // Reminders and e-mail every minute; KEHOACH_JOBS=0 turns them off (e.g. a read-only replica).
+  const jobs =
+    process.env.KEHOACH_JOBS === "0"
+      ? null
+      : startJobs({
+          db: database.db,
+          smtpUrl: process.env.SMTP_URL || undefined,
+          log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
+        });
   print(`kehoach đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === "pglite" ? `PGlite, ${config.dataDir}` : "PostgreSQL"})`);
   return {
     app,
     database,
     url,
     close: async () => {
+      await jobs?.stop();
       await app.close();
       await database.close();
     },
