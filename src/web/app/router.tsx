@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router
 import { Spin } from "antd";
 import { AppLayout } from "./layout";
 import { useMe } from "./session";
-import { HOME_PATH, sections } from "./sections";
+import { HOME_PATH, pageRoutes, sections } from "./sections";
 import { SignInPage } from "../features/auth/SignInPage";
 import { NotFoundPage } from "../components/NotFoundPage";
 
@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
           ...sections.map((s) => ({ path: s.path, element: s.element })),
+          ...pageRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],
       },

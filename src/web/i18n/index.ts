@@ -5,6 +5,8 @@ import "dayjs/locale/vi";
 import "dayjs/locale/en";
 import vi from "./vi.json";
 import en from "./en.json";
+import plansVi from "./plans.vi.json";
+import plansEn from "./plans.en.json";
 
 export const languages = ["vi", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -16,7 +18,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...plansVi } }, en: { translation: { ...en, ...plansEn } } },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },

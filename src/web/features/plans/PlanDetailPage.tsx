@@ -15,14 +15,14 @@ import { PlanTasksTab } from "./PlanTasksTab";
 const tabs = ["content", "tasks", "board", "history"] as const;
 type Tab = (typeof tabs)[number];
 
-/** One plan: its text, tasks, tracking board and amendments, with the actions its state allows. */
-export function PlanDetailPage({ tab: initialTab }: { tab?: Tab }) {
+/** /plans/:id[/tasks|board|history]. One plan: its text, tasks, tracking board and amendments, with the actions its state allows. */
+export function PlanDetailPage() {
   const { t } = useTranslation();
-  const { id = "" } = useParams();
+  const { id = "", tab: tabParam } = useParams();
   const navigate = useNavigate();
   const plan = usePlan(id);
   const [issueWarnings, setIssueWarnings] = useState<string[] | null>(null);
-  const tab: Tab = initialTab ?? "content";
+  const tab: Tab = (tabs as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "content";
 
   if (plan.isPending) return <Spin />;
   if (!plan.data) {

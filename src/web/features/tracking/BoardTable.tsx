@@ -1,10 +1,10 @@
+import type { HTMLAttributes } from "react";
 import { Progress, Space, Table, Tag } from "antd";
-import type { SorterResult } from "antd/es/table/interface";
+import type { ColumnType, SorterResult, SortOrder } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import type { Board, BoardRow } from "../../../contracts/tracking";
 import { boardSorts } from "../../../contracts/tracking";
 import { formatDateTime } from "../../i18n/index";
-import { UnitObligations } from "./UnitObligations";
 
 type Sort = (typeof boardSorts)[number];
 
@@ -20,8 +20,8 @@ const sortable = (key: string): key is Sort => (boardSorts as readonly string[])
 /** One row per unit; sorting and paging happen on the server so 3,000 communes stay fast. Late and overdue in red. */
 export function BoardTable({ planId, board, loading, state, onChange }: { planId: string; board: Board | undefined; loading: boolean; state: TableState; onChange: (s: TableState) => void }) {
   const { t } = useTranslation();
-  const sortOrder = (key: Sort) => (state.sort === key ? (state.order === "desc" ? "descend" : "ascend") : null);
-  const count = (key: keyof BoardRow["counts"], red = false) => ({
+  const sortOrder = (key: Sort): SortOrder => (state.sort === key ? (state.order === "desc" ? "descend" : "ascend") : null);
+  const count = (key: keyof BoardRow["counts"], red = false): ColumnType<BoardRow> => ({
     title: t(`tracking.counts.${key}`),
     key,
     width: 92,
@@ -37,8 +37,7 @@ export function BoardTable({ planId, board, loading, state, onChange }: { planId
       loading={loading}
       dataSource={board?.rows ?? []}
       data-testid="board-table"
-      onRow={(row) => ({ "data-unit-id": row.unit.id, "data-unit-name": row.unit.name }) as React.HTMLAttributes<HTMLElement>}
-      expandable={{ expandedRowRender: (row) => <UnitObligations planId={planId} unitId={row.unit.id} />, rowExpandable: () => true }}
+      onRow={(row) => ({ "data-unit-id": row.unit.id, "data-unit-name": row.unit.name }) as HTMLAttributes<HTMLElement>}
       pagination={{ current: state.page, pageSize: state.pageSize, total: board?.rowCount ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
       onChange={(pagination, _filters, sorter) => {
         const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<BoardRow>;
