@@ -4,8 +4,8 @@ import type { DateExpression, ReadDatesOptions } from "./types";
 
 export type { DateExpression, DateKind, ReadDatesOptions } from "./types";
 
-/** Longest text read in one call; beyond it the rest is ignored so a 10 MB line stays fast. */
-const MAX_TEXT = 2_000_000;
+/** Longest text read in one call: a paragraph is never this long, and a 10 MB line must stay fast. */
+export const MAX_DATE_TEXT = 100_000;
 
 /**
  * Reads every date and time expression of a Vietnamese text, in order. Never throws.
@@ -14,7 +14,7 @@ const MAX_TEXT = 2_000_000;
 export function readDates(text: string, options: ReadDatesOptions = {}): DateExpression[] {
   try {
     if (typeof text !== "string" || text.length === 0) return [];
-    const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+    const t = text.length > MAX_DATE_TEXT ? text.slice(0, MAX_DATE_TEXT) : text;
     const year = options.year != null && Number.isInteger(options.year) ? options.year : null;
     return combineAtoms(t, scanAtoms(t), year);
   } catch {

@@ -68,13 +68,17 @@ export function readHeading(line: string): HeadingMark | null {
 
 /** Removes markdown emphasis but keeps a lone `*` (the star under a Party body's name). */
 export function stripMarkup(s: string): string {
-  return s
-    .replace(/^#{1,6}\s+/, "")
-    .replace(/\*\*/g, "")
-    .replace(/(^|[\s(“"])\*(?=\S)/g, "$1")
-    .replace(/(\S)\*(?=$|[\s).,;:”"])/g, "$1")
-    .replace(/[ \t\u00a0]+/g, " ")
-    .trim();
+  let t = s;
+  // Most lines carry no markup: skip the regular expressions for them (a 10 MB plan has many lines).
+  if (t.includes("#")) t = t.replace(/^#{1,6}\s+/, "");
+  if (t.includes("*")) {
+    t = t
+      .replace(/\*\*/g, "")
+      .replace(/(^|[\s(“"])\*(?=\S)/g, "$1")
+      .replace(/(\S)\*(?=$|[\s).,;:”"])/g, "$1");
+  }
+  if (/[\t\u00a0]| {2}/.test(t)) t = t.replace(/[ \t\u00a0]+/g, " ");
+  return t.trim();
 }
 
 /** Splits `I. THÀNH PHẦN**1. Thành phần****1.1. Đại biểu**`, where bold hides line breaks between headings. */
@@ -85,9 +89,10 @@ function splitGluedHeadings(line: string): string[] {
   const re = /\*\*+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line)) !== null) {
-    const after = line.slice(m.index + m[0].length);
-    const before = stripMarkup(line.slice(from, m.index));
-    if (before && readHeading(stripMarkup(after.split("**")[0]))) {
+    const start = m.index + m[0].length;
+    const stop = line.indexOf("**", start);
+    const after = line.slice(start, Math.min(stop < 0 ? line.length : stop, start + 300));
+    if (/^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[A-Za-zĐđ])[.)\-–]/u.test(after) && stripMarkup(line.slice(from, m.index)) && readHeading(stripMarkup(after))) {
       parts.push(line.slice(from, m.index));
       from = m.index;
     }
@@ -99,6 +104,7 @@ function splitGluedHeadings(line: string): string[] {
 const TYPE_GLUE = /^(KẾ HOẠCH|BÁO CÁO|THÔNG BÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT|GIẤY MỜI)\*\*(.+)$/u;
 
 function splitCells(line: string): string[] | null {
+  if (!line.includes("|") && !line.includes("\t")) return null;
   const t = line.trim();
   if (t.startsWith("|")) {
     const inner = t.replace(/^\|/, "").replace(/\|$/, "");
@@ -114,16 +120,28 @@ function splitCells(line: string): string[] | null {
 const isSeparator = (line: string) => /^\|?\s*:?-{2,}/.test(line.trim()) && /^[\s|:-]+$/.test(line.trim());
 const ends = /[.;:!?)…]$/u;
 
+/** A time limit shared by the stages of one import; `cut` records that reading stopped early. */
+export interface Budget {
+  until: number;
+  cut: boolean;
+}
+
 /** Reads a whole text into blocks: `toBlocks("I. MỤC ĐÍCH\n- Một;")[1].bullet === "-"`. */
-export function toBlocks(text: string): Block[] {
+export function toBlocks(text: string, budget?: Budget): Block[] {
   const blocks: Block[] = [];
   let table: { rows: string[][]; header: string[] | null } | null = null;
   let lastWasRow = false;
   const rawLines = text.replace(/^\uFEFF/, "").normalize("NFC").split(/\r\n|\r|\n/);
-  for (const raw0 of rawLines) {
-    const raw = raw0.replace(/\u00a0/g, " ");
+  for (let n = 0; n < rawLines.length; n++) {
+    // A huge paste must still answer in time: stop reading, and say so, when the budget runs out.
+    if (budget && (n & 4095) === 4095 && performance.now() > budget.until) {
+      budget.cut = true;
+      break;
+    }
+    const raw0 = rawLines[n];
+    const raw = raw0.includes("\u00a0") ? raw0.replace(/\u00a0/g, " ") : raw0;
     if (!raw.trim()) continue;
-    if (isSeparator(raw)) {
+    if (raw.includes("--") && isSeparator(raw)) {
       if (table && lastWasRow) {
         // The row just read is a header: a repeated one continues the table across a page break.
         const header: string[] = table.rows[table.rows.length - 1];

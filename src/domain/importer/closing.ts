@@ -65,7 +65,7 @@ export function readAnnexes(blocks: Block[]): Annex[] {
     out.push({ title: caps.join(" ") || "Phụ lục", reference: ref[1].replace(/\)$/u, "") });
   }
   if (!out.length) {
-    const first = blocks.find((b) => b.type === "line" && isCaps(b.text) && /PHỤ LỤC/u.test(b.text));
+    const first = blocks.find((b) => b.type === "line" && /PHỤ LỤC/u.test(b.text) && isCaps(b.text));
     if (first && first.type === "line") out.push({ title: first.text, reference: null });
   }
   return out;

@@ -1,5 +1,6 @@
 import type { ImportedDeadline } from "../../contracts/importer";
 import { readDates } from "../dates";
+import type { Budget } from "./blocks";
 import { walk, type Section } from "./outline";
 import { headingUnits, unitsOf } from "./tasks";
 import { trimItem, unitKey } from "./units";
@@ -17,10 +18,15 @@ function contextUnits(s: Section | null): string[] {
  * Every deadline of the plan body, once per obligation: the same sentence twice is one deadline,
  * two sentences with the same date are two. Dates of cited documents are never deadlines.
  */
-export function readDeadlines(roots: Section[], year: number | null, warnings: string[]): ImportedDeadline[] {
+export function readDeadlines(roots: Section[], year: number | null, warnings: string[], budget?: Budget): ImportedDeadline[] {
   const out: ImportedDeadline[] = [];
   const seen = new Set<string>();
   for (const s of walk(roots)) {
+    if (budget && performance.now() > budget.until + 300) {
+      if (!budget.cut) warnings.push("Văn bản quá lớn; chỉ đọc thời hạn ở phần đầu.");
+      budget.cut = true;
+      break;
+    }
     const lines: string[] = s.inline ? [s.inline] : [];
     for (const b of s.blocks) if (b.type === "line") lines.push(b.text);
     for (const line of lines) {

@@ -12,6 +12,9 @@ export interface Section {
   parent: Section | null;
 }
 
+/** Deepest nesting kept; deeper headings become siblings at this depth (a plan never goes past 6). */
+export const MAX_OUTLINE_DEPTH = 10;
+
 const LETTER_BEFORE: Record<string, number> = { I: 8, V: 21, X: 23 };
 
 /**
@@ -25,7 +28,7 @@ export function buildOutline(blocks: Block[]): Section[] {
   for (const b of blocks) {
     if (b.type === "line" && b.heading) {
       const mark = resolveAmbiguous(b.heading, stack);
-      const at = placeFor(mark, stack);
+      const at = Math.min(placeFor(mark, stack), MAX_OUTLINE_DEPTH - 1);
       stack.length = at;
       const parent = stack[at - 1] ?? null;
       const { heading, inline } = splitHeading(mark.label);

@@ -1,6 +1,6 @@
 import type { ImportResult } from "../../contracts/importer";
 import { readDates } from "../dates";
-import { toBlocks, type Block } from "./blocks";
+import { toBlocks, type Block, type Budget } from "./blocks";
 import { numberFromAnnex, readAnnexes, readRecipients, readSigner } from "./closing";
 import { readConferences } from "./conference";
 import { readDeadlines } from "./deadlines";
@@ -12,6 +12,8 @@ import { readSpeeches, type TableInContext } from "./speeches";
 import { readTasks } from "./tasks";
 
 export interface ReadPlanOptions {
+  /** Milliseconds allowed for reading; a longer text is read in part, with a warning. Default 1,000. */
+  budgetMs?: number;
   /** Year used for dates written without one when the plan itself gives no date. */
   year?: number | null;
 }
@@ -24,13 +26,33 @@ export const MAX_TEXT_CHARS = 10 * 1024 * 1024;
  * `readPlanText(fs.readFileSync("plan.txt", "utf8")).deadlines[0].due`.
  */
 export function readPlanText(text: string, options: ReadPlanOptions = {}): ImportResult {
+  try {
+    return readPlan(text, options);
+  } catch {
+    // A bug on an odd document must not lose the upload: report it instead of failing.
+    return { ...emptyResult(), warnings: ["Không đọc được cấu trúc của văn bản này; hãy kiểm tra lại tệp hoặc nhập tay."] };
+  }
+}
+
+/** Every field present and empty, as the contract requires for a plan that says nothing. */
+export function emptyResult(): ImportResult {
+  return {
+    kind: "KH", number: null, issuer: null, place: null, issuedOn: null, title: "", legalBases: [], sections: [], deadlines: [],
+    tasks: [], conferences: [], speeches: [], recipients: [], signer: { authority: null, title: null, name: null, rank: null },
+    annexes: [], warnings: [],
+  };
+}
+
+function readPlan(text: string, options: ReadPlanOptions): ImportResult {
   const warnings: string[] = [];
   let source = typeof text === "string" ? text : "";
   if (source.length > MAX_TEXT_CHARS) {
     source = source.slice(0, MAX_TEXT_CHARS);
     warnings.push("Văn bản quá dài; chỉ đọc 10 MB đầu tiên.");
   }
-  const blocks = toBlocks(source);
+  const budget: Budget = { until: performance.now() + (options.budgetMs ?? 1000), cut: false };
+  const blocks = toBlocks(source, budget);
+  if (budget.cut) warnings.push("Văn bản quá lớn để đọc hết trong thời gian cho phép; chỉ đọc phần đầu. Hãy tách phụ lục ra tệp riêng.");
   const r = splitRegions(blocks);
   const head = readHeader(r.header);
   const annexes = readAnnexes(r.annexes);
@@ -59,7 +81,7 @@ export function readPlanText(text: string, options: ReadPlanOptions = {}): Impor
   if (!roots.length) warnings.push("Không nhận ra đề mục nào (I., 1., a) …) trong văn bản.");
   if (!annexes.length && /phụ lục kèm theo/iu.test(source)) warnings.push("Kế hoạch nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.");
 
-  const deadlines = readDeadlines(roots, year, warnings);
+  const deadlines = readDeadlines(roots, year, warnings, budget);
   const recipients = readRecipients(r.recipients, warnings);
   return {
     kind: r.typeName ? TYPE_NAMES[r.typeName] : "KH",

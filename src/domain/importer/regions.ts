@@ -29,7 +29,7 @@ const ENACTING = /\s(?:xây dựng|ban hành)\s+[Kk]ế hoạch(?![\p{L}])/u;
 
 /** True when a line is written in capitals: `isCaps("CHỦ TỊCH") === true`. */
 export function isCaps(text: string): boolean {
-  return /\p{Lu}/u.test(text) && text === text.toUpperCase();
+  return !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
 }
 
 const lineText = (b: Block | undefined) => (b && b.type === "line" ? b.text : "");
