@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import type { Board } from "../../../contracts/tracking";
+import { boardSorts, type Board } from "../../../contracts/tracking";
 import type { Actor } from "../../platform/access";
 import { describeOnDatabases } from "../../testing/harness";
 import { makeUnit, makeUser, unique, type UnitRow } from "../../testing/factories";
@@ -44,8 +44,9 @@ describeOnDatabases("tracking board", (ctx) => {
     await makeObligation(db, wholeDay, u.open.id);
   });
 
+  const page = { limit: 200, offset: 0 };
   const board = async (now: Date, filter: Parameters<typeof loadBoard>[1]["filter"] = {}, planId = plan.id) =>
-    presentBoard(await loadBoard(ctx().db, { actor: manager, planId, now, filter }), { limit: 200, offset: 0 });
+    presentBoard(await loadBoard(ctx().db, { actor: manager, planId, now, filter, page }), page);
   const names = (b: Board) => b.rows.map((r) => r.unit.name);
   const row = (b: Board, unit: UnitRow) => b.rows.find((r) => r.unit.id === unit.id);
 
@@ -155,5 +156,18 @@ describeOnDatabases("tracking board", (ctx) => {
     expect(bySubmission.rows.at(-1)?.unit.id).toBe(u.open.id);
     const byCompleteness = await board(now, { sort: "completeness" });
     expect(byCompleteness.rows.slice(0, 2).map((r) => r.counts.completeness)).toEqual([0, 0]);
+  });
+
+  it("pages in the same order as the full export for every sort column and direction", async () => {
+    const now = vn("2026-05-31 08:01");
+    for (const sort of boardSorts) {
+      for (const order of ["asc", "desc"] as const) {
+        const full = await loadBoard(ctx().db, { actor: manager, planId: plan.id, now, filter: { sort, order } });
+        const paged = await loadBoard(ctx().db, { actor: manager, planId: plan.id, now, filter: { sort, order }, page: { limit: 3, offset: 2 } });
+        expect(paged.rows.map((r) => r.unit.id), `${sort} ${order}`).toEqual(full.rows.slice(2, 5).map((r) => r.unit.id));
+        expect(paged.rowCount).toBe(7);
+        expect(paged.totals).toEqual(full.totals);
+      }
+    }
   });
 });

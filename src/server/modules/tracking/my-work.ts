@@ -3,7 +3,8 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { AppError, forbidden, notFound } from "../../platform/errors";
 import { messages, workScope, worksFor } from "./policy";
-import { findUnit, owedObligations, type WorkRow } from "./queries";
+import { findUnit } from "./queries";
+import { owedObligations, type WorkRow } from "./work-queries";
 
 export const DEFAULT_MY_WORK_LIMIT = 200;
 

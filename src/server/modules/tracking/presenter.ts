@@ -1,7 +1,8 @@
 import type { Board, BoardRow, MyWork, Rollup, TrackedUnit } from "../../../contracts/tracking";
 import { trackingCounts } from "./counts";
 import type { MyWorkData } from "./my-work";
-import type { UnitRef, UnitCountsRow } from "./queries";
+import type { UnitCountsRow } from "./board-queries";
+import type { UnitRef } from "./queries";
 import type { RollupData } from "./rollup";
 import type { BoardData } from "./service";
 
@@ -29,8 +30,8 @@ export function presentBoard(data: BoardData, page: { limit: number; offset: num
       byStatus: { open: totals.open, submitted: totals.awaiting, returned: totals.returned, accepted: totals.accepted },
       submissionsByDay: data.submissionsByDay,
     },
-    rows: data.rows.slice(page.offset, page.offset + page.limit).map(presentBoardRow),
-    rowCount: data.rows.length,
+    rows: data.rows.map(presentBoardRow),
+    rowCount: data.rowCount,
     limit: page.limit,
     offset: page.offset,
   };

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
-import type { BoardStatusFilter } from "./counts";
 import type { Db } from "../../db/client";
-import { obligations, plans, tasks, units } from "../../db/schema/index";
+import { obligations, plans, units } from "../../db/schema/index";
 import { escapeLike } from "../../platform/access";
 import type { TrackingScope } from "./policy";
 
 /**
- * Read-only SQL over plans, obligations and units for the board, the roll-up and "my work".
+ * Read-only SQL over plans, obligations and units shared by the board, the roll-up and "my work".
  * Every count is aggregated in the database: the national board has 16,605 obligations.
  */
 
@@ -28,7 +27,7 @@ export interface UnitRef {
   tree: string;
 }
 
-const unitColumns = { id: units.id, name: units.name, shortName: units.shortName, path: units.path, level: units.level, tree: units.tree };
+export const unitColumns = { id: units.id, name: units.name, shortName: units.shortName, path: units.path, level: units.level, tree: units.tree };
 
 export async function findPlan(db: Db, planId: string): Promise<PlanRef | undefined> {
   const [row] = await db
@@ -68,7 +67,7 @@ export interface UnitFilter {
   underPath?: string;
 }
 
-function unitConditions(filter: UnitFilter): Array<SQL | undefined> {
+export function unitConditions(filter: UnitFilter): Array<SQL | undefined> {
   return [
     scopeCondition(filter.scope),
     filter.searchKey ? like(units.searchKey, `%${escapeLike(filter.searchKey)}%`) : undefined,
@@ -77,12 +76,12 @@ function unitConditions(filter: UnitFilter): Array<SQL | undefined> {
   ];
 }
 
-const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
-const owed = sql`${obligations.status} in ('open', 'returned')`;
-const delivered = sql`${obligations.status} in ('submitted', 'accepted')`;
+export const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
+export const owed = sql`${obligations.status} in ('open', 'returned')`;
+export const delivered = sql`${obligations.status} in ('submitted', 'accepted')`;
 
 /** Raw counts of a set of obligations; `overdue` is strictly after the due instant, as `isOverdue`. */
-function countColumns(now: Date) {
+export function countColumns(now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   return {
     expected: n(sql`count(*)::int`),
@@ -109,68 +108,6 @@ export interface RawCounts {
   accepted: number;
 }
 
-const statusHaving: Record<BoardStatusFilter, (now: Date) => SQL> = {
-  pending: () => sql`count(*) filter (where ${owed}) > 0`,
-  submitted: () => sql`count(*) filter (where ${delivered}) > 0`,
-  onTime: () => sql`count(*) filter (where ${delivered} and not ${obligations.lateSubmission}) > 0`,
-  late: () => sql`bool_or(${obligations.lateSubmission})`,
-  overdue: (now) => sql`count(*) filter (where ${owed} and ${obligations.dueAt} < ${now.toISOString()}::timestamptz) > 0`,
-  returned: () => sql`count(*) filter (where ${obligations.status} = 'returned') > 0`,
-  accepted: () => sql`count(*) filter (where ${obligations.status} = 'accepted') > 0`,
-  complete: () => sql`count(*) filter (where ${owed}) = 0`,
-};
-
-export interface UnitCountsRow extends RawCounts {
-  unit: UnitRef;
-  nextDueAt: Date | null;
-  lastSubmittedAt: Date | null;
-}
-
-/** One row per obligated unit the filter keeps, with its counts at `now`. */
-export async function countsByUnit(
-  db: Db,
-  options: { planId: string; now: Date; filter: UnitFilter; status?: BoardStatusFilter },
-): Promise<UnitCountsRow[]> {
-  const { planId, now, filter, status } = options;
-  const query = db
-    .select({
-      unit: unitColumns,
-      ...countColumns(now),
-      nextDueAt: sql<Date | null>`min(${obligations.dueAt}) filter (where ${owed})`.mapWith(obligations.dueAt),
-      lastSubmittedAt: sql<Date | null>`max(${obligations.submittedAt})`.mapWith(obligations.submittedAt),
-    })
-    .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .where(and(eq(obligations.planId, planId), ...unitConditions(filter)))
-    .groupBy(units.id);
-  return status ? query.having(statusHaving[status](now)) : query;
-}
-
-/** Obligations delivered per Vietnam day (by their latest submission), for the chart. */
-export async function deliveriesByDay(
-  db: Db,
-  options: { planId: string; filter: UnitFilter; unitIds?: string[] },
-): Promise<Array<{ date: string; submitted: number; late: number }>> {
-  const { planId, filter, unitIds } = options;
-  // Vietnam is UTC+7 all year: shifting the UTC wall clock is exact and needs no time-zone data.
-  const day = sql<string>`to_char((${obligations.submittedAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD')`;
-  return db
-    .select({ date: day, submitted: n(sql`count(*)::int`), late: n(sql`count(*) filter (where ${obligations.lateSubmission})::int`) })
-    .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .where(
-      and(
-        eq(obligations.planId, planId),
-        delivered,
-        sql`${obligations.submittedAt} is not null`,
-        unitIds ? (unitIds.length > 0 ? inArray(units.id, unitIds) : sql`false`) : undefined,
-        ...unitConditions(filter),
-      ),
-    )
-    .groupBy(day)
-    .orderBy(day);
-}
-
 /** True when the scope reaches at least one obligation of the plan. */
 export async function reachesPlan(db: Db, planId: string, scope: TrackingScope): Promise<boolean> {
   const [row] = await db
@@ -182,13 +119,20 @@ export async function reachesPlan(db: Db, planId: string, scope: TrackingScope):
   return row !== undefined;
 }
 
+/** The plan's obligations counted per unit, before any join: 16,605 rows fold into 3,321 here. */
+function perUnitCounts(db: Db, planId: string, now: Date) {
+  const columns = countColumns(now);
+  const aliased = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.as(k)])) as { [K in keyof typeof columns]: SQL.Aliased<number> };
+  return db.select({ unitId: obligations.unitId, ...aliased }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).as("per_unit");
+}
+
 /** The lowest and highest path of the obligated units in scope: their common prefix is the common ancestor. */
 export async function pathBounds(db: Db, planId: string, scope: TrackingScope): Promise<{ min: string; max: string } | null> {
+  const obligated = db.selectDistinct({ unitId: obligations.unitId }).from(obligations).where(eq(obligations.planId, planId));
   const [row] = await db
     .select({ min: sql<string | null>`min(${units.path})`, max: sql<string | null>`max(${units.path})` })
-    .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .where(and(eq(obligations.planId, planId), scopeCondition(scope)));
+    .from(units)
+    .where(and(inArray(units.id, obligated), scopeCondition(scope)));
   return row?.min && row.max ? { min: row.min, max: row.max } : null;
 }
 
@@ -207,57 +151,27 @@ export async function countsBySubtree(
   options: { planId: string; now: Date; scope: TrackingScope; parentPath: string },
 ): Promise<SubtreeCountsRow[]> {
   const { planId, now, scope, parentPath } = options;
+  const perUnit = perUnitCounts(db, planId, now);
   // A literal, not a parameter: the same expression must appear in SELECT and GROUP BY.
   const width = sql.raw(String(parentPath.length + SEGMENT));
   const head = sql<string>`left(${units.path}, ${width})`;
+  const sum = (column: SQL.Aliased<number>) => n(sql`sum(${column})::int`);
   return db
-    .select({ headPath: head, deeper: sql<boolean>`bool_or(length(${units.path}) > ${width})`, ...countColumns(now) })
-    .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .where(and(eq(obligations.planId, planId), like(units.path, `${escapeLike(parentPath)}%`), scopeCondition(scope)))
-    .groupBy(head);
-}
-
-export interface WorkRow {
-  obligationId: string;
-  status: "open" | "returned";
-  returnedReason: string | null;
-  dueDate: string;
-  dueTime: string | null;
-  dueAt: Date;
-  plan: { id: string; title: string; number: string | null };
-  task: { id: string; what: string; deliverable: "report" | "document" | "conference" | "delegates" | "confirmation" };
-  unit: { id: string; name: string; shortName: string | null };
-}
-
-/** Owed obligations (open or returned) of issued plans in scope, earliest deadline first. */
-export async function owedObligations(db: Db, options: { scope: TrackingScope; underPath?: string; limit: number }): Promise<WorkRow[]> {
-  const { scope, underPath, limit } = options;
-  const rows = await db
     .select({
-      obligationId: obligations.id,
-      status: obligations.status,
-      returnedReason: obligations.returnedReason,
-      dueDate: obligations.dueDate,
-      dueTime: obligations.dueTime,
-      dueAt: obligations.dueAt,
-      plan: { id: plans.id, title: plans.title, number: plans.number },
-      task: { id: tasks.id, what: tasks.what, deliverable: tasks.deliverable },
-      unit: { id: units.id, name: units.name, shortName: units.shortName },
+      headPath: head,
+      deeper: sql<boolean>`bool_or(length(${units.path}) > ${width})`,
+      expected: sum(perUnit.expected),
+      open: sum(perUnit.open),
+      awaiting: sum(perUnit.awaiting),
+      submitted: sum(perUnit.submitted),
+      onTime: sum(perUnit.onTime),
+      late: sum(perUnit.late),
+      overdue: sum(perUnit.overdue),
+      returned: sum(perUnit.returned),
+      accepted: sum(perUnit.accepted),
     })
-    .from(obligations)
-    .innerJoin(plans, eq(plans.id, obligations.planId))
-    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .where(
-      and(
-        owed,
-        eq(plans.status, "issued"),
-        scopeCondition(scope),
-        underPath ? like(units.path, `${escapeLike(underPath)}%`) : undefined,
-      ),
-    )
-    .orderBy(asc(obligations.dueAt), asc(units.path), asc(tasks.sortOrder))
-    .limit(limit);
-  return rows.map((r) => ({ ...r, status: r.status === "returned" ? "returned" : "open" }));
+    .from(perUnit)
+    .innerJoin(units, eq(units.id, perUnit.unitId))
+    .where(and(parentPath ? like(units.path, `${escapeLike(parentPath)}%`) : undefined, scopeCondition(scope)))
+    .groupBy(head);
 }

@@ -27,8 +27,9 @@ export async function trackingRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (request) => {
       const { limit = DEFAULT_BOARD_LIMIT, offset = 0, ...filter } = request.query;
-      const data = await loadBoard(db(), { actor: requireActor(request), planId: request.params.id, now: new Date(), filter });
-      return presentBoard(data, { limit, offset });
+      const page = { limit, offset };
+      const data = await loadBoard(db(), { actor: requireActor(request), planId: request.params.id, now: new Date(), filter, page });
+      return presentBoard(data, page);
     },
   });
 

@@ -3,9 +3,9 @@ import { normalizeTones, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { forbidden, notFound } from "../../platform/errors";
-import { sumCounts, type BoardStatusFilter } from "./counts";
 import { messages, trackingScope, type TrackingScope } from "./policy";
-import { countsByUnit, deliveriesByDay, findPlan, findUnit, reachesPlan, type PlanRef, type RawCounts, type UnitCountsRow } from "./queries";
+import { boardSummary, countsByUnit, unitOrder, type UnitCountsRow } from "./board-queries";
+import { findPlan, findUnit, reachesPlan, type PlanRef, type RawCounts } from "./queries";
 
 export const DEFAULT_BOARD_LIMIT = 200;
 
@@ -22,8 +22,10 @@ export interface BoardData {
   plan: PlanRef;
   scope: TrackingScope;
   at: Date;
-  /** Every row the filters keep, sorted; paging is the caller's. */
+  /** Sorted: one page when paged, else every row the filters keep. */
   rows: UnitCountsRow[];
+  /** Rows the filters keep, before paging. */
+  rowCount: number;
   totals: RawCounts;
   submissionsByDay: Array<{ date: string; submitted: number; late: number; cumulative: number }>;
 }
@@ -33,10 +35,12 @@ export interface LoadBoardOptions {
   planId: string;
   now: Date;
   filter: BoardFilter;
+  /** Without a page every row comes back (the Excel export). */
+  page?: { limit: number; offset: number };
 }
 
 /** The board of a plan at `now`: per-unit counts (aggregated in SQL), their totals and the chart series. */
-export async function loadBoard(db: Db, { actor, planId, now, filter }: LoadBoardOptions): Promise<BoardData> {
+export async function loadBoard(db: Db, { actor, planId, now, filter, page }: LoadBoardOptions): Promise<BoardData> {
   const { plan, scope } = await authorizeTracking(db, actor, planId);
   let underPath: string | undefined;
   if (filter.unitId) {
@@ -44,21 +48,34 @@ export async function loadBoard(db: Db, { actor, planId, now, filter }: LoadBoar
     if (!unit) throw notFound("Không tìm thấy đơn vị dùng để lọc. Hãy chọn lại đơn vị.");
     underPath = unit.path;
   }
-  const unitFilter = { scope, searchKey: filter.q ? searchKey(filter.q) : undefined, tree: filter.tree, underPath };
-  const status: BoardStatusFilter | undefined = filter.status;
-  const rows = await countsByUnit(db, { planId: plan.id, now, filter: unitFilter, status });
-  const days = await deliveriesByDay(db, { planId: plan.id, filter: unitFilter, unitIds: status ? rows.map((r) => r.unit.id) : undefined });
+  const options = {
+    planId: plan.id,
+    now,
+    filter: { scope, searchKey: filter.q ? searchKey(filter.q) : undefined, tree: filter.tree, underPath },
+    status: filter.status,
+  };
+  const { sort = "name", order = "asc" } = filter;
+  const summary = await boardSummary(db, options);
   let running = 0;
-  const submissionsByDay = days.map((d) => ({ ...d, cumulative: (running += d.submitted) }));
-  return { plan, scope, at: now, rows: sortRows(rows, filter), totals: sumCounts(rows), submissionsByDay };
+  const submissionsByDay = summary.days.map((d) => ({ ...d, cumulative: (running += d.submitted) }));
+  const result = { plan, scope, at: now, totals: summary.totals, submissionsByDay };
+  if (!page) {
+    const rows = sortUnits(await countsByUnit(db, options), (r) => r.unit.name, sort === "name" ? null : sortValue[sort], order);
+    return { ...result, rows, rowCount: rows.length };
+  }
+  // Only the order crosses for every unit; the full counts are read for the page alone.
+  const ordered = sortUnits(await unitOrder(db, { ...options, sort }), (r) => r.name, sort === "name" ? null : (r) => r.value, order);
+  const pageIds = ordered.slice(page.offset, page.offset + page.limit).map((r) => r.unitId);
+  const counts = new Map((await countsByUnit(db, { ...options, status: undefined, unitIds: pageIds })).map((r) => [r.unit.id, r]));
+  return { ...result, rows: pageIds.flatMap((id) => counts.get(id) ?? []), rowCount: ordered.length };
 }
 
 // Same settings as compareVi; the names are tone-normalised once per row instead of once per comparison.
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
-type SortKey = NonNullable<BoardFilter["sort"]>;
+type NumericSort = Exclude<NonNullable<BoardFilter["sort"]>, "name">;
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
-const sortValue: Record<Exclude<SortKey, "name">, (r: UnitCountsRow) => number | null> = {
+const sortValue: Record<NumericSort, (r: UnitCountsRow) => number | null> = {
   expected: (r) => r.expected,
   submitted: (r) => r.submitted,
   completeness: (r) => rate(r.submitted, r.expected),
@@ -71,20 +88,21 @@ const sortValue: Record<Exclude<SortKey, "name">, (r: UnitCountsRow) => number |
   lastSubmittedAt: (r) => r.lastSubmittedAt?.getTime() ?? null,
 };
 
-/** Sorts by the chosen column (Vietnamese order for names), ties by name; empty dates go last either way. */
-export function sortRows(rows: UnitCountsRow[], { sort = "name", order = "asc" }: Pick<BoardFilter, "sort" | "order">): UnitCountsRow[] {
-  const keyed = rows.map((row) => ({ row, name: normalizeTones(row.unit.name) }));
+/**
+ * Sorts by a value (or by name when `valueOf` is null) in Vietnamese order, ties by name ascending;
+ * items without a value (no deadline left, nothing submitted) go last in either direction.
+ */
+export function sortUnits<T>(items: readonly T[], nameOf: (item: T) => string, valueOf: ((item: T) => number | null) | null, order: "asc" | "desc"): T[] {
+  const keyed = items.map((item) => ({ item, name: normalizeTones(nameOf(item)), value: valueOf ? valueOf(item) : null }));
   const sign = order === "desc" ? -1 : 1;
   const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
-  if (sort === "name") keyed.sort((a, b) => sign * byName(a, b));
-  else {
-    const value = sortValue[sort];
+  if (!valueOf) keyed.sort((a, b) => sign * byName(a, b));
+  else
     keyed.sort((a, b) => {
-      const x = value(a.row);
-      const y = value(b.row);
+      const x = a.value;
+      const y = b.value;
       if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
       return x === y ? byName(a, b) : sign * (x - y);
     });
-  }
-  return keyed.map((k) => k.row);
+  return keyed.map((k) => k.item);
 }
