@@ -8,7 +8,9 @@ import * as schema from "./schema/index";
 
 /** The catalog facts that make two schemas "the same": tables, columns, types, indexes, constraints. */
 async function describeSchema(db: Db) {
-  const rows = async (query: ReturnType<typeof sql>) => (await db.execute(query)).rows as Array<Record<string, unknown>>;
+  // Both drivers answer execute() with { rows }; the dialect-level type leaves it unknown.
+  const rows = async (query: ReturnType<typeof sql>) =>
+    ((await db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
   const columns = await rows(sql`
     select table_name, column_name, data_type, udt_name, is_nullable, column_default, ordinal_position
     from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`);
