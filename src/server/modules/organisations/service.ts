@@ -1,20 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CreateUnitRequest, UnitView, UpdateUnitRequest } from "../../../contracts/organisations";
-import { standardTrees } from "../../../contracts/organisations";
-import { compareVi, nameKey, searchKey, squeeze } from "../../../domain/text/vietnamese";
+import { nameKey, searchKey, squeeze } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
 import { escapeLike, type Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, forbidden, notFound, versionConflict } from "../../platform/errors";
+import { AppError, conflict, forbidden } from "../../platform/errors";
 import { assertCanChange, assertCanCreateUnder, canReadUnit } from "./policy";
 import { checkVersion, compareUnits, duplicateName, snapshot, viewOf, writing } from "./support";
 import { presentUnit } from "./presenter";
 import {
-  countActiveChildren,
   findActiveSibling,
-  inSubtree,
-  isUniqueViolation,
   lockUnit,
   readableCondition,
   requireUnit,

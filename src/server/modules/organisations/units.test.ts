@@ -118,6 +118,9 @@ describeOnDatabases("organisation units", (ctx) => {
     const moved = await reloadUnit(w.db, grandchild.id);
     expect(moved.path).toBe(`${w.communeB.path}${w.childA.id}/${grandchild.id}/`);
     expect(moved.level).toBe(3);
+    const [audit] = await w.db.select().from(auditLog).where(and(eq(auditLog.entityId, w.childA.id), eq(auditLog.action, "unit.move")));
+    expect(audit.before).toMatchObject({ parentId: w.communeA.id, path: w.childA.path });
+    expect(audit.after).toMatchObject({ parentId: w.communeB.id, path: `${w.communeB.path}${w.childA.id}/` });
   });
 
   it("refuses moving a unit under itself or its own descendant, leaving the tree unchanged", async () => {
@@ -183,6 +186,16 @@ describeOnDatabases("organisation units", (ctx) => {
     const admin = await w.as(w.root, "admin");
     const both = (await admin.get(`/api/units/search?q=${encodeURIComponent(`ĐÔNG HẢI ${tag}`)}`)).json().units as UnitView[];
     expect(both.map((u) => u.id).sort()).toEqual([donghai.id, other.id].sort());
+  });
+
+  it("finds old and new tone placement alike when searched without accents", async () => {
+    const w = await world();
+    const tag = unique("").trim();
+    const oldStyle = await makeUnit(w.db, { parent: w.communeB, name: `Thành uỷ ${tag}` });
+    const newStyle = await makeUnit(w.db, { parent: w.communeA, name: `Thành ủy ${tag}`, shortName: "TU" });
+    const admin = await w.as(w.root, "admin");
+    const found = (await admin.get(`/api/units/search?q=${encodeURIComponent(`thanh uy ${tag}`)}`)).json().units as UnitView[];
+    expect(found.map((u) => u.id).sort()).toEqual([oldStyle.id, newStyle.id].sort());
   });
 
   it("treats a search full of SQL and regex metacharacters as plain text", async () => {
