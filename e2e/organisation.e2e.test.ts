@@ -16,7 +16,7 @@ async function signIn(page: Page, baseUrl: string, username: string, password: s
   await page.getByTestId("sign-in-username").fill(username);
   await page.getByTestId("sign-in-password").fill(password);
   await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("page-title").waitFor();
+  await page.getByTestId("main-nav").waitFor();
 }
 
 async function signOut(page: Page): Promise<void> {
