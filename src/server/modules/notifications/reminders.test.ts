@@ -6,7 +6,7 @@ import { describeOnDatabases } from "../../testing/harness";
 import { makeObligation, vn } from "../tracking/fixtures";
 import { sendPendingEmails, type MailTransport } from "./outbox";
 import { deliveredKeys, runReminders } from "./reminders";
-import { deliveryCounts, manyObligations, notificationsOf, reminderScene } from "./testing";
+import { deliveryCounts, manyObligations, notificationsOf, reminderScene } from "./testing/scene";
 
 describeOnDatabases("reminder runner", (ctx) => {
   it("sends the 3-day, 1-day and daily overdue reminders at their instants, each once", async () => {

@@ -11,6 +11,8 @@ export interface RunRemindersOptions {
   email?: boolean;
   /** Obligations per transaction; each batch commits on its own so a crash loses at most one batch of work, never a delivery. */
   batchSize?: number;
+  /** Called after each batch commits with the running total delivered (progress logs; the crash test). */
+  onBatch?: (delivered: number) => void;
 }
 
 export interface RunRemindersResult {
@@ -44,6 +46,7 @@ export async function runReminders(db: Db, now: Date, options: RunRemindersOptio
       result.delivered += done.delivered;
       result.notifications += done.notifications;
       result.emails += done.emails;
+      options.onBatch?.(result.delivered);
     }
     if (page.length < batchSize) break;
   }

@@ -1,8 +1,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { notifications, obligations, reminderDeliveries } from "../../db/schema/index";
-import { makeUnit, makeUser, type UnitRow, type UserRow } from "../../testing/factories";
-import { makePlan, makeTask, obligationRow, type PlanRow, type TaskRow } from "../tracking/fixtures";
+import type { Db } from "../../../db/client";
+import { notifications, obligations, reminderDeliveries } from "../../../db/schema/index";
+import { makeUnit, makeUser, type UnitRow, type UserRow } from "../../../testing/factories";
+import { makePlan, makeTask, obligationRow, type PlanRow, type TaskRow } from "../../tracking/fixtures";
 
 /** A unit with one member and one viewer, an issuing unit with a manager, an issued plan and one task. */
 export async function reminderScene(db: Db, due: { date: string; time: string | null }) {
