@@ -5,6 +5,8 @@ import { auditRoutes } from "./audit/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { trackingRoutes } from "./tracking/routes";
 import { importerRoutes } from "./importer/routes";
+import { planRoutes } from "./plans/routes";
+import { obligationRoutes } from "./obligations/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
 export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -14,4 +16,6 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   organisationRoutes,
   trackingRoutes,
   importerRoutes,
+  planRoutes,
+  obligationRoutes,
 ];

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid, date, type AnyPgColumn } from "drizzle-orm/pg-core";
+import type { UnitSelector } from "../../../contracts/organisations";
 import { units } from "./organisations";
 import { users } from "./people";
 
@@ -41,14 +42,11 @@ export interface ReminderSchedule {
   overdueDaily: boolean;
 }
 
-/** A selector: listed units, a group, or a rule resolved against the tree when the task is issued. */
-export interface TaskTarget {
-  unitIds?: string[];
-  groupId?: string;
-  rule?: { kinds?: string[]; underUnitId?: string; tree?: string; levels?: number[] };
+/** A selector (the organisations UnitSelector), resolved when the task is issued. */
+export type TaskTarget = UnitSelector & {
   /** Names from an import that matched no unit; the task cannot be issued while any remain. */
   unmatchedNames?: string[];
-}
+};
 
 /**
  * An official plan (Kế hoạch). Issued plans are frozen: later changes go through plan_amendments.

@@ -1,0 +1,92 @@
+/**
+ * Obligations (one unit's duty under one task), their history and submissions: the wire contract of
+ * /api/obligations and /api/files. Request bodies are strict: unknown fields are refused with 400.
+ */
+import { z } from "zod";
+import { Name, Uuid } from "./common";
+import { Deliverable } from "./plans";
+
+const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (version) của dữ liệu." });
+
+export const ObligationStatus = z.enum(["open", "submitted", "returned", "accepted"]);
+export type ObligationStatus = z.infer<typeof ObligationStatus>;
+export const ObligationAction = z.enum(["created", "submitted", "returned", "resubmitted", "accepted", "reopened"]);
+
+export const obligationStatusLabels: Record<ObligationStatus, string> = {
+  open: "Chưa nộp",
+  submitted: "Đã nộp",
+  returned: "Bị trả lại",
+  accepted: "Đã tiếp nhận",
+};
+
+/** Upload limits, shown to the user before they pick files. */
+export const uploadLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxFiles: 10,
+  extensions: ["docx", "pdf", "xlsx", "png", "jpg", "jpeg"],
+} as const;
+
+/** POST /api/obligations/:id/submissions as JSON (multipart sends the same `text` as a field plus files). */
+export const SubmitRequest = z.strictObject({ text: z.string().trim().max(50_000, { error: "Nội dung không được dài quá 50.000 ký tự." }) });
+export const ReturnRequest = z.strictObject({ reason: Name(5000), version: Version });
+export const AcceptRequest = z.strictObject({ version: Version });
+export const ChildPlanRequest = z.strictObject({ planId: Uuid });
+
+export const FileView = z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number().int() });
+export const SubmissionView = z.object({
+  id: z.string(),
+  text: z.string(),
+  submittedBy: z.string(),
+  submittedByName: z.string(),
+  submittedAt: z.string(),
+  late: z.boolean(),
+  files: z.array(FileView),
+});
+export const EventView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: ObligationAction,
+  note: z.string().nullable(),
+});
+
+export const ObligationView = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  planId: z.string(),
+  planTitle: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  what: z.string(),
+  deliverable: Deliverable,
+  status: ObligationStatus,
+  dueDate: z.string(),
+  dueTime: z.string().nullable(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  /** Vietnamese: `còn 2 ngày 3 giờ` / `quá hạn 5 giờ`. */
+  timeLeft: z.string(),
+  submittedAt: z.string().nullable(),
+  lateSubmission: z.boolean(),
+  acceptedAt: z.string().nullable(),
+  returnedReason: z.string().nullable(),
+  childPlanId: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ObligationView = z.infer<typeof ObligationView>;
+
+export const ObligationDetail = ObligationView.extend({
+  events: z.array(EventView),
+  submissions: z.array(SubmissionView),
+  canSubmit: z.boolean(),
+  canReview: z.boolean(),
+});
+export type ObligationDetail = z.infer<typeof ObligationDetail>;
+
+export const ChildPlanResponse = z.object({
+  obligation: ObligationView,
+  /** Tasks of the child plan whose deadline is later than this obligation's. */
+  laterThanParent: z.array(z.object({ taskId: z.string(), what: z.string(), dueDate: z.string(), dueTime: z.string().nullable() })),
+  warnings: z.array(z.string()),
+});

@@ -1,0 +1,215 @@
+/**
+ * Plans and their tasks: the wire contract shared by the server (/api/plans, /api/tasks) and the web app.
+ * Request bodies are strict: unknown fields are refused with 400.
+ */
+import { z } from "zod";
+import { Name, Uuid } from "./common";
+import { ZImportedConference, ZImportResult, ZPlanSection } from "./importer";
+import { UnitSelector } from "./organisations";
+
+const IsoDate = z.iso.date({ error: "Ngày phải có dạng YYYY-MM-DD." });
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Giờ phải có dạng HH:MM (00:00–23:59)." });
+const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (version) của dữ liệu." });
+const LongText = (max: number) => z.string().max(max, { error: `Không được dài quá ${max} ký tự.` });
+
+export const PlanStatus = z.enum(["draft", "issued", "closed"]);
+export const PlanLayout = z.enum(["state", "party"]);
+export const Deliverable = z.enum(["report", "document", "conference", "delegates", "confirmation"], {
+  error: "Sản phẩm phải là report, document, conference, delegates hoặc confirmation.",
+});
+export type Deliverable = z.infer<typeof Deliverable>;
+
+export const deliverableLabels: Record<Deliverable, string> = {
+  report: "Báo cáo",
+  document: "Văn bản",
+  conference: "Tổ chức hội nghị",
+  delegates: "Danh sách đại biểu",
+  confirmation: "Xác nhận",
+};
+
+export const LegalBasis = z.strictObject({
+  text: LongText(2000),
+  documentNumber: z.string().max(200).nullable(),
+  documentDate: IsoDate.nullable(),
+  issuer: z.string().max(500).nullable(),
+  planId: Uuid.nullable(),
+});
+export const Signer = z.strictObject({
+  /** TM./KT./TL./Q./TUQ. or the Party's T/M, K/T, T/L. */
+  authority: z.string().max(200).nullable(),
+  title: z.string().max(200).nullable(),
+  rank: z.string().max(100).nullable(),
+  name: z.string().max(200).nullable(),
+});
+export const Speech = z.strictObject({ no: z.number().int(), topic: LongText(2000), unit: z.string().max(500), unitId: Uuid.nullable() });
+export const ReminderSchedule = z.strictObject({
+  beforeDays: z.array(z.number().int().min(0).max(60)).max(10),
+  overdueDaily: z.boolean(),
+});
+
+/** The editable text of a plan; every field optional so the same shape serves create, patch and amend. */
+const PlanFields = {
+  number: z.string().trim().max(100).nullable(),
+  typeCode: z.string().trim().min(1).max(20),
+  place: z.string().trim().max(200),
+  issuedOn: IsoDate.nullable(),
+  title: Name(1000),
+  legalBases: z.array(LegalBasis).max(100),
+  purpose: LongText(50_000),
+  requirements: LongText(50_000),
+  sections: z.array(ZPlanSection).max(500),
+  budget: LongText(20_000),
+  recipients: z.array(z.string().max(500)).max(200),
+  signer: Signer.nullable(),
+  conferences: z.array(ZImportedConference).max(20),
+  speeches: z.array(Speech).max(200),
+  reminderSchedule: ReminderSchedule,
+};
+
+export const CreatePlanRequest = z.strictObject({
+  issuerUnitId: Uuid,
+  parentPlanId: Uuid.nullable().optional(),
+  ...PlanFields,
+  title: PlanFields.title,
+}).partial({ number: true, typeCode: true, place: true, issuedOn: true, legalBases: true, purpose: true, requirements: true, sections: true, budget: true, recipients: true, signer: true, conferences: true, speeches: true, reminderSchedule: true });
+export type CreatePlanRequest = z.infer<typeof CreatePlanRequest>;
+
+export const PlanChanges = z.strictObject(PlanFields).partial().extend({ parentPlanId: Uuid.nullable().optional() });
+export type PlanChanges = z.infer<typeof PlanChanges>;
+
+/** PATCH /api/plans/:id (drafts only). */
+export const UpdatePlanRequest = PlanChanges.extend({ version: Version });
+export type UpdatePlanRequest = z.infer<typeof UpdatePlanRequest>;
+
+/** POST /api/plans/:id/amend (issued plans): the change and why. */
+export const AmendPlanRequest = z.strictObject({
+  note: Name(2000),
+  changes: PlanChanges,
+  version: Version,
+});
+export type AmendPlanRequest = z.infer<typeof AmendPlanRequest>;
+
+/** POST /api/plans/:id/issue and /close. */
+export const PlanTransitionRequest = z.strictObject({ version: Version });
+
+export const PlanListQuery = z.object({ status: PlanStatus.optional() });
+
+/** POST /api/plans/from-import: the reviewed importer result becomes a draft. */
+export const FromImportRequest = z.strictObject({
+  result: ZImportResult,
+  issuerUnitId: Uuid,
+  parentPlanId: Uuid.nullable().optional(),
+});
+export type FromImportRequest = z.infer<typeof FromImportRequest>;
+
+/** A task's target: listed units, a group or a rule (the organisations selector). */
+export const TaskTarget = UnitSelector;
+export type TaskTarget = z.infer<typeof TaskTarget>;
+
+export const CreateTaskRequest = z.strictObject({
+  what: Name(5000),
+  deliverable: Deliverable,
+  target: TaskTarget,
+  supportUnitIds: z.array(Uuid).max(500).optional(),
+  dueDate: IsoDate,
+  dueTime: ClockTime.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(100_000).optional(),
+});
+export type CreateTaskRequest = z.infer<typeof CreateTaskRequest>;
+
+export const UpdateTaskRequest = CreateTaskRequest.partial().extend({ version: Version });
+export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
+
+export const DeleteTaskQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+export const TaskView = z.object({
+  id: z.string(),
+  planId: z.string(),
+  what: z.string(),
+  deliverable: Deliverable,
+  target: z.object({
+    unitIds: z.array(z.string()).optional(),
+    groupId: z.string().optional(),
+    rule: z.record(z.string(), z.unknown()).optional(),
+  }),
+  /** Names from the import that matched no unit: the task needs a target before the plan is issued. */
+  unmatchedNames: z.array(z.string()),
+  supportUnitIds: z.array(z.string()),
+  dueDate: z.string(),
+  dueTime: z.string().nullable(),
+  dueAt: z.string(),
+  sortOrder: z.number().int(),
+  version: z.number().int(),
+  obligationCount: z.number().int(),
+  /** The deadline is later than the parent plan's deadline it answers (deadlines must nest). */
+  laterThanParent: z.boolean(),
+});
+export type TaskView = z.infer<typeof TaskView>;
+
+export const ObligationCounts = z.object({
+  total: z.number().int(),
+  open: z.number().int(),
+  submitted: z.number().int(),
+  returned: z.number().int(),
+  accepted: z.number().int(),
+  overdue: z.number().int(),
+  late: z.number().int(),
+});
+export type ObligationCounts = z.infer<typeof ObligationCounts>;
+
+export const PlanRef = z.object({ id: z.string(), title: z.string(), number: z.string().nullable(), status: PlanStatus, issuerUnitId: z.string(), issuerName: z.string() });
+export type PlanRef = z.infer<typeof PlanRef>;
+
+export const PlanSummary = PlanRef.extend({
+  typeCode: z.string(),
+  layout: PlanLayout,
+  issuedOn: z.string().nullable(),
+  parentPlanId: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  issuedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  counts: ObligationCounts,
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+export const PlanList = z.object({ plans: z.array(PlanSummary) });
+
+export const PlanDetail = PlanSummary.extend({
+  place: z.string(),
+  legalBases: z.array(LegalBasis),
+  purpose: z.string(),
+  requirements: z.string(),
+  sections: z.array(ZPlanSection),
+  budget: z.string(),
+  recipients: z.array(z.string()),
+  signer: Signer.nullable(),
+  conferences: z.array(z.unknown()),
+  speeches: z.array(Speech),
+  reminderSchedule: ReminderSchedule,
+  createdBy: z.string(),
+  tasks: z.array(TaskView),
+  parent: PlanRef.nullable(),
+  children: z.array(PlanRef),
+  /** Editable only while a draft; issued plans change through amendments. */
+  canManage: z.boolean(),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+
+/** Answers that may carry Vietnamese warnings (past deadlines, unmatched names) the user must see. */
+export const PlanWithWarnings = z.object({ plan: PlanDetail, warnings: z.array(z.string()) });
+export type PlanWithWarnings = z.infer<typeof PlanWithWarnings>;
+export const IssueResponse = PlanWithWarnings.extend({ obligationsCreated: z.number().int() });
+
+export const TaskWithWarnings = z.object({ task: TaskView, warnings: z.array(z.string()) });
+
+export const AmendmentView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  note: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const AmendmentList = z.object({ amendments: z.array(AmendmentView) });

@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { obligationEvents, obligations } from "../../db/schema/index";
+import { dueInstant } from "../../../domain/deadlines/index";
+
+// Keeps each INSERT well under PostgreSQL's 65,535 bind parameters (9 per obligation row).
+const CHUNK = 2000;
+
+export interface CreateObligationsOptions {
+  planId: string;
+  task: { id: string; dueDate: string; dueTime: string | null };
+  unitIds: string[];
+  actorId: string;
+}
+
+/**
+ * One obligation per unit for a task, each with its "created" event, inside the caller's transaction.
+ * A unit that already owes this task is skipped (unique task+unit), so re-running never duplicates.
+ * Returns how many were created.
+ */
+export async function createObligationsForTask(tx: Db, options: CreateObligationsOptions): Promise<number> {
+  const dueAt = dueInstant(options.task.dueDate, options.task.dueTime);
+  let created = 0;
+  for (let i = 0; i < options.unitIds.length; i += CHUNK) {
+    const slice = options.unitIds.slice(i, i + CHUNK);
+    const rows = await tx
+      .insert(obligations)
+      .values(
+        slice.map((unitId) => ({
+          taskId: options.task.id,
+          planId: options.planId,
+          unitId,
+          dueDate: options.task.dueDate,
+          dueTime: options.task.dueTime,
+          dueAt,
+        })),
+      )
+      .onConflictDoNothing({ target: [obligations.taskId, obligations.unitId] })
+      .returning({ id: obligations.id });
+    if (rows.length) {
+      await tx.insert(obligationEvents).values(rows.map((r) => ({ obligationId: r.id, actorId: options.actorId, action: "created" as const })));
+    }
+    created += rows.length;
+  }
+  return created;
+}
+
+/** Moves the deadline of a task's obligations that are still owed (accepted ones keep theirs). */
+export async function moveTaskDeadline(tx: Db, task: { id: string; dueDate: string; dueTime: string | null }): Promise<void> {
+  await tx
+    .update(obligations)
+    .set({ dueDate: task.dueDate, dueTime: task.dueTime, dueAt: dueInstant(task.dueDate, task.dueTime), updatedAt: new Date(), version: sql`${obligations.version} + 1` })
+    .where(sql`${obligations.taskId} = ${task.id} and ${obligations.status} <> 'accepted'`);
+}

@@ -1,0 +1,119 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../../db/client";
+import { obligationEvents, obligations, plans, storedFiles, submissions, tasks, units, users } from "../../db/schema/index";
+import { notFound } from "../../platform/errors";
+
+export type ObligationRow = typeof obligations.$inferSelect;
+
+const issuer = alias(units, "issuer");
+
+/** An obligation with what the rules and the view need: its unit, its task, its plan and the plan's issuer. */
+export interface ObligationContext extends ObligationRow {
+  unitName: string;
+  unitPath: string;
+  what: string;
+  deliverable: (typeof tasks.$inferSelect)["deliverable"];
+  planTitle: string;
+  planStatus: (typeof plans.$inferSelect)["status"];
+  issuerUnitId: string;
+  issuerPath: string;
+}
+
+export async function loadObligation(db: Db, id: string, lock = false): Promise<ObligationContext> {
+  if (lock) {
+    const [locked] = await db.select({ id: obligations.id }).from(obligations).where(eq(obligations.id, id)).for("update");
+    if (!locked) throw notFound("Không tìm thấy việc cần làm.");
+  }
+  const [row] = await db
+    .select({
+      obligation: obligations,
+      unitName: units.name,
+      unitPath: units.path,
+      what: tasks.what,
+      deliverable: tasks.deliverable,
+      planTitle: plans.title,
+      planStatus: plans.status,
+      issuerUnitId: plans.issuerUnitId,
+      issuerPath: issuer.path,
+    })
+    .from(obligations)
+    .innerJoin(units, eq(units.id, obligations.unitId))
+    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
+    .innerJoin(plans, eq(plans.id, obligations.planId))
+    .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
+    .where(eq(obligations.id, id));
+  if (!row) throw notFound("Không tìm thấy việc cần làm.");
+  const { obligation, ...rest } = row;
+  return { ...obligation, ...rest };
+}
+
+export async function listEvents(db: Db, obligationId: string) {
+  return db
+    .select({ event: obligationEvents, actorName: users.fullName })
+    .from(obligationEvents)
+    .leftJoin(users, eq(users.id, obligationEvents.actorId))
+    .where(eq(obligationEvents.obligationId, obligationId))
+    .orderBy(asc(obligationEvents.at), asc(obligationEvents.id));
+}
+
+export async function listSubmissions(db: Db, obligationId: string) {
+  const subs = await db
+    .select({ submission: submissions, submittedByName: users.fullName })
+    .from(submissions)
+    .innerJoin(users, eq(users.id, submissions.submittedBy))
+    .where(eq(submissions.obligationId, obligationId))
+    .orderBy(asc(submissions.submittedAt));
+  const ids = subs.map((s) => s.submission.id);
+  const files = ids.length
+    ? await db
+        .select({ id: storedFiles.id, submissionId: storedFiles.submissionId, fileName: storedFiles.fileName, mimeType: storedFiles.mimeType, size: storedFiles.size })
+        .from(storedFiles)
+        .where(inArray(storedFiles.submissionId, ids))
+        .orderBy(asc(storedFiles.createdAt), asc(storedFiles.fileName))
+    : [];
+  return subs.map((s) => ({ ...s, files: files.filter((f) => f.submissionId === s.submission.id) }));
+}
+
+/** The latest submission's author, to stop anyone accepting their own work. */
+export async function latestSubmitter(db: Db, obligationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ by: submissions.submittedBy })
+    .from(submissions)
+    .where(eq(submissions.obligationId, obligationId))
+    .orderBy(sql`${submissions.submittedAt} desc`)
+    .limit(1);
+  return row?.by ?? null;
+}
+
+export async function findStoredFile(db: Db, id: string) {
+  const [row] = await db
+    .select({ file: storedFiles, obligationId: submissions.obligationId })
+    .from(storedFiles)
+    .innerJoin(submissions, eq(submissions.id, storedFiles.submissionId))
+    .where(eq(storedFiles.id, id));
+  return row;
+}
+
+/** Obligations of a plan still owed after their deadline at `now`, with unit and task, by deadline then unit. */
+export async function overdueObligations(db: Db, planId: string, now: Date) {
+  return db
+    .select({
+      id: obligations.id,
+      unitId: obligations.unitId,
+      unitName: units.name,
+      taskId: obligations.taskId,
+      what: tasks.what,
+      deliverable: tasks.deliverable,
+      status: obligations.status,
+      dueDate: obligations.dueDate,
+      dueTime: obligations.dueTime,
+      dueAt: obligations.dueAt,
+      returnedReason: obligations.returnedReason,
+    })
+    .from(obligations)
+    .innerJoin(units, eq(units.id, obligations.unitId))
+    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
+    .where(and(eq(obligations.planId, planId), inArray(obligations.status, ["open", "returned"]), sql`${obligations.dueAt} < ${now}`))
+    .orderBy(asc(obligations.dueAt), asc(units.path));
+}

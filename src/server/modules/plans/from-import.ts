@@ -1,0 +1,104 @@
+import type { ImportResult } from "../../../contracts/importer";
+import type { Deliverable, FromImportRequest } from "../../../contracts/plans";
+import { nameKey, searchKey } from "../../../domain/text/vietnamese";
+import type { Db } from "../../db/client";
+import { tasks } from "../../db/schema/index";
+import type { TaskTarget } from "../../db/schema/plans";
+import { canManage, type Actor } from "../../platform/access";
+import { recordAudit } from "../../platform/audit";
+import * as q from "./queries";
+import { createPlan } from "./service";
+
+/** What a deadline asks for, from its wording: a report, a conference held, a list of delegates, else a document. */
+export function inferDeliverable(what: string): Deliverable {
+  const key = searchKey(what);
+  if (key.includes("bao cao")) return "report";
+  if (key.includes("to chuc hoi nghi")) return "conference";
+  if (key.includes("danh sach")) return "delegates";
+  if (key.includes("xac bao") || key.includes("xac nhan")) return "confirmation";
+  return "document";
+}
+
+/**
+ * Matches unit names as plans write them to unit ids, ignoring case and old/new tone placement; a short name
+ * ("Ban CHQS xã An Lão") counts too. A name matching several units keeps the one inside the issuer's subtree
+ * the actor manages; if that is still not one unit, the name stays unmatched.
+ */
+async function unitMatcher(db: Db, actor: Actor, issuerPath: string, names: string[]) {
+  const keys = [...new Set(names.map(nameKey))];
+  const byName = await q.unitsByNameKeys(db, keys);
+  const byShort = (await q.unitsWithShortName(db)).filter((u) => u.shortName && keys.includes(nameKey(u.shortName)));
+  return (name: string): string | null => {
+    const key = nameKey(name);
+    let found = [...byName.filter((u) => u.nameKey === key), ...byShort.filter((u) => nameKey(u.shortName ?? "") === key)];
+    found = [...new Map(found.map((u) => [u.id, u])).values()];
+    if (found.length > 1) found = found.filter((u) => u.path.startsWith(issuerPath) || canManage(actor, u.path));
+    if (found.length > 1) found = found.filter((u) => u.path.startsWith(issuerPath));
+    return found.length === 1 ? found[0].id : null;
+  };
+}
+
+export interface FromImportOptions {
+  actor: Actor;
+  input: FromImportRequest;
+}
+
+/**
+ * The reviewed importer result becomes a draft: text, legal bases, recipients, signer, conferences (as data),
+ * speeches, and one task per deadline with its units matched. Unmatched names come back as warnings and stay
+ * on the task, which then needs a target before the plan can be issued.
+ */
+export async function createPlanFromImport(db: Db, { actor, input }: FromImportOptions): Promise<{ planId: string; warnings: string[] }> {
+  const r: ImportResult = input.result;
+  const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
+  const names = [...r.deadlines.flatMap((d) => d.units), ...r.speeches.map((s) => s.unit)];
+  const match = await unitMatcher(db, actor, issuer.path, names);
+  const warnings: string[] = [];
+  // One transaction: a failure half-way leaves no plan without its tasks.
+  return db.transaction(async (tx) => {
+    const planId = await createPlan(tx, {
+      actor,
+      input: {
+        issuerUnitId: issuer.id,
+        parentPlanId: input.parentPlanId ?? null,
+        number: r.number,
+        typeCode: typeCodeOf(r.number) ?? "KH",
+        place: r.place ?? "",
+        issuedOn: r.issuedOn,
+        title: r.title.trim() || "Kế hoạch chưa có tiêu đề",
+        legalBases: r.legalBases.map((b) => ({ ...b, planId: null })),
+        sections: r.sections,
+        recipients: r.recipients,
+        signer: r.signer,
+        conferences: r.conferences,
+        speeches: r.speeches.map((s) => ({ ...s, unitId: s.unit ? match(s.unit) : null })),
+      },
+    });
+    const rows = r.deadlines.map((d, i) => {
+      const unitIds: string[] = [];
+      const unmatchedNames: string[] = [];
+      for (const name of d.units) {
+        const id = match(name);
+        if (id) unitIds.push(id);
+        else unmatchedNames.push(name);
+      }
+      if (unmatchedNames.length)
+        warnings.push(`Hạn ${i + 1} («${d.what.slice(0, 60)}»): không tìm thấy đơn vị ${unmatchedNames.map((n) => `"${n}"`).join(", ")}. Hãy chọn đơn vị trước khi ban hành.`);
+      if (d.units.length === 0) warnings.push(`Hạn ${i + 1} («${d.what.slice(0, 60)}»): kế hoạch không nêu đơn vị thực hiện. Hãy chọn đơn vị trước khi ban hành.`);
+      const target: TaskTarget = { unitIds, ...(unmatchedNames.length ? { unmatchedNames } : {}) };
+      return { planId, what: d.what || d.raw, deliverable: inferDeliverable(d.what || d.raw), target, dueDate: d.due, dueTime: d.time, sortOrder: i };
+    });
+    if (rows.length) await tx.insert(tasks).values(rows);
+    const unmatchedSpeeches = r.speeches.filter((s) => s.unit && !match(s.unit));
+    if (unmatchedSpeeches.length)
+      warnings.push(`${unmatchedSpeeches.length} tham luận có đơn vị chưa khớp với danh mục: ${unmatchedSpeeches.slice(0, 5).map((s) => `"${s.unit}"`).join(", ")}.`);
+    await recordAudit(tx, { actor, action: "plan.from_import", entityType: "plan", entityId: planId, after: { tasks: rows.length, warnings } });
+    return { planId, warnings };
+  });
+}
+
+/** `63-KH/TU` → "KH", `03/KH-BCH` → "KH": the type code sits between the number and the issuer. */
+function typeCodeOf(number: string | null): string | null {
+  const m = number ? /^\d+[-/]([A-ZĐ]+)/u.exec(number.trim()) : null;
+  return m ? m[1] : null;
+}

@@ -1,0 +1,158 @@
+import { and, asc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../../db/client";
+import { obligations, planAmendments, plans, tasks, units, users } from "../../db/schema/index";
+import { scopeToActor, type Actor } from "../../platform/access";
+import { notFound } from "../../platform/errors";
+
+export type PlanRow = typeof plans.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+export type PlanWithIssuer = PlanRow & { issuerName: string; issuerPath: string };
+
+const issuerColumns = { plan: plans, issuerName: units.name, issuerPath: units.path };
+
+export async function findPlan(db: Db, id: string): Promise<PlanWithIssuer | undefined> {
+  const [row] = await db.select(issuerColumns).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, id));
+  return row ? { ...row.plan, issuerName: row.issuerName, issuerPath: row.issuerPath } : undefined;
+}
+
+export async function requirePlan(db: Db, id: string): Promise<PlanWithIssuer> {
+  const row = await findPlan(db, id);
+  if (!row) throw notFound("Không tìm thấy kế hoạch.");
+  return row;
+}
+
+/** Locks the plan row for the rest of the transaction so concurrent edits of one plan queue up. */
+export async function lockPlan(tx: Db, id: string): Promise<PlanWithIssuer> {
+  const [locked] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, id)).for("update");
+  if (!locked) throw notFound("Không tìm thấy kế hoạch.");
+  return requirePlan(tx, id);
+}
+
+const obligationUnit = alias(units, "obligation_unit");
+
+/** Some obligation of the plan falls to a unit the actor reads (a commune sees the plans that task it). */
+function tasksActorUnits(actor: Actor): SQL {
+  return exists(
+    sql`(select 1 from ${obligations} inner join ${obligationUnit} on ${obligationUnit.id} = ${obligations.unitId}
+      where ${obligations.planId} = ${plans.id} and ${scopeToActor(actor, obligationUnit.path)})`,
+  );
+}
+
+/** Plans issued inside the actor's readable subtrees, plus plans that give the actor's units obligations. */
+export async function listReadablePlans(db: Db, actor: Actor, status?: PlanRow["status"]): Promise<PlanWithIssuer[]> {
+  const scope = scopeToActor(actor, units.path);
+  const rows = await db
+    .select(issuerColumns)
+    .from(plans)
+    .innerJoin(units, eq(units.id, plans.issuerUnitId))
+    .where(and(scope ? or(scope, tasksActorUnits(actor)) : undefined, status ? eq(plans.status, status) : undefined))
+    .orderBy(sql`${plans.updatedAt} desc`);
+  return rows.map((r) => ({ ...r.plan, issuerName: r.issuerName, issuerPath: r.issuerPath }));
+}
+
+export async function planTasksActor(db: Db, actor: Actor, planId: string): Promise<boolean> {
+  const [row] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.id, planId), tasksActorUnits(actor)));
+  return Boolean(row);
+}
+
+export interface CountsRow {
+  planId: string;
+  total: number;
+  open: number;
+  submitted: number;
+  returned: number;
+  accepted: number;
+  overdue: number;
+  late: number;
+}
+
+const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
+
+/** Obligation counts per plan; overdue is computed now, to the minute, from due_at. */
+export async function obligationCounts(db: Db, planIds: string[]): Promise<Map<string, CountsRow>> {
+  if (planIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      planId: obligations.planId,
+      total: n(sql`count(*)::int`),
+      open: n(sql`count(*) filter (where ${obligations.status} = 'open')::int`),
+      submitted: n(sql`count(*) filter (where ${obligations.status} = 'submitted')::int`),
+      returned: n(sql`count(*) filter (where ${obligations.status} = 'returned')::int`),
+      accepted: n(sql`count(*) filter (where ${obligations.status} = 'accepted')::int`),
+      overdue: n(sql`count(*) filter (where ${obligations.status} in ('open', 'returned') and ${obligations.dueAt} < now())::int`),
+      late: n(sql`count(*) filter (where ${obligations.lateSubmission})::int`),
+    })
+    .from(obligations)
+    .where(inArray(obligations.planId, planIds))
+    .groupBy(obligations.planId);
+  return new Map(rows.map((r) => [r.planId, r]));
+}
+
+export async function listTasks(db: Db, planId: string): Promise<Array<TaskRow & { obligationCount: number }>> {
+  const rows = await db
+    .select({ task: tasks, obligationCount: n(sql`(select count(*)::int from ${obligations} where ${obligations.taskId} = ${tasks.id})`) })
+    .from(tasks)
+    .where(eq(tasks.planId, planId))
+    .orderBy(asc(tasks.sortOrder), asc(tasks.createdAt));
+  return rows.map((r) => ({ ...r.task, obligationCount: r.obligationCount }));
+}
+
+export async function findTask(db: Db, id: string, lock = false): Promise<TaskRow> {
+  const query = db.select().from(tasks).where(eq(tasks.id, id));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) throw notFound("Không tìm thấy nhiệm vụ.");
+  return row;
+}
+
+export async function childPlans(db: Db, planId: string): Promise<PlanWithIssuer[]> {
+  const rows = await db
+    .select(issuerColumns)
+    .from(plans)
+    .innerJoin(units, eq(units.id, plans.issuerUnitId))
+    .where(eq(plans.parentPlanId, planId))
+    .orderBy(asc(plans.createdAt));
+  return rows.map((r) => ({ ...r.plan, issuerName: r.issuerName, issuerPath: r.issuerPath }));
+}
+
+/**
+ * The deadline a child plan must nest inside: the earliest obligation it answers (linked by childPlanId),
+ * else the earliest obligation of the parent plan falling to the child's issuer. Null when there is none.
+ */
+export async function parentDeadline(db: Db, plan: Pick<PlanRow, "id" | "parentPlanId" | "issuerUnitId">): Promise<Date | null> {
+  const [linked] = await db.select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) }).from(obligations).where(eq(obligations.childPlanId, plan.id));
+  if (linked?.dueAt) return linked.dueAt;
+  if (!plan.parentPlanId) return null;
+  const [own] = await db
+    .select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) })
+    .from(obligations)
+    .where(and(eq(obligations.planId, plan.parentPlanId), eq(obligations.unitId, plan.issuerUnitId)));
+  return own?.dueAt ?? null;
+}
+
+export async function listAmendments(db: Db, planId: string) {
+  return db
+    .select({ amendment: planAmendments, actorName: users.fullName })
+    .from(planAmendments)
+    .leftJoin(users, eq(users.id, planAmendments.actorId))
+    .where(eq(planAmendments.planId, planId))
+    .orderBy(asc(planAmendments.at), asc(planAmendments.id));
+}
+
+export async function requireUnit(db: Db, id: string, what = "Không tìm thấy đơn vị."): Promise<UnitRow> {
+  const [row] = await db.select().from(units).where(eq(units.id, id));
+  if (!row) throw notFound(what);
+  return row;
+}
+
+/** Active units whose name key is one of `keys` (tone placement and case ignored). */
+export async function unitsByNameKeys(db: Db, keys: string[]): Promise<UnitRow[]> {
+  if (keys.length === 0) return [];
+  return db.select().from(units).where(and(inArray(units.nameKey, keys), eq(units.archived, false)));
+}
+
+/** Active units with a short name, for matching the abbreviations plans use ("UBND xã", "Ban CHQS"). */
+export async function unitsWithShortName(db: Db): Promise<UnitRow[]> {
+  return db.select().from(units).where(and(sql`${units.shortName} is not null`, eq(units.archived, false)));
+}
