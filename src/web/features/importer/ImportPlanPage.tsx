@@ -14,6 +14,7 @@ import { ImportSourcePicker } from "./ImportSourcePicker";
 import { AnnexesEditor, DeadlinesEditor, LegalBasesEditor, SpeechesEditor, TasksEditor } from "./ReviewLists";
 import { ConferencesEditor, RecipientsAndSigner, SectionsEditor } from "./ReviewMore";
 import { SourceView } from "./SourceView";
+import { CreateFromImportButton } from "../plans/CreateFromImportButton";
 
 /** Which tab of the form edits the field at a path (`deadlines.0.raw` → deadlines). */
 function tabOf(id: string): string {
@@ -65,15 +66,22 @@ export function ImportPlanPage() {
     setTab(tabOf(id));
   };
 
-  const downloadReviewed = () => {
-    if (!answer) return;
+  /** The reviewed result, or null (with the reason shown) when a corrected field is invalid. */
+  const reviewed = (): ImportResult | null => {
+    if (!answer) return null;
     const parsed = ZImportResult.safeParse({ ...answer.result, ...form.getFieldsValue(true) });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       showError(null, t("importPlan.invalid", { path: issue.path.join("."), message: issue.message }));
-      return;
+      return null;
     }
-    saveBlob(new Blob([JSON.stringify(parsed.data, null, 2)], { type: "application/json" }), fileNameFor(parsed.data));
+    return parsed.data;
+  };
+
+  const downloadReviewed = () => {
+    const result = reviewed();
+    if (!result) return;
+    saveBlob(new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }), fileNameFor(result));
     showSuccess(t("importPlan.downloaded"));
   };
 
@@ -102,9 +110,10 @@ export function ImportPlanPage() {
           <Button icon={<ReloadOutlined />} onClick={() => { setAnswer(null); read.reset(); }}>
             {t("importPlan.another")}
           </Button>
-          <Button type="primary" icon={<DownloadOutlined />} onClick={downloadReviewed} data-testid="import-download">
+          <Button icon={<DownloadOutlined />} onClick={downloadReviewed} data-testid="import-download">
             {t("importPlan.download")}
           </Button>
+          <CreateFromImportButton getResult={reviewed} />
         </Space>
       </Space>
       <Alert type="info" showIcon title={t("importPlan.saveLater")} style={{ marginBottom: 12 }} />

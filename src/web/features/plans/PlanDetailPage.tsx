@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../app/api";
 import { formatDate } from "../../i18n/index";
 import { BoardPanel } from "../tracking/BoardPanel";
@@ -21,7 +21,12 @@ export function PlanDetailPage() {
   const { id = "", tab: tabParam } = useParams();
   const navigate = useNavigate();
   const plan = usePlan(id);
-  const [issueWarnings, setIssueWarnings] = useState<string[] | null>(null);
+  const location = useLocation();
+  // Warnings handed over by "create from import" (unmatched unit names) until the user closes them.
+  const fromImport = (location.state as { warnings?: string[] } | null)?.warnings;
+  const [notice, setNotice] = useState<{ title: string; items: string[] } | null>(() =>
+    fromImport?.length ? { title: t("plans.fromImport.warnings"), items: fromImport } : null,
+  );
   const tab: Tab = (tabs as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "content";
 
   if (plan.isPending) return <Spin />;
@@ -48,22 +53,22 @@ export function PlanDetailPage() {
         <PlanActions
           plan={p}
           onIssued={(warnings) => {
-            setIssueWarnings(warnings);
+            setNotice(warnings.length ? { title: t("plans.actions.issueWarnings"), items: warnings } : null);
             void navigate(`/plans/${p.id}/board`);
           }}
         />
       </Space>
-      {issueWarnings && issueWarnings.length > 0 && (
+      {notice && (
         <Alert
           type="warning"
           showIcon
           closable
-          onClose={() => setIssueWarnings(null)}
+          onClose={() => setNotice(null)}
           style={{ marginTop: 12 }}
-          title={t("plans.actions.issueWarnings")}
+          title={notice.title}
           description={
-            <ul style={{ margin: 0 }} data-testid="issue-warnings">
-              {issueWarnings.map((w) => (
+            <ul style={{ margin: 0 }} data-testid="plan-notice">
+              {notice.items.map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>

@@ -1,0 +1,213 @@
+import { resolve } from "node:path";
+import PDFDocument from "pdfkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { UnitList, UnitView } from "../src/contracts/organisations";
+import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer } from "./support";
+
+const availability = browserAvailability();
+const ADMIN_PASSWORD = "e2e-quan-tri-5p8";
+const MEMBER_PASSWORD = "e2e-tuyen-giao-3m6";
+const suffix = Math.random().toString(36).slice(2, 7);
+const MEMBER = `thanhvien.tuyengiao.${suffix}`;
+const SEED = resolve(import.meta.dirname, "..", "test", "fixtures", "seeds", "001_f9655c538364916e.txt");
+const ISSUER = "Thành ủy Hải Phòng";
+/** Seed 001 names no unit for its fifth deadline ("các cấp uỷ … được phân công"): the manager assigns this one. */
+const ASSIGNED = "Ban Tuyên giáo và Dân vận Thành ủy";
+
+type Counts = Record<"expected" | "submitted" | "onTime" | "late" | "overdue" | "returned" | "accepted", number>;
+const countKeys = ["expected", "submitted", "onTime", "late", "overdue", "returned", "accepted"] as const;
+
+/** A small real PDF, as a unit would attach it. */
+function reportPdf(text: string): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const doc = new PDFDocument({ size: "A4" });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => done(Buffer.concat(chunks)));
+    doc.on("error", fail);
+    doc.text(text);
+    doc.end();
+  });
+}
+
+async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId("sign-in-username").waitFor();
+  await page.getByTestId("sign-in-username").fill(username);
+  await page.getByTestId("sign-in-password").fill(password);
+  await page.getByTestId("sign-in-submit").click();
+  await page.getByTestId("page-title").waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("menu-sign-out").click();
+  await page.getByTestId("sign-in-username").waitFor();
+}
+
+async function findUnit(page: Page, name: string): Promise<UnitView> {
+  const answer = await callApiFromPage(page, "GET", `/api/units/search?q=${encodeURIComponent(name)}`);
+  const unit = (answer.body as UnitList).units.find((u) => u.name === name);
+  if (!unit) throw new Error(`no unit named ${name}`);
+  return unit;
+}
+
+/** The board's totals as the cards show them (each card carries its exact number in data-value). */
+async function boardCounts(page: Page): Promise<Counts> {
+  const entries = await Promise.all(countKeys.map(async (k) => [k, Number(await page.getByTestId(`board-${k}`).getAttribute("data-value"))] as const));
+  return Object.fromEntries(entries) as Counts;
+}
+
+async function openBoard(page: Page, baseUrl: string, planId: string): Promise<void> {
+  await page.goto(`${baseUrl}/plans/${planId}/board`);
+  await page.getByTestId("board-totals").waitFor();
+}
+
+const boardRow = (page: Page, unitName: string) => page.locator(`[data-testid="board-table"] tr[data-unit-name="${unitName}"]`);
+
+async function pickTreeUnit(page: Page, testId: string, typed: string, name: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  await page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
+}
+
+describe.skipIf(!availability.run)("plans become tracked work in a real browser (issue #4)", () => {
+  let app: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl = "";
+
+  beforeAll(async () => {
+    if (availability.missingInCi) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    await ensureWebBuild();
+    app = await startTestServer(ADMIN_PASSWORD);
+    baseUrl = app.server.url;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("imports seed 001, issues it, and tracks a late report through return and acceptance", async () => {
+    // 1. Import the seed on the import page and create the draft from the reviewed result.
+    await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
+    await page.getByTestId("nav-importPlan").click();
+    await page.getByTestId("import-upload").locator('input[type="file"]').setInputFiles(SEED);
+    await page.getByTestId("import-create-plan").click();
+    await pickTreeUnit(page, "import-create-plan-issuer", "thanh uy hai phong", ISSUER);
+    await page.getByTestId("import-create-plan-confirm").click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
+    const planId = /\/plans\/([0-9a-f-]{36})\//.exec(page.url())![1];
+    await expect.poll(() => page.getByTestId("task-deadline").count()).toBe(5);
+    expect(await page.getByTestId("plan-issuer").textContent()).toBe(ISSUER);
+    // The fifth deadline names no unit in the directory: it is flagged, and issuing would be refused.
+    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(1);
+    await snap(page, "plans-01-draft-from-import");
+
+    // 2. Assign that task to a unit.
+    const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") });
+    await unmatchedRow.getByTestId("task-edit").click();
+    await page.getByTestId("task-form-units").click();
+    await page.keyboard.type("tuyen giao");
+    await page.locator(".ant-select-item-option", { hasText: ASSIGNED }).first().click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("task-form-submit").click();
+    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(0);
+
+    // 3. Issue: the May 2026 deadlines are past, which is said, not silent.
+    await page.getByTestId("plan-issue").click();
+    await page.getByTestId("plan-issue-confirm").click();
+    await page.waitForURL(new RegExp(`/plans/${planId}/board$`));
+    await page.getByTestId("plan-notice").waitFor();
+    expect(await page.getByTestId("plan-notice").textContent()).toMatch(/đã qua/);
+    expect(await page.getByTestId("plan-status").getAttribute("data-status")).toBe("issued");
+    await page.getByTestId("board-totals").waitFor();
+    // Five obligations, all overdue: nobody has submitted and every deadline has passed.
+    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 0, onTime: 0, late: 0, overdue: 5, returned: 0, accepted: 0 });
+    await expect.poll(() => boardRow(page, "Ban Tổ chức Thành ủy").count()).toBe(1);
+    await expect.poll(() => boardRow(page, "Sở Văn hóa, Thể thao và Du lịch").count()).toBe(1);
+    await expect.poll(() => boardRow(page, ASSIGNED).count()).toBe(1);
+    expect(await boardRow(page, ASSIGNED).getByTestId("board-row-overdue").count()).toBe(1);
+    await snap(page, "plans-02-issued-board");
+
+    // 4. A member of the assigned unit, created through the API as the admin.
+    const unit = await findUnit(page, ASSIGNED);
+    const created = await callApiFromPage(page, "POST", "/api/users", {
+      username: MEMBER,
+      fullName: "Cán bộ Ban Tuyên giáo",
+      unitId: unit.id,
+      password: MEMBER_PASSWORD,
+      grants: [{ unitId: unit.id, role: "member" }],
+    });
+    expect(created.status).toBe(201);
+    await signOut(page);
+
+    // 5. The member sees the overdue work and submits a report with a PDF: it is late.
+    await signIn(page, baseUrl, MEMBER, MEMBER_PASSWORD);
+    await page.getByTestId("nav-myWork").click();
+    await page.getByTestId("my-work-link").first().waitFor();
+    expect(await page.getByTestId("my-work-time-left").first().textContent()).toMatch(/^quá hạn/);
+    await page.getByTestId("my-work-link").first().click();
+    await page.waitForURL(/\/obligations\/[0-9a-f-]{36}$/);
+    const obligationUrl = page.url();
+    await page.getByTestId("submit-text").fill("Báo cáo tham luận của Ban Tuyên giáo và Dân vận.");
+    await page
+      .getByTestId("submit-form")
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "tham-luan.pdf", mimeType: "application/pdf", buffer: await reportPdf("Tham luan Ban Tuyen giao") });
+    await page.getByTestId("submit-send").click();
+    await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("submitted");
+    await page.getByTestId("obligation-late").waitFor();
+    expect(await page.getByTestId("submission-file").first().textContent()).toContain("tham-luan.pdf");
+    await snap(page, "plans-03-member-submitted-late");
+    await signOut(page);
+
+    // 6. The manager sees one submission, late; returns it with a reason.
+    await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
+    await openBoard(page, baseUrl, planId);
+    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 0 });
+    expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
+    await snap(page, "plans-04-board-after-submission");
+    await page.goto(obligationUrl);
+    await page.getByTestId("review-return").click();
+    await page.getByTestId("review-return-reason").fill("Thiếu số liệu phụ lục; hãy bổ sung rồi nộp lại.");
+    await page.getByTestId("review-return-confirm").click();
+    await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("returned");
+    await openBoard(page, baseUrl, planId);
+    // Returned means owed again, past the deadline: overdue once more; the late submission stays late.
+    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 0, onTime: 0, late: 1, overdue: 5, returned: 1, accepted: 0 });
+    await snap(page, "plans-05-board-after-return");
+    await signOut(page);
+
+    // 7. The member reads the reason and resubmits.
+    await signIn(page, baseUrl, MEMBER, MEMBER_PASSWORD);
+    await page.goto(obligationUrl);
+    expect(await page.getByTestId("obligation-returned-reason").textContent()).toContain("Thiếu số liệu phụ lục");
+    await page.getByTestId("submit-text").fill("Đã bổ sung số liệu phụ lục.");
+    await page
+      .getByTestId("submit-form")
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "tham-luan-bo-sung.pdf", mimeType: "application/pdf", buffer: await reportPdf("Bo sung so lieu") });
+    await page.getByTestId("submit-send").click();
+    await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("submitted");
+    await signOut(page);
+
+    // 8. The manager accepts the resubmission; late stays late after acceptance.
+    await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
+    await page.goto(obligationUrl);
+    await page.getByTestId("review-accept").click();
+    await page.getByTestId("review-accept-confirm").click();
+    await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("accepted");
+    await page.getByTestId("obligation-late").waitFor();
+    expect(await page.getByTestId("submission").count()).toBe(2);
+    await snap(page, "plans-06-accepted");
+    await openBoard(page, baseUrl, planId);
+    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 1 });
+    expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
+    await snap(page, "plans-07-board-final");
+  });
+});
