@@ -103,19 +103,24 @@ function splitGluedHeadings(line: string): string[] {
 
 const TYPE_GLUE = /^(KẾ HOẠCH|BÁO CÁO|THÔNG BÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT|GIẤY MỜI)\*\*(.+)$/u;
 
-function splitCells(line: string): string[] | null {
+function splitCells(line: string, inTable: boolean): string[] | null {
   if (!line.includes("|") && !line.includes("\t")) return null;
-  const t = line.trim();
+  const t = line.replace(/^ +| +$/gu, "");
   if (t.startsWith("|")) {
     const inner = t.replace(/^\|/, "").replace(/\|$/, "");
     return inner.split("|").map((c) => stripMarkup(c));
   }
   if (t.includes("\t")) {
-    const cells = t.split(/\t+/).map((c) => stripMarkup(c));
-    if (cells.length >= 2) return cells;
+    const cells = t.split("\t").map((c) => stripMarkup(c));
+    while (cells.length > 1 && cells[cells.length - 1] === "" && !inTable) cells.pop();
+    // One text with a stray tab is a line; two filled cells (or a row inside a table) is a row.
+    if (cells.filter((c) => c).length >= 2 || (inTable && cells.length >= 2)) return cells;
   }
   return null;
 }
+
+/** Header and signature tables only lay text out in columns: they are read column by column, not as data. */
+const LAYOUT = /^(?:CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN|Độc lập|Số\s*:?\s*\d|Nơi nhận|T\/M|K\/T|TM\.|KT\.|TL\.)|,\s*ngày\s+(?:\d+|\.+|…+)?\s*tháng/u;
 
 const isSeparator = (line: string) => /^\|?\s*:?-{2,}/.test(line.trim()) && /^[\s|:-]+$/.test(line.trim());
 const ends = /[.;:!?)…]$/u;
@@ -131,6 +136,13 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
   const blocks: Block[] = [];
   let table: { rows: string[][]; header: string[] | null } | null = null;
   let lastWasRow = false;
+  let layout: string[][] | null = null;
+  const flushLayout = () => {
+    if (!layout) return;
+    const width = Math.max(...layout.map((r) => r.length));
+    for (let c = 0; c < width; c++) for (const row of layout) if (row[c]) pushLine(blocks, row[c]);
+    layout = null;
+  };
   const rawLines = text.replace(/^\uFEFF/, "").normalize("NFC").split(/\r\n|\r|\n/);
   for (let n = 0; n < rawLines.length; n++) {
     // A huge paste must still answer in time: stop reading, and say so, when the budget runs out.
@@ -154,7 +166,12 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
       }
       continue;
     }
-    const cells = splitCells(raw);
+    const cells = splitCells(raw, table !== null || layout !== null);
+    if (cells && (layout || (!table && cells.some((c) => LAYOUT.test(c))))) {
+      (layout ??= []).push(cells);
+      continue;
+    }
+    flushLayout();
     if (cells) {
       if (!table) {
         table = { rows: [], header: null };
@@ -176,6 +193,7 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
     const pieces = glued ? [glued[1], glued[2]] : splitGluedHeadings(raw);
     for (const piece of pieces) pushLine(blocks, piece);
   }
+  flushLayout();
   return blocks;
 }
 

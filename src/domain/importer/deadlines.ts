@@ -27,7 +27,9 @@ export function readDeadlines(roots: Section[], year: number | null, warnings: s
       budget.cut = true;
       break;
     }
-    const lines: string[] = s.inline ? [s.inline] : [];
+    // A heading can itself be the sentence that sets a deadline (`3. Các thôn gửi … chậm nhất ngày 18/3`).
+    const lines: string[] = [s.mark.label];
+    if (s.inline) lines.push(s.inline);
     for (const b of s.blocks) if (b.type === "line") lines.push(b.text);
     for (const line of lines) {
       for (const d of readDates(line, { year })) {
@@ -36,7 +38,7 @@ export function readDeadlines(roots: Section[], year: number | null, warnings: s
           warnings.push(`Không xác định được năm của thời hạn "${d.raw}".`);
           continue;
         }
-        const { units } = unitsOf(line, contextUnits(s));
+        const { units } = unitsOf(line, contextUnits(line === s.mark.label ? s.parent : s));
         const what = trimItem(line);
         const key = [d.date, d.time, units.map(unitKey).join(";"), unitKey(what)].join("|");
         if (seen.has(key)) continue;

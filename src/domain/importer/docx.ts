@@ -9,6 +9,8 @@ export async function docxToText(buffer: Buffer): Promise<string> {
   return htmlToText(value);
 }
 
+const LAYOUT = /CỘNG H[ÒO]A XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận/u;
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 function decode(s: string): string {
@@ -37,7 +39,14 @@ export function htmlToText(html: string): string {
   const re = /<table>([\s\S]*?)<\/table>|<(p|h[1-6]|li)(?:\s[^>]*)?>([\s\S]*?)<\/\2>/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(html)) !== null) {
-    if (m[1] !== undefined) {
+    if (m[1] !== undefined && LAYOUT.test(inline(m[1]))) {
+      // Header and signature tables: read each column's paragraphs top to bottom, left column first.
+      const grid = [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/giu)].map((r) =>
+        [...r[1].matchAll(/<t[dh](?:\s[^>]*)?>([\s\S]*?)<\/t[dh]>/giu)].map((c) => [...c[1].matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/giu)].map((p) => inline(p[1]))),
+      );
+      const width = Math.max(0, ...grid.map((r) => r.length));
+      for (let c = 0; c < width; c++) for (const row of grid) for (const line of row[c] ?? []) out.push(line);
+    } else if (m[1] !== undefined) {
       const rows = [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/giu)].map((r) =>
         [...r[1].matchAll(/<t[dh](?:\s[^>]*)?>([\s\S]*?)<\/t[dh]>/giu)].map((c) =>
           inline(c[1].replace(/<\/p>\s*<p>/giu, " ")).replace(/\*\*/g, "").replace(/\s+/g, " ").replace(/\|/g, "/").trim(),

@@ -37,8 +37,14 @@ export function readHeader(header: Block[]): HeaderFacts {
     }
     if (isCaps(t) && !MOTTO.test(t)) bodies.push(t);
   }
-  // The issuing body is written under its parent: the last capital line names it.
-  if (bodies.length) facts.issuer = bodies[bodies.length - 1];
+  // A name broken over two lines continues with a place (`ỦY BAN NHÂN DÂN` / `THÀNH PHỐ HẢI PHÒNG`);
+  // otherwise the issuing body is written under its parent, so the last name is the issuer.
+  const names: string[] = [];
+  for (const line of bodies) {
+    if (names.length && /^(?:THÀNH PHỐ|TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?![\p{L}])/u.test(line)) names[names.length - 1] += ` ${line}`;
+    else names.push(line);
+  }
+  if (names.length) facts.issuer = names[names.length - 1];
   return facts;
 }
 

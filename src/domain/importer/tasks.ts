@@ -51,7 +51,9 @@ export function readTasks(roots: Section[]): ImportedTask[] {
   const byUnit = new Map<string, { unit: string; lead: string[]; support: string[] }>();
   for (const part of parts) {
     const head = part === impl ? [] : headingUnits(part.heading);
-    const lines = part === impl ? impl.blocks.flatMap((b) => (b.type === "line" ? [b.text] : [])) : itemLines(part);
+    let lines = part === impl ? impl.blocks.flatMap((b) => (b.type === "line" ? [b.text] : [])) : itemLines(part);
+    // A heading that is a whole sentence (`3. Các thôn gửi danh sách …`) is its own task.
+    if (!lines.length && part !== impl && splitSubject(part.mark.label)) lines = [part.mark.label];
     for (const line of lines) {
       if (/^Lưu ý/iu.test(line)) continue;
       const { units, predicate } = unitsOf(line, head);

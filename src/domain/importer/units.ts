@@ -7,7 +7,7 @@ const HEADS =
   "Ban|Bộ|Phòng|Sở|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
   "Công an|Công ty|Tổng công ty|Trung tâm|Trung đoàn|Sư đoàn|Lữ đoàn|Tiểu đoàn|Cục|Chi cục|Tổng cục|Trường|Viện|Bệnh viện|Đài|" +
   "Báo(?! cáo)|Đoàn|Hội(?! nghị| thảo| trường| diễn)|Liên đoàn|Mặt trận|MTTQ|Tòa án|Toà án|Kho bạc|Ngân hàng|Cơ quan|Cấp ủy|Cấp uỷ|Đơn vị";
-const AFTER_CAC = `${HEADS}|cấp ủy|cấp uỷ|cơ quan|đơn vị|phòng|ban|sở|địa phương|xã|phường|trung đoàn|trung tâm`;
+const AFTER_CAC = `${HEADS}|cấp ủy|cấp uỷ|cơ quan|đơn vị|phòng|ban|sở|địa phương|xã|phường|thôn|tổ dân phố|khu dân cư|chi bộ|trường|trung đoàn|trung tâm|đoàn thể|tổ chức`;
 const UNIT_START = new RegExp(`^(?:(?:[Cc]ác)\\s+(?:${AFTER_CAC})|(?:${HEADS}))(?![\\p{L}])`, "u");
 const NEXT_UNIT = new RegExp(`^(?:(?:[Cc]ác)\\s+(?:${AFTER_CAC})|(?:${HEADS}))(?![\\p{L}])`, "u");
 
@@ -48,7 +48,9 @@ export function splitUnits(text: string): string[] {
     const sep = /^(?:\s*;\s*|,\s+|\s+và\s+)/u.exec(text.slice(k, k + 6));
     if (!sep) continue;
     const rest = text.slice(k + sep[0].length);
-    if (c === ";" || NEXT_UNIT.test(rest)) {
+    // `Văn phòng HĐND và UBND xã` is one office: `và` between two abbreviations does not split.
+    const joinsAbbreviations = /và/u.test(sep[0]) && /\p{Lu}{2,}$/u.test(text.slice(from, k)) && /^\p{Lu}{2,}/u.test(rest);
+    if (c === ";" || (NEXT_UNIT.test(rest) && !joinsAbbreviations)) {
       out.push(text.slice(from, k));
       from = k + sep[0].length;
       k = from - 1;
