@@ -5,6 +5,7 @@ import { auditRoutes } from "./audit/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { trackingRoutes } from "./tracking/routes";
 import { importerRoutes } from "./importer/routes";
+import { notificationRoutes } from "./notifications/routes";
 import { planRoutes } from "./plans/routes";
 import { obligationRoutes } from "./obligations/routes";
 
@@ -18,4 +19,5 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   importerRoutes,
   planRoutes,
   obligationRoutes,
+  notificationRoutes,
 ];
