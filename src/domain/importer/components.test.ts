@@ -102,7 +102,7 @@ describe("header, legal bases, signature", () => {
 });
 
 describe("a plan it has never seen", () => {
-  const plan = readPlanText(readFileSync(join(process.cwd(), "test/fixtures/plans/state-plan.txt"), "utf8"));
+  const plan = readPlanText(readFileSync(join(process.cwd(), "test/fixtures/seeds/extra/state-plan.txt"), "utf8"));
 
   it("reads the header, bases and the signature laid out in tables", () => {
     expect(plan).toMatchObject({ number: "45/KH-UBND", issuer: "ỦY BAN NHÂN DÂN XÃ AN LÃO", place: "An Lão", issuedOn: "2026-03-10" });
