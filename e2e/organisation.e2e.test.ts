@@ -57,6 +57,12 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     baseUrl = app.server.url;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
+    // A stuck step fails with the locator it waited for, well before the test's own time limit.
+    page.setDefaultTimeout(30_000);
+    // Server failures met on the way are reported (other pages may be visited), not silently swallowed.
+    page.on("response", (res) => {
+      if (res.status() >= 500) console.warn(`Server error ${res.status()} on ${res.request().method()} ${new URL(res.url()).pathname}`);
+    });
   });
 
   afterAll(async () => {
@@ -110,6 +116,7 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     await signOut(page);
 
     await signIn(page, baseUrl, OUTSIDER, OUTSIDER_PASSWORD);
+    await page.getByTestId("nav-organisations").click();
     await page.getByTestId("unit-tree").waitFor();
     // Their own commune offers the actions, so their absence below is about scope, not a broken page.
     await searchUnits(page, "thanh ha");
@@ -134,5 +141,5 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     const createUnder = await callApiFromPage(page, "POST", "/api/units", { name: "Đơn vị trái phép", kind: "other", parentId: moved.id });
     expect(createUnder.status).toBe(403);
     await snap(page, "07-outsider-refused");
-  });
+  }, 240_000);
 });
