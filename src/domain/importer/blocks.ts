@@ -44,8 +44,11 @@ const HEADING_RES: Array<[HeadingStyle, RegExp]> = [
   ["lower", /^([a-zđ])\)\s*(\S.*)$/u],
 ];
 
+const MAYBE_HEADING = /^(?:[IVX]{1,6}\s*[.\-–]|[A-ZĐ]\.\s|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ]\))/u;
+
 /** Reads the outline number at the start of a line: `readHeading("1.1. Đại biểu")?.number === "1.1"`. */
 export function readHeading(line: string): HeadingMark | null {
+  if (!MAYBE_HEADING.test(line)) return null; // most lines: one cheap test instead of five
   for (const [style, re] of HEADING_RES) {
     const m = re.exec(line);
     if (!m) continue;
@@ -146,7 +149,7 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
   const rawLines = text.replace(/^\uFEFF/, "").normalize("NFC").split(/\r\n|\r|\n/);
   for (let n = 0; n < rawLines.length; n++) {
     // A huge paste must still answer in time: stop reading, and say so, when the budget runs out.
-    if (budget && (n & 4095) === 4095 && performance.now() > budget.until) {
+    if (budget && (n & 1023) === 1023 && performance.now() > budget.until) {
       budget.cut = true;
       break;
     }

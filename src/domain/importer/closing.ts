@@ -7,7 +7,7 @@ const AUTHORITY = /^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*(.*)$/u;
 const RANK =
   /^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý)\s+(.+)$/u;
 
-/** The recipients as written, one per line, without list punctuation; odd lines become warnings. */
+/** The recipients as written, without list punctuation; odd lines become warnings: `- Sở Nội vụ;` → `Sở Nội vụ`. */
 export function readRecipients(blocks: Block[], warnings: string[]): string[] {
   const out: string[] = [];
   for (const b of blocks) {

@@ -17,6 +17,7 @@ function contextUnits(s: Section | null): string[] {
 /**
  * Every deadline of the plan body, once per obligation: the same sentence twice is one deadline,
  * two sentences with the same date are two. Dates of cited documents are never deadlines.
+ * `- Sở Y tế báo cáo trước 11 giờ, ngày 29/5/2026.` → `{ due: "2026-05-29", time: "11:00", units: ["Sở Y tế"], … }`.
  */
 export function readDeadlines(roots: Section[], year: number | null, warnings: string[], budget?: Budget): ImportedDeadline[] {
   const out: ImportedDeadline[] = [];

@@ -1,6 +1,6 @@
 import type { ImportErrorCode } from "../../contracts/importer";
 
-/** Why a file could not be imported; the server maps the code to 400/413, the UI shows the message. */
+/** Why a file could not be imported; the server maps the code to 400/413, the UI shows the message: `e.code === "TOO_LARGE"`. */
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
 

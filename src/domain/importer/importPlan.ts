@@ -16,6 +16,7 @@ export interface ImportPlanInput extends ReadPlanOptions {
  * `await importPlan({ fileName: "kh.docx", content: buffer })`.
  */
 export async function importPlan(input: ImportPlanInput): Promise<ImportResult> {
+  const startedAt = performance.now();
   const ext = /\.([a-z0-9]+)$/iu.exec(input.fileName ?? "")?.[1]?.toLowerCase() ?? "";
   if (!["docx", "txt", "md"].includes(ext)) {
     throw new ImportError(
@@ -27,10 +28,11 @@ export async function importPlan(input: ImportPlanInput): Promise<ImportResult> 
   if (size > MAX_IMPORT_BYTES) {
     throw new ImportError("TOO_LARGE", "Tệp lớn hơn 10 MB. Hãy bỏ bớt hình ảnh hoặc tách phụ lục ra tệp riêng rồi thử lại.");
   }
-  const options: ReadPlanOptions = { year: input.year };
+  // Decoding a large file eats into the reading budget: what is left goes to readPlanText.
+  const options = (): ReadPlanOptions => ({ year: input.year, budgetMs: Math.max(100, (input.budgetMs ?? 1000) - (performance.now() - startedAt)) });
   if (ext !== "docx") {
     const text = typeof input.content === "string" ? input.content : decodeText(input.content);
-    return readPlanText(text, options);
+    return readPlanText(text, options());
   }
   const buffer = typeof input.content === "string" ? Buffer.from(input.content, "binary") : input.content;
   // A .docx is a zip: anything else under that name is a renamed or broken file.
@@ -43,7 +45,7 @@ export async function importPlan(input: ImportPlanInput): Promise<ImportResult> 
   } catch (cause) {
     throw new ImportError("UNREADABLE", "Không đọc được nội dung tệp Word. Hãy mở tệp bằng Word, lưu lại dạng .docx rồi tải lên lại.", { cause });
   }
-  return readPlanText(text, options);
+  return readPlanText(text, options());
 }
 
 /** UTF-8 text, or UTF-16 when it starts with a byte-order mark (Notepad's "Unicode"). */

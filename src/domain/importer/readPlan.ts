@@ -34,7 +34,7 @@ export function readPlanText(text: string, options: ReadPlanOptions = {}): Impor
   }
 }
 
-/** Every field present and empty, as the contract requires for a plan that says nothing. */
+/** Every field present and empty, as the contract requires for a plan that says nothing: `emptyResult().deadlines` is `[]`. */
 export function emptyResult(): ImportResult {
   return {
     kind: "KH", number: null, issuer: null, place: null, issuedOn: null, title: "", legalBases: [], sections: [], deadlines: [],

@@ -34,7 +34,7 @@ export function isCaps(text: string): boolean {
 
 const lineText = (b: Block | undefined) => (b && b.type === "line" ? b.text : "");
 
-/** Cuts a plan into header, title, preamble, body, recipients, signature and annexes. */
+/** Cuts a plan into header, title, preamble, body, recipients, signature and annexes: `splitRegions(toBlocks(text)).body`. */
 export function splitRegions(blocks: Block[]): Regions {
   let typeIdx = -1;
   let typeName: string | null = null;

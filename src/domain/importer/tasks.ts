@@ -33,7 +33,7 @@ function itemLines(s: Section): string[] {
   return out;
 }
 
-/** Who does a sentence: its own subject when it names one, else the heading's units. */
+/** Who does a sentence: its own subject when it names one, else the heading's: `unitsOf("Sở Y tế tổ chức …", []).units` → `["Sở Y tế"]`. */
 export function unitsOf(text: string, fallback: string[]): { units: string[]; predicate: string } {
   const s = splitSubject(text);
   if (s) return { units: splitUnits(s.subject), predicate: s.predicate };
