@@ -22,11 +22,9 @@ export async function getObligation(db: Db, actor: Actor, id: string): Promise<O
   return presentObligationDetail(o, events, subs, { canSubmit: canSubmit(actor, o), canReview: canReview(actor, o) });
 }
 
-/** Locks the obligation, checks it is visible at all (404 hides other communes' work), then the caller's rule. */
-async function lockVisible(tx: Db, actor: Actor, id: string): Promise<q.ObligationContext> {
-  const o = await q.loadObligation(tx, id, true).catch(() => null);
-  if (!o || !canReadObligation(actor, o)) throw hidden();
-  return o;
+/** Locks the obligation for the transition; the caller's rule then answers 403 for a unit not one's own. */
+async function lockForChange(tx: Db, id: string): Promise<q.ObligationContext> {
+  return q.loadObligation(tx, id, true);
 }
 
 /** Moves the obligation when its version still matches and appends the event, in the caller's transaction. */
@@ -61,7 +59,7 @@ export interface SubmitOptions {
 export async function submit(db: Db, { actor, obligationId, text, files, now = new Date() }: SubmitOptions): Promise<ObligationView> {
   if (!text.trim() && files.length === 0) throw new AppError("VALIDATION", "Hãy nhập nội dung hoặc đính kèm ít nhất một tệp trước khi nộp.");
   return db.transaction(async (tx) => {
-    const o = await lockVisible(tx, actor, obligationId);
+    const o = await lockForChange(tx, obligationId);
     assertCanSubmit(actor, o);
     const late = isLateSubmission(now, o.dueAt);
     const [sub] = await tx.insert(submissions).values({ obligationId, text: text.trim(), submittedBy: actor.userId, submittedAt: now, late }).returning();
@@ -88,7 +86,7 @@ export interface ReviewOptions {
 /** Sends a submission back with a reason; the unit then owes it again (and it can become overdue). */
 export async function returnObligation(db: Db, { actor, obligationId, version, reason, now = new Date() }: ReviewOptions & { reason: string }): Promise<ObligationView> {
   return db.transaction(async (tx) => {
-    const o = await lockVisible(tx, actor, obligationId);
+    const o = await lockForChange(tx, obligationId);
     assertCanReview(actor, o, await q.latestSubmitter(tx, o.id), "trả lại");
     await transition(tx, o, { status: "returned", returnedReason: reason }, { actorId: actor.userId, action: "returned", note: reason, at: now }, version);
     await recordAudit(tx, { actor, action: "obligation.return", entityType: "obligation", entityId: o.id, after: { reason } });
@@ -99,7 +97,7 @@ export async function returnObligation(db: Db, { actor, obligationId, version, r
 /** Accepts a submission; a late one stays marked late. */
 export async function acceptObligation(db: Db, { actor, obligationId, version, now = new Date() }: ReviewOptions): Promise<ObligationView> {
   return db.transaction(async (tx) => {
-    const o = await lockVisible(tx, actor, obligationId);
+    const o = await lockForChange(tx, obligationId);
     assertCanReview(actor, o, await q.latestSubmitter(tx, o.id), "tiếp nhận");
     await transition(tx, o, { status: "accepted", acceptedAt: now }, { actorId: actor.userId, action: "accepted", at: now }, version);
     await recordAudit(tx, { actor, action: "obligation.accept", entityType: "obligation", entityId: o.id });

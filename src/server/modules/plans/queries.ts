@@ -33,10 +33,13 @@ export async function lockPlan(tx: Db, id: string): Promise<PlanWithIssuer> {
 const obligationUnit = alias(units, "obligation_unit");
 
 /** Some obligation of the plan falls to a unit the actor reads (a commune sees the plans that task it). */
-function tasksActorUnits(actor: Actor): SQL {
+function tasksActorUnits(db: Db, actor: Actor): SQL {
   return exists(
-    sql`(select 1 from ${obligations} inner join ${obligationUnit} on ${obligationUnit.id} = ${obligations.unitId}
-      where ${obligations.planId} = ${plans.id} and ${scopeToActor(actor, obligationUnit.path)})`,
+    db
+      .select({ one: sql`1` })
+      .from(obligations)
+      .innerJoin(obligationUnit, eq(obligationUnit.id, obligations.unitId))
+      .where(and(eq(obligations.planId, plans.id), scopeToActor(actor, obligationUnit.path))),
   );
 }
 
@@ -47,13 +50,13 @@ export async function listReadablePlans(db: Db, actor: Actor, status?: PlanRow["
     .select(issuerColumns)
     .from(plans)
     .innerJoin(units, eq(units.id, plans.issuerUnitId))
-    .where(and(scope ? or(scope, tasksActorUnits(actor)) : undefined, status ? eq(plans.status, status) : undefined))
+    .where(and(scope ? or(scope, tasksActorUnits(db, actor)) : undefined, status ? eq(plans.status, status) : undefined))
     .orderBy(sql`${plans.updatedAt} desc`);
   return rows.map((r) => ({ ...r.plan, issuerName: r.issuerName, issuerPath: r.issuerPath }));
 }
 
 export async function planTasksActor(db: Db, actor: Actor, planId: string): Promise<boolean> {
-  const [row] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.id, planId), tasksActorUnits(actor)));
+  const [row] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.id, planId), tasksActorUnits(db, actor)));
   return Boolean(row);
 }
 
