@@ -125,3 +125,20 @@ describe("a plan it has never seen", () => {
     expect(plan.conferences[0].agenda.map((a) => a.start)).toEqual(["07:30", "08:00", "09:30"]);
   });
 });
+
+describe("task tables in an annex", () => {
+  const plan = readPlanText(readFileSync(join(process.cwd(), "test/fixtures/seeds/extra/task-table.md"), "utf8"));
+
+  it("reads one deadline per row, a month or quarter meaning its last day", () => {
+    expect(plan.deadlines.map((d) => [d.due, d.units, d.raw])).toEqual([
+      ["2026-09-30", ["Phòng Văn hóa - Xã hội"], "Quý III/2026"],
+      ["2026-06-30", ["Văn phòng HĐND và UBND xã"], "Trước 30/6/2026"],
+      ["2026-12-31", ["Phòng Kinh tế"], "Tháng 12/2026"],
+    ]);
+  });
+
+  it("reads lead and supporting units per row", () => {
+    expect(plan.tasks.filter((t) => t.role === "support").map((t) => t.unit)).toEqual(["Văn phòng HĐND và UBND xã", "Trung tâm Phục vụ hành chính công xã"]);
+    expect(plan.tasks.find((t) => t.unit === "Trung tâm Văn hóa, Thể thao và Truyền thông xã")?.items).toEqual(["Tuyên truyền"]);
+  });
+});

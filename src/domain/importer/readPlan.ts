@@ -9,6 +9,7 @@ import { readPreamble } from "./legal";
 import { buildOutline, toPlanSections, walk } from "./outline";
 import { TYPE_NAMES, splitRegions } from "./regions";
 import { readSpeeches, type TableInContext } from "./speeches";
+import { readTaskTables } from "./taskTables";
 import { readTasks } from "./tasks";
 
 export interface ReadPlanOptions {
@@ -81,7 +82,8 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
   if (!roots.length) warnings.push("Không nhận ra đề mục nào (I., 1., a) …) trong văn bản.");
   if (!annexes.length && /phụ lục kèm theo/iu.test(source)) warnings.push("Kế hoạch nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.");
 
-  const deadlines = readDeadlines(roots, year, warnings, budget);
+  const fromTables = readTaskTables(tables, year);
+  const deadlines = [...readDeadlines(roots, year, warnings, budget), ...fromTables.deadlines];
   const recipients = readRecipients(r.recipients, warnings);
   return {
     kind: r.typeName ? TYPE_NAMES[r.typeName] : "KH",
@@ -93,7 +95,7 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     legalBases: bases,
     sections: toPlanSections(roots),
     deadlines,
-    tasks: readTasks(roots),
+    tasks: [...readTasks(roots), ...fromTables.tasks],
     conferences: readConferences(roots, preambleText, year),
     speeches: readSpeeches(tables),
     recipients,

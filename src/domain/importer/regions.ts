@@ -24,7 +24,7 @@ export const TYPE_NAMES: Record<string, string> = {
   "KẾT LUẬN": "KL",
 };
 const TYPE_LINE = new RegExp(`^(${Object.keys(TYPE_NAMES).join("|")})(?:\\s+(.*))?$`, "u");
-const BASIS_START = /^(?:Căn cứ|Thực hiện|Theo|Triển khai)\s/u;
+const BASIS_START = /^(?:Căn cứ|Thực hiện|Theo|Triển khai|Nhằm|Để|Qua|Trên cơ sở|Năm|Sau khi)\s/u;
 const ENACTING = /\s(?:xây dựng|ban hành)\s+[Kk]ế hoạch(?![\p{L}])/u;
 
 /** True when a line is written in capitals: `isCaps("CHỦ TỊCH") === true`. */
@@ -52,7 +52,8 @@ export function splitRegions(blocks: Block[]): Regions {
   // The title (trích yếu) runs until the legal bases or the first heading.
   while (typeIdx >= 0 && title.length < 3 && k < blocks.length) {
     const b = blocks[k];
-    if (b.type !== "line" || b.heading || b.bullet || BASIS_START.test(b.text) || ENACTING.test(b.text) || b.text.length > 300) break;
+    // A sentence that ends like one (`…như sau:`) is the preamble, not the title.
+    if (b.type !== "line" || b.heading || b.bullet || BASIS_START.test(b.text) || ENACTING.test(b.text) || b.text.length > 300 || /:$/u.test(b.text)) break;
     title.push(b.text);
     k++;
   }
