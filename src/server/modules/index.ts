@@ -6,6 +6,7 @@ import { organisationRoutes } from "./organisations/routes";
 import { trackingRoutes } from "./tracking/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationRoutes } from "./notifications/routes";
+import { calendarRoutes } from "./calendar/routes";
 import { planRoutes } from "./plans/routes";
 import { obligationRoutes } from "./obligations/routes";
 
@@ -20,4 +21,5 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   planRoutes,
   obligationRoutes,
   notificationRoutes,
+  calendarRoutes,
 ];
