@@ -51,19 +51,24 @@ export async function unitOrder(
   db: Db,
   { planId, now, filter, status, sort }: BoardQueryOptions & { sort: NonNullable<BoardFilter["sort"]> },
 ): Promise<Array<{ unitId: string; name: string; value: number | null }>> {
-  const value = sort === "name" ? sql`null::float8` : sortExpression[sort](now);
-  const grouped = db
-    .select({ unitId: obligations.unitId, value: sql<number | null>`${value}`.as("value") })
-    .from(obligations)
-    .where(eq(obligations.planId, planId))
-    .groupBy(obligations.unitId);
-  const perUnit = (status ? grouped.having(statusHaving[status](now)) : grouped).as("per_unit");
-  const rows = await db
+  const kept = status ? statusHaving[status](now) : undefined;
+  if (sort === "name") {
+    // Sorting by name needs no value: only the names cross, and JS orders them the Vietnamese way.
+    const perUnit = db.select({ unitId: obligations.unitId }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).having(kept).as("per_unit");
+    const rows = await db
+      .select({ unitId: perUnit.unitId, name: units.name })
+      .from(perUnit)
+      .innerJoin(units, eq(units.id, perUnit.unitId))
+      .where(and(...unitConditions(filter)));
+    return rows.map((r) => ({ ...r, value: null }));
+  }
+  const value = sql<number | null>`${sortExpression[sort](now)}`.mapWith(Number).as("value");
+  const perUnit = db.select({ unitId: obligations.unitId, value }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).having(kept).as("per_unit");
+  return db
     .select({ unitId: perUnit.unitId, name: units.name, value: perUnit.value })
     .from(perUnit)
     .innerJoin(units, eq(units.id, perUnit.unitId))
     .where(and(...unitConditions(filter)));
-  return rows.map((r) => ({ ...r, value: r.value === null ? null : Number(r.value) }));
 }
 
 export interface UnitCountsRow extends RawCounts {
@@ -72,21 +77,42 @@ export interface UnitCountsRow extends RawCounts {
   lastSubmittedAt: Date | null;
 }
 
-/** Full counts per unit at `now`: of the listed units, or of every unit the filters keep. */
+/**
+ * Full counts per unit at `now`: of the listed units (one page), or of every unit the filters keep (the export).
+ * Obligations fold per unit first; only then are the few hundred units joined, by their key.
+ */
 export async function countsByUnit(db: Db, { planId, now, filter, status, unitIds }: BoardQueryOptions & { unitIds?: string[] }): Promise<UnitCountsRow[]> {
   if (unitIds?.length === 0) return [];
-  const query = db
+  const columns = {
+    ...countColumns(now),
+    nextDueAt: sql<Date | null>`min(${obligations.dueAt}) filter (where ${owed})`.mapWith(obligations.dueAt),
+    lastSubmittedAt: sql<Date | null>`max(${obligations.submittedAt})`.mapWith(obligations.submittedAt),
+  };
+  const aliased = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.as(k)])) as { [K in keyof typeof columns]: SQL.Aliased<(typeof columns)[K]["_"]["type"]> };
+  const grouped = db
+    .select({ unitId: obligations.unitId, ...aliased })
+    .from(obligations)
+    .where(and(eq(obligations.planId, planId), unitIds ? inArray(obligations.unitId, unitIds) : undefined))
+    .groupBy(obligations.unitId);
+  const perUnit = (status ? grouped.having(statusHaving[status](now)) : grouped).as("per_unit");
+  return db
     .select({
       unit: unitColumns,
-      ...countColumns(now),
-      nextDueAt: sql<Date | null>`min(${obligations.dueAt}) filter (where ${owed})`.mapWith(obligations.dueAt),
-      lastSubmittedAt: sql<Date | null>`max(${obligations.submittedAt})`.mapWith(obligations.submittedAt),
+      expected: perUnit.expected,
+      open: perUnit.open,
+      awaiting: perUnit.awaiting,
+      submitted: perUnit.submitted,
+      onTime: perUnit.onTime,
+      late: perUnit.late,
+      overdue: perUnit.overdue,
+      returned: perUnit.returned,
+      accepted: perUnit.accepted,
+      nextDueAt: perUnit.nextDueAt,
+      lastSubmittedAt: perUnit.lastSubmittedAt,
     })
-    .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .where(and(eq(obligations.planId, planId), unitIds ? inArray(obligations.unitId, unitIds) : undefined, ...unitConditions(filter)))
-    .groupBy(units.id);
-  return status ? query.having(statusHaving[status](now)) : query;
+    .from(perUnit)
+    .innerJoin(units, eq(units.id, perUnit.unitId))
+    .where(and(...unitConditions(filter)));
 }
 
 export interface BoardSummary {
