@@ -7,6 +7,7 @@ import { changeLanguage, type Language } from "../i18n/index";
 import { sections } from "./sections";
 import { useSignedInUser, useSignOut } from "./session";
 import { ChangePasswordDialog } from "../features/auth/ChangePasswordDialog";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 
 function LanguageSwitch() {
   const { i18n } = useTranslation();
@@ -72,6 +73,7 @@ export function AppLayout() {
           {t("app.title")}
         </Typography.Title>
         <Space size="middle" style={{ color: "#fff" }}>
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Space>

@@ -8,6 +8,7 @@ import { useSignedInUser } from "../../app/session";
 import { UnitPicker } from "../organisations/UnitPicker";
 import { deadlineLabel, deliverableLabel } from "../plans/labels";
 import { useMyWork } from "./api";
+import { CalendarLink } from "./CalendarLink";
 
 /** Việc của tôi: what the user's unit still owes, nearest deadline first, with the time left to the minute. */
 export function MyWorkPage() {
@@ -22,6 +23,7 @@ export function MyWorkPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="page-title">
           {t("myWork.title")}
         </Typography.Title>
+        <CalendarLink unitId={me.unitId} unitName={me.unitName} />
       </Space>
       <Card>
         {widerScope && (

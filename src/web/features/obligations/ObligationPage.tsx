@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { ObligationDetail } from "../../../contracts/obligations";
 import { ApiError } from "../../app/api";
-import { formatDateTime } from "../../i18n/index";
+import { formatVietnamTime } from "../tracking/time";
 import { deadlineLabel, deliverableLabel } from "../plans/labels";
 import { fileUrl, useObligation } from "./api";
 import { fileSize, obligationStatusColors } from "./labels";
@@ -23,7 +23,7 @@ function Submissions({ obligation }: { obligation: ObligationDetail }) {
           <Space orientation="vertical" style={{ width: "100%" }} size={4}>
             <Space wrap>
               <Typography.Text strong>{s.submittedByName}</Typography.Text>
-              <Typography.Text type="secondary">{formatDateTime(s.submittedAt)}</Typography.Text>
+              <Typography.Text type="secondary">{formatVietnamTime(s.submittedAt)}</Typography.Text>
               {s.late && <Tag color="red">{t("obligations.lateTag")}</Tag>}
             </Space>
             {s.text && <div style={{ whiteSpace: "pre-wrap" }}>{s.text}</div>}
@@ -89,8 +89,8 @@ export function ObligationPage() {
                   { key: "unit", label: t("obligations.unit"), children: <span data-testid="obligation-unit">{o.unitName}</span> },
                   { key: "deliverable", label: t("plans.tasks.deliverable"), children: deliverableLabel(o.deliverable, t) },
                   { key: "deadline", label: t("plans.tasks.deadline"), children: <span data-testid="obligation-deadline">{deadlineLabel(o.dueDate, o.dueTime, t)}</span> },
-                  { key: "submittedAt", label: t("obligations.submittedAt"), children: formatDateTime(o.submittedAt) || "—" },
-                  { key: "acceptedAt", label: t("obligations.acceptedAt"), children: formatDateTime(o.acceptedAt) || "—" },
+                  { key: "submittedAt", label: t("obligations.submittedAt"), children: formatVietnamTime(o.submittedAt) || "—" },
+                  { key: "acceptedAt", label: t("obligations.acceptedAt"), children: formatVietnamTime(o.acceptedAt) || "—" },
                 ]}
               />
             </Card>
@@ -110,7 +110,7 @@ export function ObligationPage() {
                 color: e.action === "returned" ? "orange" : e.action === "accepted" ? "green" : "blue",
                 content: (
                   <>
-                    <Typography.Text strong>{t(`obligations.actions.${e.action}`)}</Typography.Text> · {formatDateTime(e.at)}
+                    <Typography.Text strong>{t(`obligations.actions.${e.action}`)}</Typography.Text> · {formatVietnamTime(e.at)}
                     <div>{e.actorName ?? t("obligations.system")}</div>
                     {e.note && <div style={{ whiteSpace: "pre-wrap", color: "rgba(0,0,0,0.65)" }}>{e.note}</div>}
                   </>

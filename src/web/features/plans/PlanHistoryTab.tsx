@@ -1,6 +1,6 @@
 import { Empty, Spin, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../i18n/index";
+import { formatVietnamTime } from "../tracking/time";
 import { useAmendments } from "./api";
 
 /** Lịch sử: every amendment of the issued plan, newest first, with who, when, why and which parts changed. */
@@ -17,7 +17,7 @@ export function PlanHistoryTab({ planId }: { planId: string }) {
         key: a.id,
         content: (
           <>
-            <Typography.Text strong>{formatDateTime(a.at)}</Typography.Text> · {a.actorName ?? t("plans.history.unknownActor")}
+            <Typography.Text strong>{formatVietnamTime(a.at)}</Typography.Text> · {a.actorName ?? t("plans.history.unknownActor")}
             <div>{a.note}</div>
             <div>
               {Object.keys(typeof a.after === "object" && a.after !== null ? a.after : {}).map((field) => (

@@ -4,7 +4,7 @@ import { FileExcelOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { boardStatusFilters, type BoardFilter } from "../../../contracts/tracking";
 import { showError } from "../../app/notify";
-import { formatDateTime } from "../../i18n/index";
+import { formatVietnamTime } from "./time";
 import { exportBoard, useBoard } from "./api";
 import { BoardChart } from "./BoardChart";
 import { BoardTable, type TableState } from "./BoardTable";
@@ -28,7 +28,7 @@ export function BoardPanel({ planId, planStatus }: { planId: string; planStatus:
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="board">
       <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
         <Typography.Text type="secondary" data-testid="board-at">
-          {board.data ? t("tracking.at", { at: formatDateTime(board.data.at) }) : ""}
+          {board.data ? t("tracking.at", { at: formatVietnamTime(board.data.at) }) : ""}
           {board.data && !board.data.allUnits ? ` · ${t("tracking.ownUnitsOnly")}` : ""}
         </Typography.Text>
         <Space>

@@ -4,7 +4,7 @@ import type { ColumnType, SorterResult, SortOrder } from "antd/es/table/interfac
 import { useTranslation } from "react-i18next";
 import type { Board, BoardRow } from "../../../contracts/tracking";
 import { boardSorts } from "../../../contracts/tracking";
-import { formatDateTime } from "../../i18n/index";
+import { formatVietnamTime } from "./time";
 
 type Sort = (typeof boardSorts)[number];
 
@@ -85,14 +85,14 @@ export function BoardTable({ planId, board, loading, state, onChange }: { planId
           sortOrder: sortOrder("completeness"),
           render: (_, row) => <Progress size="small" percent={Math.round(row.counts.completeness * 100)} status={row.overdue ? "exception" : "normal"} />,
         },
-        { title: t("tracking.nextDue"), key: "nextDueAt", width: 150, sorter: true, sortOrder: sortOrder("nextDueAt"), render: (_, row) => formatDateTime(row.nextDueAt) || "—" },
+        { title: t("tracking.nextDue"), key: "nextDueAt", width: 150, sorter: true, sortOrder: sortOrder("nextDueAt"), render: (_, row) => formatVietnamTime(row.nextDueAt) || "—" },
         {
           title: t("tracking.lastSubmitted"),
           key: "lastSubmittedAt",
           width: 150,
           sorter: true,
           sortOrder: sortOrder("lastSubmittedAt"),
-          render: (_, row) => formatDateTime(row.lastSubmittedAt) || "—",
+          render: (_, row) => formatVietnamTime(row.lastSubmittedAt) || "—",
         },
       ]}
     />
