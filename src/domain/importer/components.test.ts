@@ -142,3 +142,24 @@ describe("task tables in an annex", () => {
     expect(plan.tasks.find((t) => t.unit === "Trung tâm Văn hóa, Thể thao và Truyền thông xã")?.items).toEqual(["Tuyên truyền"]);
   });
 });
+
+describe("a Party plan it has never seen", () => {
+  const plan = readPlanText(readFileSync(join(process.cwd(), "test/fixtures/seeds/extra/party-plan.txt"), "utf8"));
+
+  it("reads the Party header and signature", () => {
+    expect(plan).toMatchObject({ number: "15-KH/ĐU", issuer: "ĐẢNG ỦY XÃ AN LÃO", place: "An Lão", issuedOn: "2026-06-05" });
+    expect(plan.signer).toEqual({ authority: "T/M ĐẢNG ỦY", title: "BÍ THƯ", name: "Nguyễn Văn An", rank: null });
+  });
+
+  it("reads each deadline once, a day without year taking the plan's year", () => {
+    expect(plan.deadlines.map((d) => [d.due, d.time, d.units])).toEqual([
+      ["2026-06-08", null, ["Văn phòng Đảng ủy"]],
+      ["2026-06-09", "16:30", ["Ban Xây dựng Đảng"]],
+      ["2026-06-05", null, ["Các chi bộ"]],
+    ]);
+  });
+
+  it("reads the conference time with the weekday between time and date", () => {
+    expect(plan.conferences[0]).toMatchObject({ date: "2026-06-11", start: "14:00", duration: "1/2 ngày", venue: "Hội trường Đảng ủy xã" });
+  });
+});

@@ -29,8 +29,7 @@ export function readDeadlines(roots: Section[], year: number | null, warnings: s
       break;
     }
     // A heading can itself be the sentence that sets a deadline (`3. Các thôn gửi … chậm nhất ngày 18/3`).
-    const lines: string[] = [s.mark.label];
-    if (s.inline) lines.push(s.inline);
+    const lines: string[] = [s.inline ?? s.mark.label];
     for (const b of s.blocks) if (b.type === "line") lines.push(b.text);
     for (const line of lines) {
       for (const d of readDates(line, { year })) {
