@@ -40,11 +40,13 @@ export function readDeadlines(roots: Section[], year: number | null, warnings: s
         }
         const { units } = unitsOf(line, contextUnits(line === s.mark.label ? s.parent : s));
         const what = trimItem(line);
-        const key = [d.date, d.time, units.map(unitKey).join(";"), unitKey(what)].join("|");
+        const key = [d.date, d.end, d.time, units.map(unitKey).join(";"), unitKey(what)].join("|");
         if (seen.has(key)) continue;
         seen.add(key);
         if (!units.length) warnings.push(`Không rõ đơn vị chịu trách nhiệm thời hạn "${d.raw}".`);
-        out.push({ due: d.date, time: d.time, units, what, raw: d.raw });
+        // A month-wide deadline: `đến hết tháng 12` ends with the month, `trước tháng 10` when it begins.
+        const due = d.end && /đến\s+hết/iu.test(d.raw) ? d.end : d.date;
+        out.push({ due, time: d.time, units, what, raw: d.raw });
       }
     }
   }
