@@ -180,8 +180,13 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
         table = { rows: [], header: null };
         blocks.push({ type: "table", rows: table.rows });
       }
+      // The header repeated on the next page (no separator row in tab-separated text) is not data.
+      if (table.rows.length > 1 && sameRow(cells, table.rows[0])) {
+        lastWasRow = false; // so its separator row, if any, is not taken for a new header
+        continue;
+      }
       const prev = table.rows[table.rows.length - 1];
-      if (prev && cells[0] === "" && cells.some((c) => c !== "") && prev[0] !== "" && table.header !== null) {
+      if (prev && cells[0] === "" && cells.some((c) => c !== "") && prev[0] !== "" && table.rows.length > 1) {
         // A row without a number continues the row above (a cell broken by a page break).
         cells.forEach((c, k) => {
           if (c) prev[k] = prev[k] ? `${prev[k]} ${c}` : c;

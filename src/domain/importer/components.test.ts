@@ -40,6 +40,11 @@ describe("blocks", () => {
     expect(b).toEqual([{ type: "table", rows: [["TT", "NỘI DUNG", "PHÂN CÔNG"], ["1", "Một phần tiếp theo.", "Sở A"], ["2", "Hai", "Sở B"]] }]);
   });
 
+  it("joins a tab-separated table split across pages", () => {
+    const b = toBlocks("TT\tNỘI DUNG\tPHÂN CÔNG\n1\tMột\tSở A\n\nTT\tNỘI DUNG\tPHÂN CÔNG\n\ttiếp.\t\n2\tHai\tSở B");
+    expect(b).toEqual([{ type: "table", rows: [["TT", "NỘI DUNG", "PHÂN CÔNG"], ["1", "Một tiếp.", "Sở A"], ["2", "Hai", "Sở B"]] }]);
+  });
+
   it("reads tab-separated tables and joins lines broken mid-sentence", () => {
     const b = toBlocks("STT\tNội dung\tĐơn vị\n1\tBáo cáo\tSở A\ncủng cố niềm tin của Nhân\n\ndân. Tích cực");
     expect(b[0]).toEqual({ type: "table", rows: [["STT", "Nội dung", "Đơn vị"], ["1", "Báo cáo", "Sở A"]] });
