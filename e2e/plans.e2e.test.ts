@@ -152,6 +152,15 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.getByTestId("nav-myWork").click();
     await page.getByTestId("my-work-link").first().waitFor();
     expect(await page.getByTestId("my-work-time-left").first().textContent()).toMatch(/^quá hạn/);
+    // The unit's secret calendar address serves its deadlines without a session.
+    await page.getByTestId("calendar-open").click();
+    await page.getByTestId("calendar-create").click();
+    const feedUrl = await page.getByTestId("calendar-url").inputValue();
+    expect(feedUrl).toMatch(/\/api\/calendar\/[^/]+\.ics$/);
+    const feed = await fetch(feedUrl);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+    await page.keyboard.press("Escape");
     await page.getByTestId("my-work-link").first().click();
     await page.waitForURL(/\/obligations\/[0-9a-f-]{36}$/);
     const obligationUrl = page.url();
