@@ -26,6 +26,11 @@ describe("importing Word files", () => {
     expect(htmlToText(html).split("\n")).toEqual(["**KẾ HOẠCH**", "| TT | NỘI DUNG |", "|---|---|", "| 1 | A & B |", ""]);
   });
 
+  it("writes Word's automatic numbering back as outline numbers and bullets", () => {
+    const html = "<p>I. MỤC ĐÍCH</p><ol><li>Mục đích<ol><li>Một việc</li><li>Việc khác</li></ol></li><li><p>Yêu cầu</p></li></ol><ul><li>Gạch đầu dòng</li></ul><p>Sau</p>";
+    expect(htmlToText(html).split("\n")).toEqual(["I. MỤC ĐÍCH", "1. Mục đích", "a) Một việc", "b) Việc khác", "2. Yêu cầu", "- Gạch đầu dòng", "Sau"]);
+  });
+
   it("refuses a broken Word file with a clear message", async () => {
     const err = await importPlan({ fileName: "kh.docx", content: Buffer.from("không phải zip") }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);

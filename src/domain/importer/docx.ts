@@ -33,8 +33,41 @@ function inline(html: string): string {
   );
 }
 
+const LETTERS = "abcdđefghiklmnopqrstuvxy";
+
+/**
+ * Word's automatic numbering reaches mammoth as `<ol><li>`: the numbers are not in the text, so write them
+ * back (`1.` at the first level, `a)` below; `-` and `+` for bullets) as paragraphs the outline can read.
+ * `flattenLists("<ol><li>Mục đích</li></ol>") === "<p>1. Mục đích</p>"`.
+ */
+export function flattenLists(html: string): string {
+  const stack: Array<{ ordered: boolean; count: number }> = [];
+  let open = false;
+  return html.replace(/<(\/?)(ol|ul|li)(?:\s[^>]*)?>|<\/?p(?:\s[^>]*)?>/giu, (tag, close: string | undefined, name: string | undefined) => {
+    const inList = stack.length > 0;
+    if (!name) return inList ? "" : tag; // paragraphs inside an item merge into its line
+    const closeOpen = open ? "</p>" : "";
+    open = false;
+    const lower = name.toLowerCase();
+    if (lower === "ol" || lower === "ul") {
+      if (close) stack.pop();
+      else stack.push({ ordered: lower === "ol", count: 0 });
+      return closeOpen;
+    }
+    if (close) return closeOpen;
+    const top = stack[stack.length - 1];
+    if (!top) return closeOpen;
+    top.count++;
+    const depth = stack.length - 1;
+    const mark = top.ordered ? (depth === 0 ? `${top.count}. ` : `${LETTERS[(top.count - 1) % LETTERS.length]}) `) : depth === 0 ? "- " : "+ ";
+    open = true;
+    return `${closeOpen}<p>${mark}`;
+  });
+}
+
 /** Mammoth's HTML to importer text: `htmlToText("<p>KẾ HOẠCH</p>") === "KẾ HOẠCH"`. */
-export function htmlToText(html: string): string {
+export function htmlToText(rawHtml: string): string {
+  const html = /<[ou]l[\s>]/iu.test(rawHtml) ? flattenLists(rawHtml) : rawHtml;
   const out: string[] = [];
   const re = /<table>([\s\S]*?)<\/table>|<(p|h[1-6]|li)(?:\s[^>]*)?>([\s\S]*?)<\/\2>/giu;
   let m: RegExpExecArray | null;
