@@ -7,7 +7,7 @@ import { trimItem, unitKey } from "./units";
 
 const LEVEL = /^Hội nghị\s+(?:cấp|tại|ở)\s+(.+)$/iu;
 const PARTICIPANT_LABEL = /^(?:Thành phần(?: dự| tham dự| đại biểu)?|Đại biểu mời(?: dự)?|Khách mời|Mời dự)\s*:\s*(.*)$/iu;
-const ATTENDANCE = /(?:Tổng số|Tổng cộng|Dự kiến|khoảng)[^.\d]*?([\d.]{1,7})\s+(?:đại biểu|người)/iu;
+const ATTENDANCE = /(?:Tổng số|Tổng cộng|Dự kiến|Số lượng|khoảng)[^.\d]*?([\d.]{1,7})\s+(?:đại biểu|người)/iu;
 
 interface Gathered {
   chair: string | null;
@@ -51,7 +51,7 @@ function gather(blocks: Block[]): Gathered {
       continue;
     }
     const count = ATTENDANCE.exec(t);
-    if (count && /^(?:Tổng|Dự kiến)/iu.test(t)) {
+    if (count && /^(?:Tổng|Dự kiến|Số lượng)|khoảng\s+[\d.]+\s+đại biểu/iu.test(t)) {
       g.attendance = Number(count[1].replace(/\./g, ""));
       continue;
     }
@@ -128,7 +128,9 @@ const matches = (label: string, level: string | null) => {
 export function readConferences(roots: Section[], preambleText: string, year: number | null): ImportedConference[] {
   const all = walk(roots);
   const conferenceParts = all.filter((s) => /THÀNH PHẦN|CHƯƠNG TRÌNH HỘI NGHỊ|^Hội nghị/iu.test(s.heading));
-  if (!conferenceParts.length) return [];
+  // `Thành phần Ban Chỉ đạo` alone is not a conference: the plan must speak of one.
+  const speaksOfConference = /hội nghị/iu.test(preambleText) || all.some((s) => /hội nghị/iu.test(s.heading));
+  if (!conferenceParts.length || !speaksOfConference) return [];
   const levelSections = all.filter((s) => LEVEL.test(s.heading));
   const list: Array<{ conf: ImportedConference; source: Section[] }> = levelSections.length
     ? levelSections.map((s) => ({ conf: emptyConference(LEVEL.exec(s.heading)![1].trim()), source: [s] }))

@@ -96,7 +96,7 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     sections: toPlanSections(roots),
     deadlines,
     tasks: [...readTasks(roots), ...fromTables.tasks],
-    conferences: readConferences(roots, preambleText, year),
+    conferences: readConferences(roots, `${preambleText}\n${title}`, year),
     speeches: readSpeeches(tables),
     recipients,
     signer: readSigner(r.signature),
