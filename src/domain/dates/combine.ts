@@ -9,7 +9,7 @@ const DATE_RANGE_SEP = /^\s*(?:-|–|—|đến\s+hết|đến|tới|và)\s*$/iu
 const TIME_THEN_DATE = new RegExp(`^\\s*,?\\s*(?:(?:sáng|chiều|tối|trưa)\\s*,?\\s*)?(?:${WEEKDAY}\\s*,?\\s*)?$`, "iu");
 const DATE_THEN_TIME = /^\s*,?\s*(?:(?:vào\s+)?lúc|từ)?\s*$/iu;
 /** Words that make a day/month without year a date (`trước 30/8`); without one `8/11` is a class or a fraction. */
-const DM_CUE = new RegExp(`(?:ngày|trước|sau|đến|từ|hết|nhất|sáng|chiều|tối|trưa|và|lúc|hạn|${WEEKDAY})\\s*,?\\s*$`, "iu");
+const DM_CUE = new RegExp(`(?:ngày|trước|sau|đến|từ|hết|nhất|sáng|chiều|tối|trưa|lúc|hạn|${WEEKDAY})\\s*,?\\s*$`, "iu");
 const PREFIX = new RegExp(`(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:${WEEKDAY}\\s*,?\\s*)?$`, "iu");
 const DEADLINE_CUE =
   /(?:hoàn\s+thành\s+trước|xong\s+trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|muộn\s+nhất(?:\s+là)?|trước|đến\s+hết|hạn\s+(?:chót|cuối)(?:\s+là)?|không\s+muộn\s+hơn)\s*$/iu;
@@ -34,6 +34,7 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
   const out: DateExpression[] = [];
   const gap = (a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
   let lastYear: number | null = null;
+  let lastDateEnd = -1;
   let i = 0;
   for (i = 0; i < atoms.length; i++) {
     const a = atoms[i];
@@ -63,7 +64,9 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
           if (!(n && n.type === "recurrence" && /^\s*$/.test(gap(a, n)))) continue;
         }
       }
-      if (a.numericNoYear && !DM_CUE.test(text.slice(Math.max(0, a.start - 24), a.start))) continue;
+      // `ngày 5/6 và 8/6`: a day/month right after an accepted date is one too; `lớp 8/11 và 8/9` is not.
+      const afterDate = lastDateEnd >= 0 && /^\s*(?:,|;|và|hoặc)\s*$/iu.test(text.slice(lastDateEnd, a.start));
+      if (a.numericNoYear && !afterDate && !DM_CUE.test(text.slice(Math.max(0, a.start - 24), a.start))) continue;
       p.date = a;
       const n = next();
       if (n && n.type === "date" && n.month !== null && DATE_RANGE_SEP.test(gap(a, n))) {
@@ -85,7 +88,9 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
       p.end = r.end;
       i++;
     }
-    out.push(...finish(p));
+    const found = finish(p);
+    if (found.some((e) => e.date)) lastDateEnd = p.end;
+    out.push(...found);
   }
   return out;
 

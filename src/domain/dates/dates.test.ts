@@ -131,6 +131,11 @@ describe("readDates: what only looks like a date", () => {
     },
   );
 
+  it("reads a second day after a date but not after a class or a fraction", () => {
+    expect(read("lớp 8/11 và 8/9 địa phương")).toEqual([]);
+    expect(read("ngày 5/6 và 8/6").map((x) => x.date)).toEqual(["2026-06-05", "2026-06-08"]);
+  });
+
   it("reads lengths of time apart from dates", () => {
     expect(readDuration("Ban CHQS cấp xã tổ chức: ½ ngày (xong trước ngày 12/01/2026)")).toBe("½ ngày");
     expect(readDuration("Thời gian: 1/2 ngày, dự kiến từ 08 giờ")).toBe("1/2 ngày");
