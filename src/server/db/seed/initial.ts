@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { roleGrants, units, users } from "../schema/index";
 import { hashPassword } from "../../platform/passwords";
 import { DEMO_PASSWORD, seedDemo } from "./demo";
+import { seedDemoPlans } from "./demo-plans";
 
 export interface InitialDataOptions {
   adminPassword?: string;
@@ -19,6 +20,8 @@ export async function ensureInitialData(db: Db, { adminPassword, print }: Initia
   if (n > 0) return;
   const { rootUnitId, usernames } = await seedDemo(db);
   await createAdmin(db, rootUnitId, adminPassword, print);
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.username, "admin"));
+  await seedDemoPlans(db, { adminUserId: admin.id, print });
   print(`Đã nạp dữ liệu mẫu Hải Phòng. Tài khoản mẫu (mật khẩu "${DEMO_PASSWORD}"): ${usernames.join(", ")}`);
 }
 

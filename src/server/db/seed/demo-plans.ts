@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { ImportResult } from "../../../contracts/importer";
+import type { UnitKind, UnitSelector } from "../../../contracts/organisations";
+import { addDays, vietnamToday } from "../../../domain/deadlines/index";
+import { readPlanText } from "../../../domain/importer/index";
+import { nameKey } from "../../../domain/text/vietnamese";
+import type { Actor } from "../../platform/access";
+import { canManage } from "../../platform/access";
+import { loadGrants } from "../../platform/auth";
+import { createPlanFromImport } from "../../modules/plans/from-import";
+import { getPlan, issuePlan } from "../../modules/plans/service";
+import { createTask, updateTask } from "../../modules/plans/tasks";
+import { acceptObligation, returnObligation, submit } from "../../modules/obligations/service";
+import type { Db } from "../client";
+import { obligations, roleGrants, units, users } from "../schema/index";
+
+const seedDir = fileURLToPath(new URL("../../../../test/fixtures/seeds/", import.meta.url));
+const DAY = 86_400_000;
+
+/**
+ * The three seed plans and who issues them. `anchor` places the plan in time RELATIVE TO NOW so the board
+ * looks alive on any day: "earliest" puts its first deadline `days` from today (negative = already past,
+ * so those units are overdue); "latest" puts its last deadline `days` from today (upcoming). `cascade` is
+ * who gets the extra "report on the plan" task, and the target for deadlines whose units matched nothing.
+ */
+const seeds: Array<{ file: string; issuer: string; anchor: "earliest" | "latest"; days: number; cascade: { kinds?: UnitKind[] } }> = [
+  { file: "000_558bad5328212af2.txt", issuer: "Bộ CHQS thành phố Hải Phòng", anchor: "earliest", days: -6, cascade: { kinds: ["ban-chqs"] } },
+  { file: "001_f9655c538364916e.txt", issuer: "Thành ủy Hải Phòng", anchor: "latest", days: 3, cascade: { kinds: ["dang-uy"] } },
+  { file: "002_7b647e67f44d3843.txt", issuer: "Ủy ban nhân dân xã Thanh Hà", anchor: "earliest", days: -2, cascade: {} },
+];
+
+async function actorFor(db: Db, userId: string): Promise<Actor> {
+  const [row] = await db.select({ user: users, path: units.path }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, userId));
+  return { userId, username: row.user.username, fullName: row.user.fullName, unitId: row.user.unitId, unitPath: row.path, grants: await loadGrants(db, userId) };
+}
+
+/** A manager other than the admin over the issuer: reviews what the admin submitted (nobody reviews their own work). */
+async function reviewerFor(db: Db, adminUserId: string, issuerPath: string): Promise<Actor | null> {
+  const rows = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.role, "manager"), ne(roleGrants.userId, adminUserId)));
+  for (const { userId } of rows) {
+    const actor = await actorFor(db, userId);
+    if (canManage(actor, issuerPath)) return actor;
+  }
+  return null;
+}
+
+/** Moves every date of the import by `days` (deadlines and conference days), keeping the times of day. */
+function shifted(result: ImportResult, days: number): ImportResult {
+  return {
+    ...result,
+    issuedOn: result.issuedOn ? addDays(result.issuedOn, days) : null,
+    deadlines: result.deadlines.map((d) => ({ ...d, due: addDays(d.due, days) })),
+    conferences: result.conferences.map((c) => ({ ...c, date: c.date ? addDays(c.date, days) : null })),
+  };
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY;
+}
+
+export interface DemoPlansOptions {
+  adminUserId: string;
+  now?: Date;
+  print?: (line: string) => void;
+}
+
+/**
+ * Imports, issues and partly works through the three seed plans so a newcomer sees a living board: some
+ * obligations submitted on time, some late, one returned, some overdue, some still upcoming.
+ * Skips quietly when the seed files or the demo units are missing (an installed package without test/).
+ */
+export async function seedDemoPlans(db: Db, { adminUserId, now = new Date(), print = () => undefined }: DemoPlansOptions): Promise<number> {
+  const admin = await actorFor(db, adminUserId);
+  const today = vietnamToday(now);
+  let made = 0;
+  let returnedOne = false;
+  for (const seed of seeds) {
+    const path = `${seedDir}${seed.file}`;
+    const [issuer] = await db.select().from(units).where(and(eq(units.nameKey, nameKey(seed.issuer)), eq(units.archived, false)));
+    if (!existsSync(path) || !issuer) continue;
+    const raw = readPlanText(readFileSync(path, "utf8"));
+    const dues = raw.deadlines.map((d) => dayNumber(d.due));
+    const pivot = dues.length ? (seed.anchor === "earliest" ? Math.min(...dues) : Math.max(...dues)) : dayNumber(today);
+    const result = shifted(raw, dayNumber(today) + seed.days - pivot);
+    const { planId } = await createPlanFromImport(db, { actor: admin, input: { result, issuerUnitId: issuer.id } });
+    const cascade: UnitSelector = { rule: { ...seed.cascade, underUnitId: issuer.id } };
+    for (const task of (await getPlan(db, admin, planId)).tasks) {
+      if (task.unmatchedNames.length || !task.target.unitIds?.length)
+        await updateTask(db, { actor: admin, taskId: task.id, input: { target: cascade, version: task.version } });
+    }
+    await createTask(db, { actor: admin, planId, input: { what: "Báo cáo kết quả thực hiện Kế hoạch", deliverable: "report", target: cascade, dueDate: addDays(today, 7), dueTime: "17:00" } });
+    const plan = await getPlan(db, admin, planId);
+    await issuePlan(db, { actor: admin, planId, version: plan.version, now });
+    const reviewer = await reviewerFor(db, adminUserId, issuer.path);
+    const rows = await db.select().from(obligations).where(eq(obligations.planId, planId)).orderBy(asc(obligations.dueAt), asc(obligations.unitId));
+    for (const [i, o] of rows.entries()) {
+      const past = o.dueAt.getTime() < now.getTime();
+      if (!past && i % 3 !== 0) continue;
+      if (past && i % 4 >= 2) continue; // left open: overdue on the board
+      const lateAt = new Date(Math.min(now.getTime() - 60_000, o.dueAt.getTime() + 26 * 3_600_000));
+      const at = past && i % 4 === 1 ? lateAt : new Date(Math.min(now.getTime() - 60_000, o.dueAt.getTime() - 3 * 3_600_000));
+      const sent = await submit(db, { actor: admin, obligationId: o.id, text: "Báo cáo của đơn vị (dữ liệu mẫu).", files: [], now: at });
+      if (!reviewer) continue;
+      if (!returnedOne && past) {
+        await returnObligation(db, { actor: reviewer, obligationId: o.id, version: sent.version, reason: "Thiếu số liệu biểu mẫu kèm theo, đề nghị bổ sung.", now });
+        returnedOne = true;
+      } else if (i % 2 === 0) await acceptObligation(db, { actor: reviewer, obligationId: o.id, version: sent.version, now });
+    }
+    made += 1;
+  }
+  if (made) print(`Đã nạp ${made} kế hoạch mẫu đã ban hành, có việc đúng hạn, trễ hạn, bị trả lại và quá hạn.`);
+  return made;
+}
