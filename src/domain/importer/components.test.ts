@@ -168,3 +168,14 @@ describe("a Party plan it has never seen", () => {
     expect(plan.conferences[0]).toMatchObject({ date: "2026-06-11", start: "14:00", duration: "1/2 ngày", venue: "Hội trường Đảng ủy xã" });
   });
 });
+
+describe("a programme written as a list", () => {
+  it("reads times and who is responsible from each line", () => {
+    const plan = readPlanText("KẾ HOẠCH\nTổ chức Hội nghị\nI. THÀNH PHẦN\n- Chủ trì: Đồng chí Bí thư.\nII. CHƯƠNG TRÌNH HỘI NGHỊ\n- 08h00 - 08h05: Tuyên bố lý do (Đồng chí Chánh Văn phòng);\n- 08h05 - 08h15: Phát biểu khai mạc.");
+    expect(plan.conferences[0].agenda).toEqual([
+      { start: "08:00", end: "08:05", item: "Tuyên bố lý do", by: "Đồng chí Chánh Văn phòng" },
+      { start: "08:05", end: "08:15", item: "Phát biểu khai mạc", by: null },
+    ]);
+    expect(plan.conferences[0]).toMatchObject({ start: "08:00", end: "08:15", chair: "Đồng chí Bí thư" });
+  });
+});

@@ -90,10 +90,23 @@ function readAgenda(all: Section[]): AgendaItem[] {
         items.push({ start: times?.time ?? null, end: times?.endTime ?? null, item, by: byCol >= 0 && r[byCol] ? r[byCol] : null });
       }
     } else if (b.bullet) {
-      items.push({ start: null, end: null, item: trimItem(b.text), by: null });
+      items.push(agendaLine(b.text));
     }
   }
   return items;
+}
+
+/** One programme line: `- 08h00 - 08h05: Khai mạc (Đồng chí Bí thư)` → times, item and who. */
+function agendaLine(text: string): AgendaItem {
+  const t = readDates(text).find((d) => d.time && d.index <= 4);
+  let item = t ? text.slice(t.index + t.raw.length).replace(/^[\s:–-]+/u, "") : text;
+  let by: string | null = null;
+  const who = /\s*\(((?:Đ\/c|Đồng chí|đồng chí|Lãnh đạo|Chủ tịch|Bí thư|Thủ trưởng)[^()]*)\)[.;]?$/u.exec(item);
+  if (who) {
+    by = who[1].trim();
+    item = item.slice(0, who.index);
+  }
+  return { start: t?.time ?? null, end: t?.endTime ?? null, item: trimItem(item), by };
 }
 
 function readTitle(all: Section[]): string | null {
