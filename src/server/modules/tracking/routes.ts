@@ -40,7 +40,7 @@ export async function trackingRoutes(app: FastifyInstance): Promise<void> {
       params: IdParams,
       querystring: BoardFilter,
       produces: [XLSX],
-      response: { 200: z.any().describe("Tệp Excel (.xlsx)"), ...refusals },
+      response: { 200: z.unknown().describe("Tệp Excel (.xlsx)"), ...refusals },
     },
     handler: async (request, reply) => {
       const data = await loadBoard(db(), { actor: requireActor(request), planId: request.params.id, now: new Date(), filter: request.query });
