@@ -7,6 +7,7 @@ import { trackingRoutes } from "./tracking/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { documentRoutes } from "./documents/routes";
 import { planRoutes } from "./plans/routes";
 import { obligationRoutes } from "./obligations/routes";
 
@@ -22,4 +23,5 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   obligationRoutes,
   notificationRoutes,
   calendarRoutes,
+  documentRoutes,
 ];
