@@ -64,7 +64,7 @@ export function basisSentences(layout: "state" | "party", bases: PlanDetail["leg
   const lead = layout === "party" ? "Thực hiện" : "Căn cứ";
   return bases.map((b, i) => {
     const text = b.text.trim().replace(/[;.,]+$/, "");
-    const sentence = /^(căn cứ|thực hiện)\b/i.test(text) ? text : `${lead} ${text}`;
+    const sentence = /^(căn cứ|thực hiện)(?=\s|$)/i.test(text) ? text : `${lead} ${text}`;
     return `${sentence}${i === bases.length - 1 ? "." : ";"}`;
   });
 }
