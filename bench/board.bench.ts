@@ -56,7 +56,8 @@ async function resetPostgres(): Promise<void> {
 
 // Ten states in a fixed rhythm: 3 open, 2 on time, 1 late, 1 returned, 2 accepted on time, 1 accepted late.
 function stateOf(i: number, task: TaskRow, dueAt: Date): ObligationState {
-  const early = new Date(dueAt.getTime() - 86_400_000);
+  // Delivered a day ahead, and never in the future for deadlines still to come.
+  const early = new Date(Math.min(dueAt.getTime() - 86_400_000, Date.now() - 3_600_000));
   const late = new Date(dueAt.getTime() + 2 * 3_600_000);
   const pastDue = dueAt.getTime() < Date.now();
   switch ((i * 7 + task.sortOrder) % 10) {

@@ -54,17 +54,18 @@ export async function loadBoard(db: Db, { actor, planId, now, filter, page }: Lo
     filter: { scope, searchKey: filter.q ? searchKey(filter.q) : undefined, tree: filter.tree, underPath },
     status: filter.status,
   };
-  const { sort = "name", order = "asc" } = filter;
-  const summary = await boardSummary(db, options);
+  const { sort = "name", order: direction = "asc" } = filter;
+  // Independent reads: on PostgreSQL they run side by side on two pooled connections.
+  const [summary, order] = await Promise.all([boardSummary(db, options), page ? unitOrder(db, { ...options, sort }) : undefined]);
   let running = 0;
   const submissionsByDay = summary.days.map((d) => ({ ...d, cumulative: (running += d.submitted) }));
   const result = { plan, scope, at: now, totals: summary.totals, submissionsByDay };
-  if (!page) {
-    const rows = sortUnits(await countsByUnit(db, options), (r) => r.unit.name, sort === "name" ? null : sortValue[sort], order);
+  if (!page || !order) {
+    const rows = sortUnits(await countsByUnit(db, options), (r) => r.unit.name, sort === "name" ? null : sortValue[sort], direction);
     return { ...result, rows, rowCount: rows.length };
   }
   // Only the order crosses for every unit; the full counts are read for the page alone.
-  const ordered = sortUnits(await unitOrder(db, { ...options, sort }), (r) => r.name, sort === "name" ? null : (r) => r.value, order);
+  const ordered = sortUnits(order, (r) => r.name, sort === "name" ? null : (r) => r.value, direction);
   const pageIds = ordered.slice(page.offset, page.offset + page.limit).map((r) => r.unitId);
   const counts = new Map((await countsByUnit(db, { ...options, status: undefined, unitIds: pageIds })).map((r) => [r.unit.id, r]));
   return { ...result, rows: pageIds.flatMap((id) => counts.get(id) ?? []), rowCount: ordered.length };
