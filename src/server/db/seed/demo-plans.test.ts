@@ -1,20 +1,29 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { obligations, plans, users } from "../schema/index";
+import { obligations, plans } from "../schema/index";
+import { makeUnit, makeUser, unique, type UnitRow } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
-import { seedDemo } from "./demo";
 import { seedDemoPlans } from "./demo-plans";
-import { createAdmin } from "./initial";
 
 describeOnDatabases("demo plans", (ctx) => {
+  // Own issuers with unique names: the organisations demo seed may run on the same PostgreSQL database.
+  async function issuer(kind: string, tree: string, childKind: string): Promise<UnitRow> {
+    const unit = await makeUnit(ctx().db, { name: unique("Cơ quan ban hành"), kind, tree });
+    for (let i = 0; i < 6; i += 1) await makeUnit(ctx().db, { parent: unit, name: unique("Đơn vị cấp dưới"), kind: childKind });
+    await makeUser(ctx().db, { unit, grants: [{ unit, role: "manager" }], fullName: "Người xem xét" });
+    return unit;
+  }
+
   it("issues the three seed plans with obligations submitted on time, late, returned, overdue and upcoming", async () => {
     const db = ctx().db;
-    const { rootUnitId } = await seedDemo(db);
-    await createAdmin(db, rootUnitId, "mat-khau-quan-tri", () => undefined);
-    const [admin] = await db.select().from(users).where(eq(users.username, "admin"));
+    const military = await issuer("bo-chqs", "military", "ban-chqs");
+    const party = await issuer("thanh-uy", "party", "dang-uy");
+    const state = await issuer("ubnd", "state", "phong");
+    const admin = await makeUser(db, { unit: state, grants: [{ unit: state, role: "admin" }] });
     const now = new Date("2026-11-21T03:00:00Z");
-    expect(await seedDemoPlans(db, { adminUserId: admin.id, now })).toBe(3);
-    const issued = await db.select().from(plans).where(eq(plans.status, "issued"));
+    const made = await seedDemoPlans(db, { adminUserId: admin.id, issuerIds: { military: military.id, party: party.id, state: state.id }, now });
+    expect(made).toBe(3);
+    const issued = await db.select().from(plans).where(and(eq(plans.status, "issued"), eq(plans.createdBy, admin.id)));
     expect(issued).toHaveLength(3);
     const rows = await db.select().from(obligations).where(inArray(obligations.planId, issued.map((p) => p.id)));
     const overdue = rows.filter((o) => (o.status === "open" || o.status === "returned") && o.dueAt < now);

@@ -25,10 +25,11 @@ const DAY = 86_400_000;
  * so those units are overdue); "latest" puts its last deadline `days` from today (upcoming). `cascade` is
  * who gets the extra "report on the plan" task, and the target for deadlines whose units matched nothing.
  */
-const seeds: Array<{ file: string; issuer: string; anchor: "earliest" | "latest"; days: number; cascade: { kinds?: UnitKind[] } }> = [
-  { file: "000_558bad5328212af2.txt", issuer: "Bộ CHQS thành phố Hải Phòng", anchor: "earliest", days: -6, cascade: { kinds: ["ban-chqs"] } },
-  { file: "001_f9655c538364916e.txt", issuer: "Thành ủy Hải Phòng", anchor: "latest", days: 3, cascade: { kinds: ["dang-uy"] } },
-  { file: "002_7b647e67f44d3843.txt", issuer: "Ủy ban nhân dân xã Thanh Hà", anchor: "earliest", days: -2, cascade: {} },
+type SeedTree = "military" | "party" | "state";
+const seeds: Array<{ file: string; tree: SeedTree; issuer: string; anchor: "earliest" | "latest"; days: number; cascade: { kinds?: UnitKind[] } }> = [
+  { file: "000_558bad5328212af2.txt", tree: "military", issuer: "Bộ CHQS thành phố Hải Phòng", anchor: "earliest", days: -6, cascade: { kinds: ["ban-chqs"] } },
+  { file: "001_f9655c538364916e.txt", tree: "party", issuer: "Thành ủy Hải Phòng", anchor: "latest", days: 3, cascade: { kinds: ["dang-uy"] } },
+  { file: "002_7b647e67f44d3843.txt", tree: "state", issuer: "Ủy ban nhân dân xã Thanh Hà", anchor: "earliest", days: -2, cascade: {} },
 ];
 
 async function actorFor(db: Db, userId: string): Promise<Actor> {
@@ -62,6 +63,8 @@ function dayNumber(date: string): number {
 
 export interface DemoPlansOptions {
   adminUserId: string;
+  /** Issuing units to use instead of the demo ones found by name (tests build their own). */
+  issuerIds?: Partial<Record<SeedTree, string>>;
   now?: Date;
   print?: (line: string) => void;
 }
@@ -71,14 +74,18 @@ export interface DemoPlansOptions {
  * obligations submitted on time, some late, one returned, some overdue, some still upcoming.
  * Skips quietly when the seed files or the demo units are missing (an installed package without test/).
  */
-export async function seedDemoPlans(db: Db, { adminUserId, now = new Date(), print = () => undefined }: DemoPlansOptions): Promise<number> {
+export async function seedDemoPlans(db: Db, { adminUserId, issuerIds = {}, now = new Date(), print = () => undefined }: DemoPlansOptions): Promise<number> {
   const admin = await actorFor(db, adminUserId);
   const today = vietnamToday(now);
   let made = 0;
   let returnedOne = false;
   for (const seed of seeds) {
     const path = `${seedDir}${seed.file}`;
-    const [issuer] = await db.select().from(units).where(and(eq(units.nameKey, nameKey(seed.issuer)), eq(units.archived, false)));
+    const given = issuerIds[seed.tree];
+    const [issuer] = await db
+      .select()
+      .from(units)
+      .where(and(given ? eq(units.id, given) : eq(units.nameKey, nameKey(seed.issuer)), eq(units.archived, false)));
     if (!existsSync(path) || !issuer) continue;
     const raw = readPlanText(readFileSync(path, "utf8"));
     const dues = raw.deadlines.map((d) => dayNumber(d.due));
