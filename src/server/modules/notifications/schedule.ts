@@ -32,5 +32,5 @@ export function dueReminder(dueAt: Date, schedule: ReminderSchedule, now: Date):
   return { key: `overdue-${vietnamToday(new Date(dueAt.getTime() + days * DAY))}`, kind: "reminder.overdue", days };
 }
 
-/** The furthest ahead any schedule looks, so the runner reads only obligations that can be due. */
-export const HORIZON_DAYS = 31;
+/** The furthest ahead any schedule may look (beforeDays ≤ 60), so the runner reads only obligations that can be due. */
+export const HORIZON_DAYS = 61;
