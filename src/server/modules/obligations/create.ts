@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { obligationEvents, obligations } from "../../db/schema/index";
 import { dueInstant } from "../../../domain/deadlines/index";
@@ -43,12 +42,4 @@ export async function createObligationsForTask(tx: Db, options: CreateObligation
     created += rows.length;
   }
   return created;
-}
-
-/** Moves the deadline of a task's obligations that are still owed (accepted ones keep theirs). */
-export async function moveTaskDeadline(tx: Db, task: { id: string; dueDate: string; dueTime: string | null }): Promise<void> {
-  await tx
-    .update(obligations)
-    .set({ dueDate: task.dueDate, dueTime: task.dueTime, dueAt: dueInstant(task.dueDate, task.dueTime), updatedAt: new Date(), version: sql`${obligations.version} + 1` })
-    .where(sql`${obligations.taskId} = ${task.id} and ${obligations.status} <> 'accepted'`);
 }

@@ -15,7 +15,7 @@ import { resolveTarget } from "./targets";
 /** The plan with tasks, counts, parent and children, if the actor may read it (else 404, not 403: no probing). */
 export async function getPlan(db: Db, actor: Actor, planId: string): Promise<PlanDetail> {
   const plan = await q.findPlan(db, planId);
-  if (!plan || !canReadPlan(actor, plan.issuerPath, canRead(actor, plan.issuerPath) || (await q.planTasksActor(db, actor, planId))))
+  if (!plan || !(canReadPlan(actor, plan.issuerPath, false) || (await q.planTasksActor(db, actor, planId))))
     throw new AppError("NOT_FOUND", "Không tìm thấy kế hoạch hoặc bạn không có quyền xem kế hoạch này.");
   const [counts, taskRows, parentDue, parent, children] = await Promise.all([
     q.obligationCounts(db, [plan.id]),
@@ -231,4 +231,21 @@ export async function linkChildPlan(tx: Db, { actor, childPlanId, parentPlanId }
   if (child.id === parentPlanId) throw conflict("Một kế hoạch không thể trả lời chính nó.");
   if (!child.parentPlanId) await writeChanges(tx, child.id, child.version, { parentPlanId });
   return { plan: child, tasks: await q.listTasks(tx, child.id) };
+}
+
+/**
+ * Everything the official .docx and the urging letter need, without an actor (the caller has already
+ * authorized): `await getPlanForDocument(db, planId)`. The issuer's parent names the header's upper line.
+ */
+export async function getPlanForDocument(db: Db, planId: string) {
+  const plan = await q.requirePlan(db, planId);
+  const issuer = await q.requireUnit(db, plan.issuerUnitId);
+  const parent = issuer.parentId ? await q.requireUnit(db, issuer.parentId) : null;
+  const taskRows = await q.listTasks(db, planId);
+  return {
+    plan,
+    issuer: { id: issuer.id, name: issuer.name, shortName: issuer.shortName, tree: issuer.tree, kind: issuer.kind },
+    issuerParent: parent ? { id: parent.id, name: parent.name, shortName: parent.shortName } : null,
+    tasks: taskRows,
+  };
 }
