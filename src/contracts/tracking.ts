@@ -149,3 +149,20 @@ export type MyWorkItem = z.infer<typeof MyWorkItem>;
 
 export const MyWork = z.object({ at: z.string(), items: z.array(MyWorkItem), truncated: z.boolean() });
 export type MyWork = z.infer<typeof MyWork>;
+
+/** One unit's (or every visible unit's) obligations of a plan: how a manager gets from a board row to a submission. */
+export const PlanObligationsQuery = z.strictObject({ unitId: Uuid.optional() });
+export const PlanObligationItem = z.object({
+  id: z.string(),
+  status: z.enum(["open", "submitted", "returned", "accepted"]),
+  dueDate: z.string(),
+  dueTime: z.string().nullable(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  lateSubmission: z.boolean(),
+  submittedAt: z.string().nullable(),
+  task: z.object({ id: z.string(), what: z.string() }),
+  unit: z.object({ id: z.string(), name: z.string() }),
+});
+export const PlanObligations = z.object({ items: z.array(PlanObligationItem) });
+export type PlanObligations = z.infer<typeof PlanObligations>;

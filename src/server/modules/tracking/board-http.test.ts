@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
-import type { Board } from "../../../contracts/tracking";
+import type { Board, PlanObligations } from "../../../contracts/tracking";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 import { makeUnit, makeUser, unique, type UnitRow, type UserRow } from "../../testing/factories";
 import { makeObligation, makePlan, makeTask, vn, type PlanRow } from "./fixtures";
@@ -145,5 +145,22 @@ describeOnDatabases("tracking board over HTTP", (ctx) => {
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(7).getCell(2).text).toBe("Ban CHQS xã Đông Hải");
     expect(sheet.getRow(8).getCell(2).text).toBe("Tổng cộng (1 đơn vị)");
+  });
+  it("lists a board row's obligations for the manager, and only its own for a member", async () => {
+    const manager = await client(users.manager);
+    const all = await manager.get(`/api/plans/${plan.id}/obligations`);
+    expect(all.statusCode, all.body).toBe(200);
+    const items = all.json<PlanObligations>().items;
+    expect(items).toHaveLength(5);
+    expect(items.map((i) => i.dueAt)).toEqual([...items.map((i) => i.dueAt)].sort());
+    const ofB = (await manager.get(`/api/plans/${plan.id}/obligations?unitId=${communeB.id}`)).json<PlanObligations>().items;
+    expect(ofB.map((i) => i.status).sort()).toEqual(["returned", "submitted"]);
+    expect(ofB.find((i) => i.status === "returned")?.overdue).toBe(true);
+    const member = await client(users.memberA);
+    const mine = (await member.get(`/api/plans/${plan.id}/obligations`)).json<PlanObligations>().items;
+    expect(new Set(mine.map((i) => i.unit.id))).toEqual(new Set([communeA.id]));
+    const peek = (await member.get(`/api/plans/${plan.id}/obligations?unitId=${communeB.id}`)).json<PlanObligations>().items;
+    expect(peek).toEqual([]);
+    expect((await (await client(users.outsider)).get(`/api/plans/${plan.id}/obligations`)).statusCode).toBe(403);
   });
 });

@@ -2,10 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody, IdParams } from "../../../contracts/common";
-import { Board, BoardFilter, BoardQuery, MyWork, MyWorkQuery, Rollup, RollupQuery } from "../../../contracts/tracking";
+import { Board, BoardFilter, BoardQuery, MyWork, MyWorkQuery, PlanObligations, PlanObligationsQuery, Rollup, RollupQuery } from "../../../contracts/tracking";
 import { requireActor } from "../../platform/auth";
 import { writeBoardWorkbook } from "./excel";
 import { listMyWork } from "./my-work";
+import { listPlanObligations } from "./plan-obligations";
 import { presentBoard, presentMyWork, presentRollup } from "./presenter";
 import { getRollup } from "./rollup";
 import { DEFAULT_BOARD_LIMIT, loadBoard } from "./service";
@@ -66,6 +67,18 @@ export async function trackingRoutes(app: FastifyInstance): Promise<void> {
       presentRollup(
         await getRollup(db(), { actor: requireActor(request), planId: request.params.id, now: new Date(), parentUnitId: request.query.parentUnitId }),
       ),
+  });
+
+  r.get("/api/plans/:id/obligations", {
+    schema: {
+      tags: ["tracking"],
+      summary: "Các nghĩa vụ của kế hoạch mà người dùng được xem (lọc theo một đơn vị), hạn gần nhất trước",
+      params: IdParams,
+      querystring: PlanObligationsQuery,
+      response: { 200: PlanObligations, ...refusals },
+    },
+    handler: async (request) =>
+      listPlanObligations(db(), { actor: requireActor(request), planId: request.params.id, unitId: request.query.unitId, now: new Date() }),
   });
 
   r.get("/api/my-work", {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Board, BoardRow } from "../../../contracts/tracking";
 import { boardSorts } from "../../../contracts/tracking";
 import { formatVietnamTime } from "./time";
+import { UnitObligations } from "./UnitObligations";
 
 type Sort = (typeof boardSorts)[number];
 
@@ -46,6 +47,7 @@ export function BoardTable({ planId, board, loading, state, onChange }: { planId
         onChange({ sort, order: s.order === "descend" ? "desc" : s.order ? "asc" : undefined, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? state.pageSize });
       }}
       scroll={{ x: 1200 }}
+      expandable={{ expandedRowRender: (row) => <UnitObligations planId={planId} unitId={row.unit.id} /> }}
       columns={[
         {
           title: t("tracking.unit"),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Board, Rollup, type BoardFilter } from "../../../contracts/tracking";
+import { Board, PlanObligations, Rollup, type BoardFilter } from "../../../contracts/tracking";
 import { api, download } from "../../app/api";
 
 export interface BoardParams extends BoardFilter {
@@ -33,3 +33,12 @@ export function useRollup(planId: string, parentUnitId: string | undefined) {
 
 /** The Excel file with the same filters and order as on screen. */
 export const exportBoard = (planId: string, filter: BoardFilter) => download(`/api/plans/${planId}/board.xlsx${query(filter)}`, "theo-doi.xlsx");
+
+/** A unit's obligations of the plan, loaded when its board row is opened. */
+export function usePlanObligations(planId: string, unitId: string) {
+  return useQuery({
+    queryKey: ["plan-obligations", planId, unitId],
+    queryFn: () => api("GET", `/api/plans/${planId}/obligations${query({ unitId })}`, { schema: PlanObligations }),
+    staleTime: 10_000,
+  });
+}
