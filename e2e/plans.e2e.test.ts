@@ -154,7 +154,11 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     expect(await page.getByTestId("my-work-time-left").first().textContent()).toMatch(/^quá hạn/);
     // The unit's secret calendar address serves its deadlines without a session.
     await page.getByTestId("calendar-open").click();
+    await page.getByRole("dialog").waitFor();
+    // Wait for the server's answer itself, so a slow machine fails with the status rather than a missing field.
+    const tokenResponse = page.waitForResponse((r) => r.url().includes("/calendar-token") && r.request().method() === "POST");
     await page.getByTestId("calendar-create").click();
+    expect((await tokenResponse).status()).toBe(201);
     const feedUrl = await page.getByTestId("calendar-url").inputValue();
     expect(feedUrl).toMatch(/\/api\/calendar\/[^/]+\.ics$/);
     const feed = await fetch(feedUrl);
@@ -182,7 +186,10 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 0 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-04-board-after-submission");
-    await page.goto(obligationUrl);
+    // From the board row to the submission: open the row, follow its obligation.
+    await boardRow(page, ASSIGNED).locator("button.ant-table-row-expand-icon").click();
+    await page.getByTestId("board-unit-obligations").getByTestId("board-obligation-link").first().click();
+    await page.waitForURL(obligationUrl);
     await page.getByTestId("review-return").click();
     await page.getByTestId("review-return-reason").fill("Thiếu số liệu phụ lục; hãy bổ sung rồi nộp lại.");
     await page.getByTestId("review-return-confirm").click();
