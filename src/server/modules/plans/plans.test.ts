@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { ImportResult } from "../../../contracts/importer";
+import type { Board, Rollup } from "../../../contracts/tracking";
 import { obligations, planAmendments } from "../../db/schema/index";
 import { makeUnit, makeUser, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
@@ -109,6 +110,16 @@ describeOnDatabases("plans", (ctx) => {
     expect(res.json<{ obligationsCreated: number }>().obligationsCreated).toBe(4);
     const rows = await db.select().from(obligations).where(eq(obligations.planId, plan.id));
     expect(rows.map((r) => r.unitId).sort()).toEqual(bans.map((b) => b.id).sort());
+    // One board row per unit, and the roll-up by tree level adds up to the sum of the units.
+    const board = (await client.get(`/api/plans/${plan.id}/board`)).json<Board>();
+    expect(board.rows.map((r) => r.unit.id).sort()).toEqual(bans.map((b) => b.id).sort());
+    const sumOfUnits = board.rows.reduce((n, r) => n + r.counts.expected, 0);
+    const top = (await client.get(`/api/plans/${plan.id}/rollup?parentUnitId=${boChqs.id}`)).json<Rollup>();
+    expect(top.totals.expected).toBe(sumOfUnits);
+    expect(top.children.reduce((n, c) => n + c.counts.expected, 0) + (top.own?.expected ?? 0)).toBe(sumOfUnits);
+    const down = (await client.get(`/api/plans/${plan.id}/rollup?parentUnitId=${ptkv.id}`)).json<Rollup>();
+    expect(down.children.map((c) => c.counts.expected)).toEqual([1, 1, 1, 1]);
+    expect(board.totals.expected).toBe(4);
   });
 
   it("turns an import into a draft, warns about unmatched units and refuses to issue until they get a target", async () => {
