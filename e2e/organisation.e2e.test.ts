@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { UnitList, UnitView } from "../src/contracts/organisations";
-import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer } from "./support";
+import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer, findUnit, signIn, signOut } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-9x7";
@@ -9,40 +8,21 @@ const OUTSIDER_PASSWORD = "e2e-thanh-ha-4k2";
 const suffix = Math.random().toString(36).slice(2, 7);
 const NEW_UNIT = `Tổ công tác thử nghiệm ${suffix}`;
 const OUTSIDER = `quanly.thanhha.${suffix}`;
+const MEMBER = `thanhvien.thanhha.${suffix}`;
 
-async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByTestId("sign-in-username").waitFor();
-  await page.getByTestId("sign-in-username").fill(username);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("main-nav").waitFor();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("menu-sign-out").click();
-  await page.getByTestId("sign-in-username").waitFor();
-}
 
 async function searchUnits(page: Page, text: string): Promise<void> {
   const box = page.getByTestId("unit-search").locator("input");
   await box.fill("");
   await box.fill(text);
-  await page.getByTestId("unit-search-results").waitFor();
-  await page.waitForLoadState("networkidle");
+  // Wait for the results of this very query, not older ones still on screen during the debounce.
+  await page.locator(`[data-testid="unit-search-results"][data-query="${text.trim().replaceAll('"', '\\"')}"]`).waitFor();
 }
 
 const searchResult = (page: Page, name: string) =>
   page.getByTestId("unit-search-result").filter({ has: page.getByText(name, { exact: true }) });
 
-async function findUnit(page: Page, name: string): Promise<UnitView> {
-  const answer = await callApiFromPage(page, "GET", `/api/units/search?q=${encodeURIComponent(name)}`);
-  expect(answer.status).toBe(200);
-  const unit = (answer.body as UnitList).units.find((u) => u.name === name);
-  if (!unit) throw new Error(`no unit named ${name}`);
-  return unit;
-}
 
 describe.skipIf(!availability.run)("organisation page in a real browser (issue #2)", () => {
   let app: E2eServer | undefined;
@@ -113,6 +93,15 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
       grants: [{ unitId: thanhHa.id, role: "manager" }],
     });
     expect(created.status).toBe(201);
+    // And a plain member of that commune, as the issue names.
+    const member = await callApiFromPage(page, "POST", "/api/users", {
+      username: MEMBER,
+      fullName: "Cán bộ xã Thanh Hà",
+      unitId: thanhHa.id,
+      password: OUTSIDER_PASSWORD,
+      grants: [{ unitId: thanhHa.id, role: "member" }],
+    });
+    expect(member.status).toBe(201);
     await signOut(page);
 
     await signIn(page, baseUrl, OUTSIDER, OUTSIDER_PASSWORD);
@@ -141,5 +130,20 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     const createUnder = await callApiFromPage(page, "POST", "/api/units", { name: "Đơn vị trái phép", kind: "other", parentId: moved.id });
     expect(createUnder.status).toBe(403);
     await snap(page, "07-outsider-refused");
+    await signOut(page);
+
+    // The member of the other commune: no action even on their own commune, none on the new unit, 403 from the API.
+    await signIn(page, baseUrl, MEMBER, OUTSIDER_PASSWORD);
+    await page.getByTestId("nav-organisations").click();
+    await page.getByTestId("unit-tree").waitFor();
+    await searchUnits(page, "thanh ha");
+    await searchResult(page, "Xã Thanh Hà").click();
+    await expect.poll(() => page.getByTestId("unit-details-name").textContent()).toBe("Xã Thanh Hà");
+    expect(await page.getByTestId("unit-create").count()).toBe(0);
+    await searchUnits(page, NEW_UNIT);
+    expect(await searchResult(page, NEW_UNIT).count()).toBe(0);
+    const memberRename = await callApiFromPage(page, "PATCH", `/api/units/${moved.id}`, { name: "Đổi tên trái phép", version: moved.version });
+    expect(memberRename.status).toBe(403);
+    await snap(page, "08-member-refused");
   }, 240_000);
 });

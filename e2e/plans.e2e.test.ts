@@ -2,8 +2,7 @@ import { resolve } from "node:path";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { UnitList, UnitView } from "../src/contracts/organisations";
-import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer } from "./support";
+import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer, findUnit, signIn, signOut } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-5p8";
@@ -31,27 +30,8 @@ function reportPdf(text: string): Promise<Buffer> {
   });
 }
 
-async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByTestId("sign-in-username").waitFor();
-  await page.getByTestId("sign-in-username").fill(username);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("page-title").waitFor();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("menu-sign-out").click();
-  await page.getByTestId("sign-in-username").waitFor();
-}
 
-async function findUnit(page: Page, name: string): Promise<UnitView> {
-  const answer = await callApiFromPage(page, "GET", `/api/units/search?q=${encodeURIComponent(name)}`);
-  const unit = (answer.body as UnitList).units.find((u) => u.name === name);
-  if (!unit) throw new Error(`no unit named ${name}`);
-  return unit;
-}
 
 /** The board's totals as the cards show them (each card carries its exact number in data-value). */
 async function boardCounts(page: Page): Promise<Counts> {

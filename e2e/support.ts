@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { loadConfig } from "../src/server/config";
 import { startServer, type RunningServer } from "../src/server/main";
+import type { UnitList, UnitView } from "../src/contracts/organisations";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 const root = resolve(import.meta.dirname, "..");
@@ -88,4 +89,29 @@ export async function callApiFromPage(page: Page, method: string, url: string, b
     },
     { method, url, body },
   );
+}
+
+/** Signs in through the sign-in page and waits for the application's navigation. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId("sign-in-username").waitFor();
+  await page.getByTestId("sign-in-username").fill(username);
+  await page.getByTestId("sign-in-password").fill(password);
+  await page.getByTestId("sign-in-submit").click();
+  await page.getByTestId("main-nav").waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("menu-sign-out").click();
+  await page.getByTestId("sign-in-username").waitFor();
+}
+
+/** A unit by its exact name, through the search API from the signed-in page. */
+export async function findUnit(page: Page, name: string): Promise<UnitView> {
+  const answer = await callApiFromPage(page, "GET", `/api/units/search?q=${encodeURIComponent(name)}`);
+  if (answer.status !== 200) throw new Error(`unit search answered ${answer.status}`);
+  const unit = (answer.body as UnitList).units.find((u) => u.name === name);
+  if (!unit) throw new Error(`no unit named ${name}`);
+  return unit;
 }

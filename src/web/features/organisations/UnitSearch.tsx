@@ -36,6 +36,8 @@ export function UnitSearch({ onPick }: { onPick: (unit: UnitView) => void }) {
           bordered
           style={{ marginTop: 8, maxHeight: 260, overflow: "auto" }}
           data-testid="unit-search-results"
+          // The query these results answer; empty while older results stand in for a pending search.
+          data-query={search.isPlaceholderData || q !== text ? "" : q.trim()}
           locale={{ emptyText: t("organisations.searchEmpty") }}
           dataSource={search.data.units}
           renderItem={(unit) => (
