@@ -1,24 +1,11 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { datesCommand } from "./dates";
-import type { CliIO } from "./types";
+import { fakeIO } from "./testing";
 
-function fakeIO(input: string) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
-  stdin.end(input);
-  const io: CliIO = { stdin, stdout, stderr, env: {} };
-  return { io, out: () => out, err: () => err };
-}
 
 describe("kehoach dates", () => {
   it("prints one JSON array per input line, using --year for dates without a year", async () => {
-    const f = fakeIO("trước 11 giờ, ngày 29/5/2026\nlớp 8/11\ntrước 30/8\n");
+    const f = fakeIO({ input: "trước 11 giờ, ngày 29/5/2026\nlớp 8/11\ntrước 30/8\n" });
     expect(await datesCommand.run(["--year", "2026"], f.io)).toBe(0);
     const lines = f.out().trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toEqual([
@@ -29,7 +16,7 @@ describe("kehoach dates", () => {
   });
 
   it("refuses a malformed year with a Vietnamese message", async () => {
-    const f = fakeIO("");
+    const f = fakeIO({ input: "" });
     expect(await datesCommand.run(["--year", "26"], f.io)).toBe(2);
     expect(f.err()).toContain("Năm không hợp lệ");
   });

@@ -1,20 +1,7 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { importCommand } from "./import";
-import type { CliIO } from "./types";
+import { fakeIO } from "./testing";
 
-function fakeIO() {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
-  stdin.end();
-  const io: CliIO = { stdin, stdout, stderr, env: {} };
-  return { io, out: () => out, err: () => err };
-}
 
 const seed = "test/fixtures/seeds/001_f9655c538364916e.txt";
 

@@ -9,7 +9,8 @@ import type { LateUnit } from "../../platform/documents/types";
 import { conflict, forbidden, notFound } from "../../platform/errors";
 import { getPlan } from "../plans/service";
 import { planDocument, signerOf } from "./compose";
-import { issuerNames, lateObligations } from "./queries";
+import { listObligationsToUrge } from "../obligations/service";
+import { issuerNames } from "./queries";
 
 export interface DocxFile {
   file: Buffer;
@@ -52,7 +53,7 @@ export async function urgingLetterDocx(db: Db, { actor, planId, request, now = n
   const plan = await getPlan(db, actor, planId);
   if (!plan.canManage) throw forbidden("Chỉ người quản lý của đơn vị ban hành kế hoạch mới lập được công văn đôn đốc.");
   if (plan.status !== "issued") throw conflict("Kế hoạch chưa ban hành hoặc đã kết thúc nên không có nhiệm vụ nào để đôn đốc.");
-  const rows = await lateObligations(db, plan.id, now);
+  const rows = await listObligationsToUrge(db, plan.id, now);
   if (rows.length === 0)
     throw conflict("Không có đơn vị nào chậm: mọi nhiệm vụ đến hạn đều đã được gửi và không có báo cáo nào bị trả lại. Chưa cần công văn đôn đốc.");
   const byUnit = new Map<string, LateUnit>();

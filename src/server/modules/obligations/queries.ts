@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { obligationEvents, obligations, plans, storedFiles, submissions, tasks, units, users } from "../../db/schema/index";
@@ -95,8 +95,11 @@ export async function findStoredFile(db: Db, id: string) {
   return row;
 }
 
-/** Obligations of a plan still owed after their deadline at `now`, with unit and task, by deadline then unit. */
-export async function overdueObligations(db: Db, planId: string, now: Date) {
+/**
+ * What units of a plan still owe at `now`: open past the deadline, or sent back and not yet sent again
+ * (whatever the deadline), with unit and task, by deadline then unit.
+ */
+export async function owedLateOrReturned(db: Db, planId: string, now: Date) {
   return db
     .select({
       id: obligations.id,
@@ -114,6 +117,11 @@ export async function overdueObligations(db: Db, planId: string, now: Date) {
     .from(obligations)
     .innerJoin(units, eq(units.id, obligations.unitId))
     .innerJoin(tasks, eq(tasks.id, obligations.taskId))
-    .where(and(eq(obligations.planId, planId), inArray(obligations.status, ["open", "returned"]), sql`${obligations.dueAt} < ${now}`))
+    .where(
+      and(
+        eq(obligations.planId, planId),
+        or(eq(obligations.status, "returned"), and(eq(obligations.status, "open"), lt(obligations.dueAt, now))),
+      ),
+    )
     .orderBy(asc(obligations.dueAt), asc(units.path));
 }

@@ -113,7 +113,7 @@ export async function downloadFile(db: Db, actor: Actor, fileId: string) {
   return { fileName: row.file.fileName, mimeType: row.file.mimeType, size: row.file.size, content: Buffer.from(row.file.content) };
 }
 
-/** Late units of a plan and what each owes (for the urging letter and reminders): `await listOverdueObligations(db, planId)`. */
-export async function listOverdueObligations(db: Db, planId: string, now: Date = new Date()) {
-  return q.overdueObligations(db, planId, now);
+/** What the units of a plan owe and should be urged for (overdue, or returned): `await listObligationsToUrge(db, planId)`. */
+export async function listObligationsToUrge(db: Db, planId: string, now: Date = new Date()) {
+  return q.owedLateOrReturned(db, planId, now);
 }
