@@ -1,5 +1,5 @@
-import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
 
 // The server (app.ts) serves dist/web; in development Vite serves the app and passes /api to the server.
 export default defineConfig({

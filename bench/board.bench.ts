@@ -4,17 +4,18 @@
  * app.inject, signed in as an admin, on PGlite (in memory) and on PostgreSQL (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/kh_bench, its schema rebuilt first; skipped when unreachable).
  */
-import type { FastifyInstance } from "fastify";
+
 import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { addDays, dueInstant, vietnamToday } from "../src/domain/deadlines/index";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
-import { openDatabase, type Database, type Db } from "../src/server/db/client";
-import { roleGrants, users, obligations } from "../src/server/db/schema/index";
+import { type Database, type Db, openDatabase } from "../src/server/db/client";
+import { obligations, roleGrants, users } from "../src/server/db/schema/index";
 import { seedSynthetic } from "../src/server/db/seed/synthetic";
+import { makePlan, makeTask, type ObligationState, obligationRow, type TaskRow } from "../src/server/modules/tracking/fixtures";
 import { createSession, SESSION_COOKIE } from "../src/server/platform/auth";
-import { makePlan, makeTask, obligationRow, type ObligationState, type TaskRow } from "../src/server/modules/tracking/fixtures";
 
 const PROVINCES = 34;
 const COMMUNES = 3321;
@@ -84,14 +85,29 @@ async function seed(db: Db): Promise<{ cookie: string; planId: string }> {
   const issuerUnitId = country.provinces[0].stateRootId;
   const [admin] = await db
     .insert(users)
-    .values({ username: "bench-admin", fullName: "Quản trị đo hiệu năng", unitId: issuerUnitId, passwordHash: "not-used-sessions-are-made-directly" })
+    .values({
+      username: "bench-admin",
+      fullName: "Quản trị đo hiệu năng",
+      unitId: issuerUnitId,
+      passwordHash: "not-used-sessions-are-made-directly",
+    })
     .returning();
   await db.insert(roleGrants).values({ userId: admin.id, unitId: issuerUnitId, role: "admin" });
-  const plan = await makePlan(db, { issuerUnitId, createdBy: admin.id, title: "Kế hoạch tổng kết toàn quốc (dữ liệu đo hiệu năng)", number: "01/KH-BENCH" });
+  const plan = await makePlan(db, {
+    issuerUnitId,
+    createdBy: admin.id,
+    title: "Kế hoạch tổng kết toàn quốc (dữ liệu đo hiệu năng)",
+    number: "01/KH-BENCH",
+  });
   const today = vietnamToday(new Date());
   const offsets = [-10, -3, 1, 7, 20];
   for (let t = 0; t < TASKS; t++) {
-    const task = await makeTask(db, { planId: plan.id, dueDate: addDays(today, offsets[t]), dueTime: t % 2 === 0 ? "08:00" : null, sortOrder: t });
+    const task = await makeTask(db, {
+      planId: plan.id,
+      dueDate: addDays(today, offsets[t]),
+      dueTime: t % 2 === 0 ? "08:00" : null,
+      sortOrder: t,
+    });
     const dueAt = dueInstant(task.dueDate, task.dueTime);
     const rows = country.communeIds.map((unitId, i) => obligationRow(task, unitId, stateOf(i, task, dueAt)));
     for (let i = 0; i < rows.length; i += BATCH) await db.insert(obligations).values(rows.slice(i, i + BATCH));

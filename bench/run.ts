@@ -7,8 +7,8 @@
  * export `setup()` / `teardown()`; setup runs only when one of its benchmarks is selected.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 type Operation = () => unknown;
 interface BenchModule {
@@ -82,7 +82,9 @@ async function main(filters: string[]): Promise<void> {
         const result = await measure(mod.benches[name]);
         results[name] = result;
         ran += 1;
-        console.log(`${name.padEnd(20)} p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  ${result.ops_per_s} op/s  rss ${result.rss_mb} MB`);
+        console.log(
+          `${name.padEnd(20)} p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  ${result.ops_per_s} op/s  rss ${result.rss_mb} MB`,
+        );
         writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
       }
     } finally {

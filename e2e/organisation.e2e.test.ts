@@ -1,6 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer, findUnit, signIn, signOut } from "./support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  browserAvailability,
+  CHROMIUM_PATH,
+  callApiFromPage,
+  type E2eServer,
+  ensureWebBuild,
+  findUnit,
+  launchBrowser,
+  signIn,
+  signOut,
+  snap,
+  startTestServer,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-9x7";
@@ -9,8 +21,6 @@ const suffix = Math.random().toString(36).slice(2, 7);
 const NEW_UNIT = `Tổ công tác thử nghiệm ${suffix}`;
 const OUTSIDER = `quanly.thanhha.${suffix}`;
 const MEMBER = `thanhvien.thanhha.${suffix}`;
-
-
 
 async function searchUnits(page: Page, text: string): Promise<void> {
   const box = page.getByTestId("unit-search").locator("input");
@@ -23,7 +33,6 @@ async function searchUnits(page: Page, text: string): Promise<void> {
 const searchResult = (page: Page, name: string) =>
   page.getByTestId("unit-search-result").filter({ has: page.getByText(name, { exact: true }) });
 
-
 describe.skipIf(!availability.run)("organisation page in a real browser (issue #2)", () => {
   let app: E2eServer | undefined;
   let browser: Browser | undefined;
@@ -31,7 +40,8 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
   let baseUrl = "";
 
   beforeAll(async () => {
-    if (availability.missingInCi) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
     await ensureWebBuild();
     app = await startTestServer(ADMIN_PASSWORD);
     baseUrl = app.server.url;
@@ -142,7 +152,10 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     expect(await page.getByTestId("unit-create").count()).toBe(0);
     await searchUnits(page, NEW_UNIT);
     expect(await searchResult(page, NEW_UNIT).count()).toBe(0);
-    const memberRename = await callApiFromPage(page, "PATCH", `/api/units/${moved.id}`, { name: "Đổi tên trái phép", version: moved.version });
+    const memberRename = await callApiFromPage(page, "PATCH", `/api/units/${moved.id}`, {
+      name: "Đổi tên trái phép",
+      version: moved.version,
+    });
     expect(memberRename.status).toBe(403);
     await snap(page, "08-member-refused");
   }, 240_000);

@@ -1,8 +1,20 @@
 import { resolve } from "node:path";
 import PDFDocument from "pdfkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailability, callApiFromPage, CHROMIUM_PATH, ensureWebBuild, launchBrowser, snap, startTestServer, type E2eServer, findUnit, signIn, signOut } from "./support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  browserAvailability,
+  CHROMIUM_PATH,
+  callApiFromPage,
+  type E2eServer,
+  ensureWebBuild,
+  findUnit,
+  launchBrowser,
+  signIn,
+  signOut,
+  snap,
+  startTestServer,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-5p8";
@@ -30,12 +42,11 @@ function reportPdf(text: string): Promise<Buffer> {
   });
 }
 
-
-
-
 /** The board's totals as the cards show them (each card carries its exact number in data-value). */
 async function boardCounts(page: Page): Promise<Counts> {
-  const entries = await Promise.all(countKeys.map(async (k) => [k, Number(await page.getByTestId(`board-${k}`).getAttribute("data-value"))] as const));
+  const entries = await Promise.all(
+    countKeys.map(async (k) => [k, Number(await page.getByTestId(`board-${k}`).getAttribute("data-value"))] as const),
+  );
   return Object.fromEntries(entries) as Counts;
 }
 
@@ -59,7 +70,8 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
   let baseUrl = "";
 
   beforeAll(async () => {
-    if (availability.missingInCi) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
     await ensureWebBuild();
     app = await startTestServer(ADMIN_PASSWORD);
     baseUrl = app.server.url;
@@ -108,7 +120,9 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     expect(await page.getByTestId("plan-status").getAttribute("data-status")).toBe("issued");
     await page.getByTestId("board-totals").waitFor();
     // Five obligations, all overdue: nobody has submitted and every deadline has passed.
-    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 0, onTime: 0, late: 0, overdue: 5, returned: 0, accepted: 0 });
+    await expect
+      .poll(() => boardCounts(page))
+      .toEqual({ expected: 5, submitted: 0, onTime: 0, late: 0, overdue: 5, returned: 0, accepted: 0 });
     await expect.poll(() => boardRow(page, "Ban Tổ chức Thành ủy").count()).toBe(1);
     await expect.poll(() => boardRow(page, "Sở Văn hóa, Thể thao và Du lịch").count()).toBe(1);
     await expect.poll(() => boardRow(page, ASSIGNED).count()).toBe(1);
@@ -163,7 +177,9 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     // 6. The manager sees one submission, late; returns it with a reason.
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     await openBoard(page, baseUrl, planId);
-    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 0 });
+    await expect
+      .poll(() => boardCounts(page))
+      .toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 0 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-04-board-after-submission");
     // From the board row to the submission: open the row, follow its obligation.
@@ -176,7 +192,9 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("returned");
     await openBoard(page, baseUrl, planId);
     // Returned means owed again, past the deadline: overdue once more; the late submission stays late.
-    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 0, onTime: 0, late: 1, overdue: 5, returned: 1, accepted: 0 });
+    await expect
+      .poll(() => boardCounts(page))
+      .toEqual({ expected: 5, submitted: 0, onTime: 0, late: 1, overdue: 5, returned: 1, accepted: 0 });
     await snap(page, "plans-05-board-after-return");
     await signOut(page);
 
@@ -203,7 +221,9 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     expect(await page.getByTestId("submission").count()).toBe(2);
     await snap(page, "plans-06-accepted");
     await openBoard(page, baseUrl, planId);
-    await expect.poll(() => boardCounts(page)).toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 1 });
+    await expect
+      .poll(() => boardCounts(page))
+      .toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 1 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-07-board-final");
   }, 300_000);

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { loadConfig } from "../src/server/config";
-import { startServer, type RunningServer } from "../src/server/main";
+import { type Browser, chromium, type Page } from "playwright-core";
 import type { UnitList, UnitView } from "../src/contracts/organisations";
+import { loadConfig } from "../src/server/config";
+import { type RunningServer, startServer } from "../src/server/main";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 const root = resolve(import.meta.dirname, "..");

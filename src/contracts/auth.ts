@@ -25,8 +25,5 @@ export const CsrfResponse = z.object({ csrfToken: z.string() });
 
 export const ChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1, { error: "Hãy nhập mật khẩu hiện tại." }).max(500),
-  newPassword: z
-    .string()
-    .min(8, { error: "Mật khẩu mới phải có ít nhất 8 ký tự." })
-    .max(500, { error: "Mật khẩu mới quá dài." }),
+  newPassword: z.string().min(8, { error: "Mật khẩu mới phải có ít nhất 8 ký tự." }).max(500, { error: "Mật khẩu mới quá dài." }),
 });

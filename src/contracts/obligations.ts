@@ -27,7 +27,9 @@ export const uploadLimits = {
 } as const;
 
 /** POST /api/obligations/:id/submissions as JSON (multipart sends the same `text` as a field plus files). */
-export const SubmitRequest = z.strictObject({ text: z.string().trim().max(50_000, { error: "Nội dung không được dài quá 50.000 ký tự." }) });
+export const SubmitRequest = z.strictObject({
+  text: z.string().trim().max(50_000, { error: "Nội dung không được dài quá 50.000 ký tự." }),
+});
 export const ReturnRequest = z.strictObject({ reason: Name(5000), version: Version });
 export const AcceptRequest = z.strictObject({ version: Version });
 export const ChildPlanRequest = z.strictObject({ planId: Uuid });

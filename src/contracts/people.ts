@@ -5,13 +5,9 @@ import { roles } from "./roles";
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
 
 /** Usernames are stored lower-case; what the user types is trimmed and lower-cased before the check. */
-export const Username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(USERNAME_PATTERN, {
-    error: "Tên đăng nhập phải dài 3–64 ký tự, chỉ gồm chữ thường không dấu (a-z), chữ số và các dấu . _ -",
-  });
+export const Username = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, {
+  error: "Tên đăng nhập phải dài 3–64 ký tự, chỉ gồm chữ thường không dấu (a-z), chữ số và các dấu . _ -",
+});
 
 export const NewPassword = z
   .string()

@@ -66,12 +66,29 @@ const PlanFields = {
   reminderSchedule: ReminderSchedule,
 };
 
-export const CreatePlanRequest = z.strictObject({
-  issuerUnitId: Uuid,
-  parentPlanId: Uuid.nullable().optional(),
-  ...PlanFields,
-  title: PlanFields.title,
-}).partial({ number: true, typeCode: true, place: true, issuedOn: true, legalBases: true, purpose: true, requirements: true, sections: true, budget: true, recipients: true, signer: true, conferences: true, speeches: true, reminderSchedule: true });
+export const CreatePlanRequest = z
+  .strictObject({
+    issuerUnitId: Uuid,
+    parentPlanId: Uuid.nullable().optional(),
+    ...PlanFields,
+    title: PlanFields.title,
+  })
+  .partial({
+    number: true,
+    typeCode: true,
+    place: true,
+    issuedOn: true,
+    legalBases: true,
+    purpose: true,
+    requirements: true,
+    sections: true,
+    budget: true,
+    recipients: true,
+    signer: true,
+    conferences: true,
+    speeches: true,
+    reminderSchedule: true,
+  });
 export type CreatePlanRequest = z.infer<typeof CreatePlanRequest>;
 
 export const PlanChanges = z.strictObject(PlanFields).partial().extend({ parentPlanId: Uuid.nullable().optional() });
@@ -157,7 +174,14 @@ export const ObligationCounts = z.object({
 });
 export type ObligationCounts = z.infer<typeof ObligationCounts>;
 
-export const PlanRef = z.object({ id: z.string(), title: z.string(), number: z.string().nullable(), status: PlanStatus, issuerUnitId: z.string(), issuerName: z.string() });
+export const PlanRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  status: PlanStatus,
+  issuerUnitId: z.string(),
+  issuerName: z.string(),
+});
 export type PlanRef = z.infer<typeof PlanRef>;
 
 export const PlanSummary = PlanRef.extend({

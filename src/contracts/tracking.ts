@@ -9,7 +9,19 @@ import { Uuid } from "./common";
  */
 
 export const boardStatusFilters = ["pending", "submitted", "onTime", "late", "overdue", "returned", "accepted", "complete"] as const;
-export const boardSorts = ["name", "expected", "submitted", "completeness", "onTimeRate", "late", "overdue", "returned", "accepted", "nextDueAt", "lastSubmittedAt"] as const;
+export const boardSorts = [
+  "name",
+  "expected",
+  "submitted",
+  "completeness",
+  "onTimeRate",
+  "late",
+  "overdue",
+  "returned",
+  "accepted",
+  "nextDueAt",
+  "lastSubmittedAt",
+] as const;
 
 const Search = z.string().trim().max(200, { error: "Từ khoá tìm kiếm quá dài (tối đa 200 ký tự)." });
 
@@ -31,7 +43,12 @@ export const BoardFilter = z.strictObject({
 export type BoardFilter = z.infer<typeof BoardFilter>;
 
 export const BoardQuery = BoardFilter.extend({
-  limit: z.coerce.number({ error: "limit phải là số." }).int().min(1, { error: "limit phải từ 1 đến 1000." }).max(1000, { error: "limit phải từ 1 đến 1000." }).optional(),
+  limit: z.coerce
+    .number({ error: "limit phải là số." })
+    .int()
+    .min(1, { error: "limit phải từ 1 đến 1000." })
+    .max(1000, { error: "limit phải từ 1 đến 1000." })
+    .optional(),
   offset: z.coerce.number({ error: "offset phải là số." }).int().min(0, { error: "offset không được âm." }).optional(),
 });
 export type BoardQuery = z.infer<typeof BoardQuery>;
@@ -82,7 +99,9 @@ export const BoardChart = z.object({
   /** Obligations by stored status; the four add up to `expected`. */
   byStatus: z.object({ open: z.number().int(), submitted: z.number().int(), returned: z.number().int(), accepted: z.number().int() }),
   /** Obligations delivered per Vietnam day (by their latest submission), with the running total. */
-  submissionsByDay: z.array(z.object({ date: z.string(), submitted: z.number().int(), late: z.number().int(), cumulative: z.number().int() })),
+  submissionsByDay: z.array(
+    z.object({ date: z.string(), submitted: z.number().int(), late: z.number().int(), cumulative: z.number().int() }),
+  ),
 });
 
 export const Board = z.object({
@@ -126,7 +145,12 @@ export type Rollup = z.infer<typeof Rollup>;
 
 export const MyWorkQuery = z.strictObject({
   unitId: Uuid.optional(),
-  limit: z.coerce.number({ error: "limit phải là số." }).int().min(1, { error: "limit phải từ 1 đến 500." }).max(500, { error: "limit phải từ 1 đến 500." }).optional(),
+  limit: z.coerce
+    .number({ error: "limit phải là số." })
+    .int()
+    .min(1, { error: "limit phải từ 1 đến 500." })
+    .max(500, { error: "limit phải từ 1 đến 500." })
+    .optional(),
 });
 
 export const MyWorkItem = z.object({
@@ -142,7 +166,11 @@ export const MyWorkItem = z.object({
   /** "còn 2 ngày 3 giờ" / "quá hạn 45 phút" */
   timeLeftLabel: z.string(),
   plan: z.object({ id: z.string(), title: z.string(), number: z.string().nullable() }),
-  task: z.object({ id: z.string(), what: z.string(), deliverable: z.enum(["report", "document", "conference", "delegates", "confirmation"]) }),
+  task: z.object({
+    id: z.string(),
+    what: z.string(),
+    deliverable: z.enum(["report", "document", "conference", "delegates", "confirmation"]),
+  }),
   unit: z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() }),
 });
 export type MyWorkItem = z.infer<typeof MyWorkItem>;

@@ -1,20 +1,20 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Health } from "../contracts/common";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
+import { moduleRoutes } from "./modules/index";
 import { registerAuth } from "./platform/auth";
 import { registerErrorHandler } from "./platform/error-handler";
 import { AppError } from "./platform/errors";
-import { moduleRoutes } from "./modules/index";
 
 // Zod's own messages in Vietnamese for every schema, server and web alike.
 z.config(z.locales.vi());

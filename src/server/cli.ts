@@ -1,5 +1,5 @@
 import { commands } from "./cli/index";
-import { processIO, type CliIO } from "./cli/types";
+import { type CliIO, processIO } from "./cli/types";
 
 const USAGE = `kehoach — quản lý kế hoạch, nhiệm vụ và hội nghị
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
-import { openDatabase, type Database } from "./db/client";
+import { type Database, openDatabase } from "./db/client";
 import { ensureInitialData } from "./db/seed/initial";
 import { startJobs } from "./platform/jobs/scheduler";
 

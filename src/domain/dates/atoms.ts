@@ -13,7 +13,16 @@ export interface SpanParts {
 }
 
 export type Atom =
-  | { type: "date"; start: number; end: number; day: number; month: number | null; year: number | null; numericNoYear: boolean; hasNgay: boolean }
+  | {
+      type: "date";
+      start: number;
+      end: number;
+      day: number;
+      month: number | null;
+      year: number | null;
+      numericNoYear: boolean;
+      hasNgay: boolean;
+    }
   | { type: "time"; start: number; end: number; hour: number; minute: number }
   | { type: "span"; start: number; end: number; span: SpanParts }
   | { type: "weeklyRecurring"; start: number; end: number }
@@ -35,28 +44,73 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
 const PATTERNS: Pattern[] = [
   {
     // 02/6/2026, 02-6-2026, 02.6.2026 — not `02/2023/TT-BNV` (a document symbol follows).
-    re: new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(ngày\\s+)?(\\d{1,2})([/.\\-])(\\d{1,2})\\3(\\d{4})(?![\\p{N}]|/[\\p{L}\\p{N}])`, "giu"),
-    build: (m, start, end) => ({ type: "date", start, end, day: Number(m[2]), month: Number(m[4]), year: Number(m[5]), numericNoYear: false, hasNgay: !!m[1] }),
+    re: /(?<![\p{L}\p{N}/.-])(ngày\s+)?(\d{1,2})([/.-])(\d{1,2})\3(\d{4})(?![\p{N}]|\/[\p{L}\p{N}])/giu,
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: Number(m[4]),
+      year: Number(m[5]),
+      numericNoYear: false,
+      hasNgay: !!m[1],
+    }),
   },
   {
     // ngày 30 tháng 8 năm 2019, ngày 15 tháng 5
     re: new RegExp(`${B}(ngày\\s+)(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|/)\\s*(\\d{4}))?(?![\\p{N}])`, "giu"),
-    build: (m, start, end) => ({ type: "date", start, end, day: Number(m[2]), month: Number(m[3]), year: num(m[4]), numericNoYear: false, hasNgay: true }),
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: Number(m[3]),
+      year: num(m[4]),
+      numericNoYear: false,
+      hasNgay: true,
+    }),
   },
   {
     // 30/8 without a year; only kept by the combiner after a date cue (`trước 30/8`), never `lớp 8/11`.
-    re: new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(ngày\\s+)?(\\d{1,2})/(\\d{1,2})(?![\\p{N}/]|[.\\-]\\d)`, "giu"),
-    build: (m, start, end) => ({ type: "date", start, end, day: Number(m[2]), month: Number(m[3]), year: null, numericNoYear: !m[1], hasNgay: !!m[1] }),
+    re: /(?<![\p{L}\p{N}/.-])(ngày\s+)?(\d{1,2})\/(\d{1,2})(?![\p{N}/]|[.-]\d)/giu,
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: Number(m[3]),
+      year: null,
+      numericNoYear: !m[1],
+      hasNgay: !!m[1],
+    }),
   },
   {
     // The first day of a pair: `23 và 24/10/2024`, `ngày 13 đến hết ngày 15 tháng 5 năm 2019`.
-    re: new RegExp(`(?<![\\p{L}\\p{N}/.])(ngày\\s+)?(\\d{1,2})(?=\\s*(?:-|–|đến\\s+hết|đến|tới|và)\\s*(?:ngày\\s+)?\\d{1,2}(?:\\s+tháng\\s+\\d|[/.\\-]\\d))`, "giu"),
-    build: (m, start, end) => ({ type: "date", start, end, day: Number(m[2]), month: null, year: null, numericNoYear: false, hasNgay: !!m[1] }),
+    re: /(?<![\p{L}\p{N}/.])(ngày\s+)?(\d{1,2})(?=\s*(?:-|–|đến\s+hết|đến|tới|và)\s*(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+\d|[/.-]\d))/giu,
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: null,
+      year: null,
+      numericNoYear: false,
+      hasNgay: !!m[1],
+    }),
   },
   {
     // A day of every month: `ngày 15 hằng tháng`.
     re: new RegExp(`${B}(ngày\\s+)(\\d{1,2})(?=\\s+(?:hằng|hàng)\\s+tháng)`, "giu"),
-    build: (m, start, end) => ({ type: "date", start, end, day: Number(m[2]), month: null, year: null, numericNoYear: false, hasNgay: true }),
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: null,
+      year: null,
+      numericNoYear: false,
+      hasNgay: true,
+    }),
   },
   {
     // 08 giờ, 8h30, 08h00', 13 giờ 30', 10g30, 17h 30 phút, 2 giờ chiều
@@ -77,7 +131,12 @@ const PATTERNS: Pattern[] = [
       const week = Number(m[1]);
       const month = Number(m[2]);
       if (week < 1 || week > 5) return null;
-      return { type: "span", start, end, span: { year: num(m[3]), fromMonth: month, fromDay: 7 * week - 6, toMonth: month, toDay: week === 5 ? null : 7 * week } };
+      return {
+        type: "span",
+        start,
+        end,
+        span: { year: num(m[3]), fromMonth: month, fromDay: 7 * week - 6, toMonth: month, toDay: week === 5 ? null : 7 * week },
+      };
     },
   },
   {
@@ -87,7 +146,12 @@ const PATTERNS: Pattern[] = [
       const n = Number(m[1]);
       if (n < 1 || n > 12) return null;
       const first = m[2].toLowerCase() === "đầu";
-      return { type: "span", start, end, span: { year: num(m[3]), fromMonth: first ? 1 : 13 - n, fromDay: 1, toMonth: first ? n : 12, toDay: null } };
+      return {
+        type: "span",
+        start,
+        end,
+        span: { year: num(m[3]), fromMonth: first ? 1 : 13 - n, fromDay: 1, toMonth: first ? n : 12, toDay: null },
+      };
     },
   },
   {
@@ -109,7 +173,12 @@ const PATTERNS: Pattern[] = [
   {
     // năm 2025 — but never a bare `2021 - 2026` (a term of office, not a date).
     re: /(?<![\p{L}\p{N}])năm\s+(\d{4})(?![\p{N}/])/giu,
-    build: (m, start, end) => ({ type: "span", start, end, span: { year: Number(m[1]), fromMonth: 1, fromDay: 1, toMonth: 12, toDay: null } }),
+    build: (m, start, end) => ({
+      type: "span",
+      start,
+      end,
+      span: { year: Number(m[1]), fromMonth: 1, fromDay: 1, toMonth: 12, toDay: null },
+    }),
   },
   {
     re: new RegExp(`${B}${WEEKDAY}\\s+(?:hằng|hàng)\\s+tuần(?![\\p{L}])`, "giu"),

@@ -1,4 +1,4 @@
-import { WEEKDAY, daysInMonth, type Atom, type SpanParts } from "./atoms";
+import { type Atom, daysInMonth, type SpanParts, WEEKDAY } from "./atoms";
 import type { DateExpression, DateKind } from "./types";
 
 type DateAtom = Extract<Atom, { type: "date" }>;
@@ -16,7 +16,7 @@ const DEADLINE_CUE =
 const HOURS_LENGTH = /(?:trong|khoảng|mất|hơn|gần|vòng|thêm)\s+$/iu;
 const FROM_CUE = /(?:từ)\s*$/iu;
 /** A cited document right before the date: `Kế hoạch số 59-KH/TU, ngày 21/5/2026`. */
-const REFERENCE_CUE = /\d[\p{L}\p{N}.\-]*\/[\p{L}\p{N}\-/]*\p{L}[\p{L}\p{N}\-/]*\)?\s*,?\s*(?:ban\s+hành\s+)?$/u;
+const REFERENCE_CUE = /\d[\p{L}\p{N}.-]*\/[\p{L}\p{N}\-/]*\p{L}[\p{L}\p{N}\-/]*\)?\s*,?\s*(?:ban\s+hành\s+)?$/u;
 
 interface Pending {
   start: number;
@@ -60,7 +60,7 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
       if (a.month === null) {
         // A lone first day is only meaningful with the day that follows it.
         const n = next();
-        if (!n || n.type !== "date" || n.month === null || !DATE_RANGE_SEP.test(gap(a, n))) {
+        if (n?.type !== "date" || n.month === null || !DATE_RANGE_SEP.test(gap(a, n))) {
           if (!(n && n.type === "recurrence" && /^\s*$/.test(gap(a, n)))) continue;
         }
       }
@@ -108,7 +108,7 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
     let start = p.start;
     const before = text.slice(Math.max(0, start - 40), start);
     const prefix = PREFIX.exec(before);
-    if (prefix && prefix[0].trim()) start -= prefix[0].length;
+    if (prefix?.[0].trim()) start -= prefix[0].length;
     const lead = text.slice(Math.max(0, start - 40), start);
     let kind: DateKind = "event";
     const dl = DEADLINE_CUE.exec(lead);
@@ -158,12 +158,24 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
     }
     // `23 và 24/10` on days that do not touch are two separate events, not a range.
     if (p.endDate && date && end && /và/iu.test(text.slice(p.date!.end, p.endDate.start)) && dayAfter(date) !== end) {
-      return [mk("event", p.date!.start, p.date!.end, date, null, null, null, dayPrecise), mk("event", p.endDate.start, p.endDate.end, end, null, null, null, true)];
+      return [
+        mk("event", p.date!.start, p.date!.end, date, null, null, null, dayPrecise),
+        mk("event", p.endDate.start, p.endDate.end, end, null, null, null, true),
+      ];
     }
     return [mk(kind, start, p.end, date, p.time ? hhmm(p.time) : null, end, p.endTime ? hhmm(p.endTime) : null, dayPrecise)];
   }
 
-  function mk(kind: DateKind, start: number, end: number, date: string | null, time: string | null, endDate: string | null, endTime: string | null, dayPrecise: boolean): DateExpression {
+  function mk(
+    kind: DateKind,
+    start: number,
+    end: number,
+    date: string | null,
+    time: string | null,
+    endDate: string | null,
+    endTime: string | null,
+    dayPrecise: boolean,
+  ): DateExpression {
     return { kind, date, time, end: endDate, endTime, raw: text.slice(start, end), index: start, dayPrecise };
   }
 }

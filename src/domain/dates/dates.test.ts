@@ -7,7 +7,14 @@ const one = (text: string, year: number | null = 2026) => {
   expect(all).toHaveLength(1);
   return all[0];
 };
-const e = (kind: string, date: string | null, time: string | null, raw: string, end: string | null = null, endTime: string | null = null) => ({ kind, date, time, end, endTime, raw });
+const e = (
+  kind: string,
+  date: string | null,
+  time: string | null,
+  raw: string,
+  end: string | null = null,
+  endTime: string | null = null,
+) => ({ kind, date, time, end, endTime, raw });
 
 describe("readDates: days", () => {
   it.each([
@@ -124,12 +131,20 @@ describe("readDates: periods", () => {
 });
 
 describe("readDates: what only looks like a date", () => {
-  it.each(["lớp 8/11", "8/9 địa phương", "Thông tư 02/2023/TT-BNV", "nhiệm kỳ 2021 - 2026", "Nghị định số 151/2025/NĐ-CP", "½ ngày", "1/2 ngày", "01 buổi", "30/02/2026", "không quá 07 phút"])(
-    "finds nothing in %s",
-    (text) => {
-      expect(read(text)).toEqual([]);
-    },
-  );
+  it.each([
+    "lớp 8/11",
+    "8/9 địa phương",
+    "Thông tư 02/2023/TT-BNV",
+    "nhiệm kỳ 2021 - 2026",
+    "Nghị định số 151/2025/NĐ-CP",
+    "½ ngày",
+    "1/2 ngày",
+    "01 buổi",
+    "30/02/2026",
+    "không quá 07 phút",
+  ])("finds nothing in %s", (text) => {
+    expect(read(text)).toEqual([]);
+  });
 
   it("reads a second day after a date but not after a class or a fraction", () => {
     expect(read("lớp 8/11 và 8/9 địa phương")).toEqual([]);
@@ -146,6 +161,6 @@ describe("readDates: what only looks like a date", () => {
   it("never throws on odd input", () => {
     expect(readDates("")).toEqual([]);
     expect(readDates(undefined as unknown as string)).toEqual([]);
-    expect(readDates("\u0000".repeat(1000) + "99/99/9999 99h99")).toEqual([]);
+    expect(readDates(`${"\u0000".repeat(1000)}99/99/9999 99h99`)).toEqual([]);
   });
 });

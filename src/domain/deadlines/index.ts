@@ -81,7 +81,9 @@ export function timeLeft(dueAt: Date, now: Date): TimeLeft {
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
-  const parts = [days ? `${days} ngày` : "", hours ? `${hours} giờ` : "", minutes || (!days && !hours) ? `${minutes} phút` : ""].filter(Boolean);
+  const parts = [days ? `${days} ngày` : "", hours ? `${hours} giờ` : "", minutes || (!days && !hours) ? `${minutes} phút` : ""].filter(
+    Boolean,
+  );
   return { ms, overdue, days, hours, minutes, label: `${overdue ? "quá hạn" : "còn"} ${parts.join(" ")}` };
 }
 

@@ -95,7 +95,11 @@ function splitGluedHeadings(line: string): string[] {
     const start = m.index + m[0].length;
     const stop = line.indexOf("**", start);
     const after = line.slice(start, Math.min(stop < 0 ? line.length : stop, start + 300));
-    if (/^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[A-Za-zĐđ])[.)\-–]/u.test(after) && stripMarkup(line.slice(from, m.index)) && readHeading(stripMarkup(after))) {
+    if (
+      /^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[A-Za-zĐđ])[.)\-–]/u.test(after) &&
+      stripMarkup(line.slice(from, m.index)) &&
+      readHeading(stripMarkup(after))
+    ) {
       parts.push(line.slice(from, m.index));
       from = m.index;
     }
@@ -146,7 +150,10 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
     for (let c = 0; c < width; c++) for (const row of layout) if (row[c]) pushLine(blocks, row[c]);
     layout = null;
   };
-  const rawLines = text.replace(/^\uFEFF/, "").normalize("NFC").split(/\r\n|\r|\n/);
+  const rawLines = text
+    .replace(/^\uFEFF/, "")
+    .normalize("NFC")
+    .split(/\r\n|\r|\n/);
   for (let n = 0; n < rawLines.length; n++) {
     // A huge paste must still answer in time: stop reading, and say so, when the budget runs out.
     if (budget && (n & 1023) === 1023 && performance.now() > budget.until) {
@@ -215,7 +222,7 @@ function pushLine(blocks: Block[], piece: string): void {
   if (!text) return;
   let bullet: "-" | "+" | null = null;
   const bm = /^((?:[-–•+]\s+)+)(.*)$/u.exec(text);
-  if (bm && bm[2].trim()) {
+  if (bm?.[2].trim()) {
     bullet = bm[1].includes("+") ? "+" : "-";
     text = bm[2].trim();
   }

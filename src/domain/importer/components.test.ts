@@ -17,9 +17,11 @@ const numbers = (text: string): unknown =>
 
 describe("blocks", () => {
   it("reads every heading style of the issue", () => {
-    expect(["I. MỤC ĐÍCH", "I- MỤC ĐÍCH", "A. NỘI DUNG", "1. Mục đích", "1.1. Đại biểu", "2.1 Đại biểu", "a) Nội dung"].map((l) => readHeading(l)?.number)).toEqual([
-      "I", "I", "A", "1", "1.1", "2.1", "a",
-    ]);
+    expect(
+      ["I. MỤC ĐÍCH", "I- MỤC ĐÍCH", "A. NỘI DUNG", "1. Mục đích", "1.1. Đại biểu", "2.1 Đại biểu", "a) Nội dung"].map(
+        (l) => readHeading(l)?.number,
+      ),
+    ).toEqual(["I", "I", "A", "1", "1.1", "2.1", "a"]);
     expect(readHeading("1.086 đại biểu")).toBeNull();
     expect(romanValue("XIV")).toBe(14);
   });
@@ -36,25 +38,64 @@ describe("blocks", () => {
   });
 
   it("joins a table split across pages, dropping the repeated header and merging a continuation row", () => {
-    const b = toBlocks(["| TT | NỘI DUNG | PHÂN CÔNG |", "|---|---|---|", "| 1 | Một phần | Sở A |", "", "| TT | NỘI DUNG | PHÂN CÔNG |", "|--|--|--|", "| | tiếp theo. | |", "| 2 | Hai | Sở B |"].join("\n"));
-    expect(b).toEqual([{ type: "table", rows: [["TT", "NỘI DUNG", "PHÂN CÔNG"], ["1", "Một phần tiếp theo.", "Sở A"], ["2", "Hai", "Sở B"]] }]);
+    const b = toBlocks(
+      [
+        "| TT | NỘI DUNG | PHÂN CÔNG |",
+        "|---|---|---|",
+        "| 1 | Một phần | Sở A |",
+        "",
+        "| TT | NỘI DUNG | PHÂN CÔNG |",
+        "|--|--|--|",
+        "| | tiếp theo. | |",
+        "| 2 | Hai | Sở B |",
+      ].join("\n"),
+    );
+    expect(b).toEqual([
+      {
+        type: "table",
+        rows: [
+          ["TT", "NỘI DUNG", "PHÂN CÔNG"],
+          ["1", "Một phần tiếp theo.", "Sở A"],
+          ["2", "Hai", "Sở B"],
+        ],
+      },
+    ]);
   });
 
   it("joins a tab-separated table split across pages", () => {
     const b = toBlocks("TT\tNỘI DUNG\tPHÂN CÔNG\n1\tMột\tSở A\n\nTT\tNỘI DUNG\tPHÂN CÔNG\n\ttiếp.\t\n2\tHai\tSở B");
-    expect(b).toEqual([{ type: "table", rows: [["TT", "NỘI DUNG", "PHÂN CÔNG"], ["1", "Một tiếp.", "Sở A"], ["2", "Hai", "Sở B"]] }]);
+    expect(b).toEqual([
+      {
+        type: "table",
+        rows: [
+          ["TT", "NỘI DUNG", "PHÂN CÔNG"],
+          ["1", "Một tiếp.", "Sở A"],
+          ["2", "Hai", "Sở B"],
+        ],
+      },
+    ]);
   });
 
   it("reads tab-separated tables and joins lines broken mid-sentence", () => {
     const b = toBlocks("STT\tNội dung\tĐơn vị\n1\tBáo cáo\tSở A\ncủng cố niềm tin của Nhân\n\ndân. Tích cực");
-    expect(b[0]).toEqual({ type: "table", rows: [["STT", "Nội dung", "Đơn vị"], ["1", "Báo cáo", "Sở A"]] });
+    expect(b[0]).toEqual({
+      type: "table",
+      rows: [
+        ["STT", "Nội dung", "Đơn vị"],
+        ["1", "Báo cáo", "Sở A"],
+      ],
+    });
     expect(b[1]).toMatchObject({ type: "line", text: "củng cố niềm tin của Nhân dân. Tích cực" });
   });
 });
 
 describe("outline", () => {
   it("restarts roman numbering inside a lettered part and returns to the top level after it", () => {
-    expect(numbers("I. MỘT\n1. Một\nII. HAI\nA. NỘI DUNG\nI. ĐẶC ĐIỂM\nII. TỒN TẠI\nB. CHƯƠNG TRÌNH\nIII. BA")).toEqual([["I", ["1"]], ["II", [["A", ["I", "II"]], "B"]], "III"]);
+    expect(numbers("I. MỘT\n1. Một\nII. HAI\nA. NỘI DUNG\nI. ĐẶC ĐIỂM\nII. TỒN TẠI\nB. CHƯƠNG TRÌNH\nIII. BA")).toEqual([
+      ["I", ["1"]],
+      ["II", [["A", ["I", "II"]], "B"]],
+      "III",
+    ]);
   });
 
   it("keeps the text after `Heading:` as the section's text", () => {
@@ -64,7 +105,11 @@ describe("outline", () => {
 
 describe("units", () => {
   it("splits a list of units only where a new unit name starts", () => {
-    expect(splitUnits("Ban Chỉ huy PTKV, Ban Chỉ huy BDBP và các Trung đoàn")).toEqual(["Ban Chỉ huy PTKV", "Ban Chỉ huy BDBP", "các Trung đoàn"]);
+    expect(splitUnits("Ban Chỉ huy PTKV, Ban Chỉ huy BDBP và các Trung đoàn")).toEqual([
+      "Ban Chỉ huy PTKV",
+      "Ban Chỉ huy BDBP",
+      "các Trung đoàn",
+    ]);
     expect(splitUnits("Ban CHQS 114 xã, phường, đặc khu")).toEqual(["Ban CHQS 114 xã, phường, đặc khu"]);
     expect(splitUnits("Sở Văn hoá, Thể thao và Du lịch")).toEqual(["Sở Văn hoá, Thể thao và Du lịch"]);
     expect(splitUnits("Văn phòng HĐND và UBND xã")).toEqual(["Văn phòng HĐND và UBND xã"]);
@@ -81,7 +126,11 @@ describe("units", () => {
 
 describe("header, legal bases, signature", () => {
   it("reads a state header laid out in two columns", () => {
-    const h = readHeader(toBlocks("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HẢI PHÒNG\tĐộc lập - Tự do - Hạnh phúc\nSố: 12 / KH-UBND\tHải Phòng, ngày 05 tháng 01 năm 2026"));
+    const h = readHeader(
+      toBlocks(
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HẢI PHÒNG\tĐộc lập - Tự do - Hạnh phúc\nSố: 12 / KH-UBND\tHải Phòng, ngày 05 tháng 01 năm 2026",
+      ),
+    );
     expect(h).toEqual({ number: "12/KH-UBND", issuer: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", place: "Hải Phòng", issuedOn: "2026-01-05" });
     expect(cleanNumber("03 /KH-BCH")).toBe("03/KH-BCH");
   });
@@ -101,7 +150,10 @@ describe("header, legal bases, signature", () => {
 
   it("reads authority, title, rank and name of the signer", () => {
     expect(readSigner(toBlocks("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nThượng tá Nguyễn Văn A"))).toEqual({
-      authority: "KT. CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Nguyễn Văn A", rank: "Thượng tá",
+      authority: "KT. CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Nguyễn Văn A",
+      rank: "Thượng tá",
     });
   });
 });
@@ -126,7 +178,13 @@ describe("a plan it has never seen", () => {
 
   it("reads the conference from a tab-separated programme", () => {
     expect(plan.conferences).toHaveLength(1);
-    expect(plan.conferences[0]).toMatchObject({ date: "2026-03-20", start: "07:30", end: "11:00", duration: "01 buổi", expectedAttendance: 120 });
+    expect(plan.conferences[0]).toMatchObject({
+      date: "2026-03-20",
+      start: "07:30",
+      end: "11:00",
+      duration: "01 buổi",
+      expectedAttendance: 120,
+    });
     expect(plan.conferences[0].agenda.map((a) => a.start)).toEqual(["07:30", "08:00", "09:30"]);
   });
 });
@@ -143,7 +201,10 @@ describe("task tables in an annex", () => {
   });
 
   it("reads lead and supporting units per row", () => {
-    expect(plan.tasks.filter((t) => t.role === "support").map((t) => t.unit)).toEqual(["Văn phòng HĐND và UBND xã", "Trung tâm Phục vụ hành chính công xã"]);
+    expect(plan.tasks.filter((t) => t.role === "support").map((t) => t.unit)).toEqual([
+      "Văn phòng HĐND và UBND xã",
+      "Trung tâm Phục vụ hành chính công xã",
+    ]);
     expect(plan.tasks.find((t) => t.unit === "Trung tâm Văn hóa, Thể thao và Truyền thông xã")?.items).toEqual(["Tuyên truyền"]);
   });
 });
@@ -171,7 +232,9 @@ describe("a Party plan it has never seen", () => {
 
 describe("a programme written as a list", () => {
   it("reads times and who is responsible from each line", () => {
-    const plan = readPlanText("KẾ HOẠCH\nTổ chức Hội nghị\nI. THÀNH PHẦN\n- Chủ trì: Đồng chí Bí thư.\nII. CHƯƠNG TRÌNH HỘI NGHỊ\n- 08h00 - 08h05: Tuyên bố lý do (Đồng chí Chánh Văn phòng);\n- 08h05 - 08h15: Phát biểu khai mạc.");
+    const plan = readPlanText(
+      "KẾ HOẠCH\nTổ chức Hội nghị\nI. THÀNH PHẦN\n- Chủ trì: Đồng chí Bí thư.\nII. CHƯƠNG TRÌNH HỘI NGHỊ\n- 08h00 - 08h05: Tuyên bố lý do (Đồng chí Chánh Văn phòng);\n- 08h05 - 08h15: Phát biểu khai mạc.",
+    );
     expect(plan.conferences[0].agenda).toEqual([
       { start: "08:00", end: "08:05", item: "Tuyên bố lý do", by: "Đồng chí Chánh Văn phòng" },
       { start: "08:05", end: "08:15", item: "Phát biểu khai mạc", by: null },

@@ -2,7 +2,7 @@ import type { AgendaItem, ImportedConference } from "../../contracts/importer";
 import { readDates, readDuration } from "../dates";
 import type { Block } from "./blocks";
 import { readPlaceDate } from "./header";
-import { walk, type Section } from "./outline";
+import { type Section, walk } from "./outline";
 import { trimItem, unitKey } from "./units";
 
 const LEVEL = /^Hội nghị\s+(?:cấp|tại|ở)\s+(.+)$/iu;
@@ -123,8 +123,18 @@ function readTitle(all: Section[]): string | null {
 }
 
 const emptyConference = (level: string | null): ImportedConference => ({
-  level, title: null, date: null, start: null, end: null, duration: null, venue: null, chair: null,
-  expectedAttendance: null, participants: [], dressCode: null, agenda: [],
+  level,
+  title: null,
+  date: null,
+  start: null,
+  end: null,
+  duration: null,
+  venue: null,
+  chair: null,
+  expectedAttendance: null,
+  participants: [],
+  dressCode: null,
+  agenda: [],
 });
 
 const matches = (label: string, level: string | null) => {

@@ -1,7 +1,7 @@
 import type { ImportedDeadline } from "../../contracts/importer";
 import { readDates } from "../dates";
 import type { Budget } from "./blocks";
-import { walk, type Section } from "./outline";
+import { type Section, walk } from "./outline";
 import { headingUnits, unitsOf } from "./tasks";
 import { trimItem, unitKey } from "./units";
 

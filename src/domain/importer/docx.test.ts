@@ -22,13 +22,23 @@ describe("importing Word files", () => {
   });
 
   it("turns Word tables into one row per line, header first", () => {
-    const html = "<p><strong>KẾ HOẠCH</strong></p><table><tr><td><p>TT</p></td><td><p>NỘI DUNG</p></td></tr><tr><td><p>1</p></td><td><p>A &amp; B</p></td></tr></table>";
+    const html =
+      "<p><strong>KẾ HOẠCH</strong></p><table><tr><td><p>TT</p></td><td><p>NỘI DUNG</p></td></tr><tr><td><p>1</p></td><td><p>A &amp; B</p></td></tr></table>";
     expect(htmlToText(html).split("\n")).toEqual(["**KẾ HOẠCH**", "| TT | NỘI DUNG |", "|---|---|", "| 1 | A & B |", ""]);
   });
 
   it("writes Word's automatic numbering back as outline numbers and bullets", () => {
-    const html = "<p>I. MỤC ĐÍCH</p><ol><li>Mục đích<ol><li>Một việc</li><li>Việc khác</li></ol></li><li><p>Yêu cầu</p></li></ol><ul><li>Gạch đầu dòng</li></ul><p>Sau</p>";
-    expect(htmlToText(html).split("\n")).toEqual(["I. MỤC ĐÍCH", "1. Mục đích", "a) Một việc", "b) Việc khác", "2. Yêu cầu", "- Gạch đầu dòng", "Sau"]);
+    const html =
+      "<p>I. MỤC ĐÍCH</p><ol><li>Mục đích<ol><li>Một việc</li><li>Việc khác</li></ol></li><li><p>Yêu cầu</p></li></ol><ul><li>Gạch đầu dòng</li></ul><p>Sau</p>";
+    expect(htmlToText(html).split("\n")).toEqual([
+      "I. MỤC ĐÍCH",
+      "1. Mục đích",
+      "a) Một việc",
+      "b) Việc khác",
+      "2. Yêu cầu",
+      "- Gạch đầu dòng",
+      "Sau",
+    ]);
   });
 
   it("refuses a broken Word file with a clear message", async () => {

@@ -59,7 +59,13 @@ export function flattenLists(html: string): string {
     if (!top) return closeOpen;
     top.count++;
     const depth = stack.length - 1;
-    const mark = top.ordered ? (depth === 0 ? `${top.count}. ` : `${LETTERS[(top.count - 1) % LETTERS.length]}) `) : depth === 0 ? "- " : "+ ";
+    const mark = top.ordered
+      ? depth === 0
+        ? `${top.count}. `
+        : `${LETTERS[(top.count - 1) % LETTERS.length]}) `
+      : depth === 0
+        ? "- "
+        : "+ ";
     open = true;
     return `${closeOpen}<p>${mark}`;
   });
@@ -75,14 +81,20 @@ export function htmlToText(rawHtml: string): string {
     if (m[1] !== undefined && LAYOUT.test(inline(m[1]))) {
       // Header and signature tables: read each column's paragraphs top to bottom, left column first.
       const grid = [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/giu)].map((r) =>
-        [...r[1].matchAll(/<t[dh](?:\s[^>]*)?>([\s\S]*?)<\/t[dh]>/giu)].map((c) => [...c[1].matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/giu)].map((p) => inline(p[1]))),
+        [...r[1].matchAll(/<t[dh](?:\s[^>]*)?>([\s\S]*?)<\/t[dh]>/giu)].map((c) =>
+          [...c[1].matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/giu)].map((p) => inline(p[1])),
+        ),
       );
       const width = Math.max(0, ...grid.map((r) => r.length));
       for (let c = 0; c < width; c++) for (const row of grid) for (const line of row[c] ?? []) out.push(line);
     } else if (m[1] !== undefined) {
       const rows = [...m[1].matchAll(/<tr>([\s\S]*?)<\/tr>/giu)].map((r) =>
         [...r[1].matchAll(/<t[dh](?:\s[^>]*)?>([\s\S]*?)<\/t[dh]>/giu)].map((c) =>
-          inline(c[1].replace(/<\/p>\s*<p>/giu, " ")).replace(/\*\*/g, "").replace(/\s+/g, " ").replace(/\|/g, "/").trim(),
+          inline(c[1].replace(/<\/p>\s*<p>/giu, " "))
+            .replace(/\*\*/g, "")
+            .replace(/\s+/g, " ")
+            .replace(/\|/g, "/")
+            .trim(),
         ),
       );
       rows.forEach((cells, k) => {

@@ -36,22 +36,60 @@ async function timedImport(fileName: string, content: Buffer | string) {
 
 // Pieces of real plans, so random documents reach deep into the reader, not only its first line.
 const PIECES = [
-  "KẾ HOẠCH", "Số: 03/KH-BCH", "Hải Phòng, ngày 01 tháng 01 năm 2026", "Căn cứ Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị;",
-  "I. MỤC ĐÍCH", "II. TỔ CHỨC THỰC HIỆN", "1. Phòng Tham mưu", "1.1. Đại biểu", "a) Nội dung", "A. NỘI DUNG", "- Sở Nội vụ chủ trì", "+ Thủ trưởng",
-  "trước 11 giờ, ngày 29/5/2026", "chậm nhất 08 giờ, ngày 31/5/2026", "| STT | Thời gian | Nội dung | Phân công |", "|---|---|---|---|",
-  "| 1 | 08h00' - 08h05' | Khai mạc | Bí thư |", "| | tiếp | |", "Nơi nhận:", "- Lưu: VT.", "T/M BAN THƯỜNG VỤ", "Đại tá Bùi Xuân Thắng",
-  "(Kèm theo Kế hoạch 63-KH/TU, ngày 26/5/2026)", "Chủ trì: Đồng chí", "Thành phần dự:", "Tổng số: khoảng 1.086 đại biểu.", "**", "*", "\t", "} Để báo cáo",
-  "Hội nghị cấp xã", "Tiêu đề Hội nghị", "THAM LUẬN", "lớp 8/11", "quý III/2026", "./.", "", "   ",
+  "KẾ HOẠCH",
+  "Số: 03/KH-BCH",
+  "Hải Phòng, ngày 01 tháng 01 năm 2026",
+  "Căn cứ Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị;",
+  "I. MỤC ĐÍCH",
+  "II. TỔ CHỨC THỰC HIỆN",
+  "1. Phòng Tham mưu",
+  "1.1. Đại biểu",
+  "a) Nội dung",
+  "A. NỘI DUNG",
+  "- Sở Nội vụ chủ trì",
+  "+ Thủ trưởng",
+  "trước 11 giờ, ngày 29/5/2026",
+  "chậm nhất 08 giờ, ngày 31/5/2026",
+  "| STT | Thời gian | Nội dung | Phân công |",
+  "|---|---|---|---|",
+  "| 1 | 08h00' - 08h05' | Khai mạc | Bí thư |",
+  "| | tiếp | |",
+  "Nơi nhận:",
+  "- Lưu: VT.",
+  "T/M BAN THƯỜNG VỤ",
+  "Đại tá Bùi Xuân Thắng",
+  "(Kèm theo Kế hoạch 63-KH/TU, ngày 26/5/2026)",
+  "Chủ trì: Đồng chí",
+  "Thành phần dự:",
+  "Tổng số: khoảng 1.086 đại biểu.",
+  "**",
+  "*",
+  "\t",
+  "} Để báo cáo",
+  "Hội nghị cấp xã",
+  "Tiêu đề Hội nghị",
+  "THAM LUẬN",
+  "lớp 8/11",
+  "quý III/2026",
+  "./.",
+  "",
+  "   ",
 ];
 const planLike = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join("\n"));
 
 describe("importer never fails on hostile input", () => {
   it("reads random text without throwing, within the time limit", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 3000 }), (s) => void timedRead(s)), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 3000 }), (s) => void timedRead(s)),
+      { numRuns: 150 },
+    );
   });
 
   it("reads random plan-like documents and keeps every field present", () => {
-    fc.assert(fc.property(planLike, (s) => void timedRead(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(planLike, (s) => void timedRead(s)),
+      { numRuns: 300 },
+    );
   });
 
   it("reads every truncation of the seed plans", () => {
@@ -95,10 +133,16 @@ describe("importer never fails on hostile input", () => {
   });
 
   it("reads 5,000 nested bullets and 5,000 nested headings", () => {
-    const bullets = ["KẾ HOẠCH", "I. NỘI DUNG", ...Array.from({ length: 5000 }, (_, i) => `${" ".repeat(i % 40)}${i % 2 ? "+" : "-"} mục ${i};`)].join("\n");
+    const bullets = [
+      "KẾ HOẠCH",
+      "I. NỘI DUNG",
+      ...Array.from({ length: 5000 }, (_, i) => `${" ".repeat(i % 40)}${i % 2 ? "+" : "-"} mục ${i};`),
+    ].join("\n");
     const r = timedRead(bullets);
     expect(r.sections[0].text.split("\n")).toHaveLength(5000);
-    const headings = Array.from({ length: 5000 }, (_, i) => `${Array.from({ length: (i % 300) + 1 }, () => "1").join(".")}. Mục ${i}`).join("\n");
+    const headings = Array.from({ length: 5000 }, (_, i) => `${Array.from({ length: (i % 300) + 1 }, () => "1").join(".")}. Mục ${i}`).join(
+      "\n",
+    );
     timedRead(headings);
   });
 

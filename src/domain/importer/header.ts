@@ -14,7 +14,11 @@ export interface HeaderFacts {
 
 /** Normalises a number and symbol for spacing: `cleanNumber("03 /KH-BCH") === "03/KH-BCH"`. */
 export function cleanNumber(s: string): string {
-  return s.replace(/\s*([/-])\s*/g, "$1").replace(/\s+/g, " ").replace(/[.,;]+$/u, "").trim();
+  return s
+    .replace(/\s*([/-])\s*/g, "$1")
+    .replace(/\s+/g, " ")
+    .replace(/[.,;]+$/u, "")
+    .trim();
 }
 
 /** Reads the header lines above the type name: `readHeader(blocks).number`. */
@@ -41,7 +45,8 @@ export function readHeader(header: Block[]): HeaderFacts {
   // otherwise the issuing body is written under its parent, so the last name is the issuer.
   const names: string[] = [];
   for (const line of bodies) {
-    if (names.length && /^(?:THÀNH PHỐ|TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?![\p{L}])/u.test(line)) names[names.length - 1] += ` ${line}`;
+    if (names.length && /^(?:THÀNH PHỐ|TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?![\p{L}])/u.test(line))
+      names[names.length - 1] += ` ${line}`;
     else names.push(line);
   }
   if (names.length) facts.issuer = names[names.length - 1];

@@ -1,7 +1,7 @@
 import type { ImportResult } from "../../contracts/importer";
 import { docxToText } from "./docx";
 import { ImportError } from "./errors";
-import { readPlanText, type ReadPlanOptions } from "./readPlan";
+import { type ReadPlanOptions, readPlanText } from "./readPlan";
 
 /** Largest file accepted (issue #3): 10 MB. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -29,7 +29,10 @@ export async function importPlan(input: ImportPlanInput): Promise<ImportResult> 
     throw new ImportError("TOO_LARGE", "Tệp lớn hơn 10 MB. Hãy bỏ bớt hình ảnh hoặc tách phụ lục ra tệp riêng rồi thử lại.");
   }
   // Decoding a large file eats into the reading budget: what is left goes to readPlanText.
-  const options = (): ReadPlanOptions => ({ year: input.year, budgetMs: Math.max(100, (input.budgetMs ?? 1000) - (performance.now() - startedAt)) });
+  const options = (): ReadPlanOptions => ({
+    year: input.year,
+    budgetMs: Math.max(100, (input.budgetMs ?? 1000) - (performance.now() - startedAt)),
+  });
   if (ext !== "docx") {
     const text = typeof input.content === "string" ? input.content : decodeText(input.content);
     return readPlanText(text, options());
@@ -37,13 +40,18 @@ export async function importPlan(input: ImportPlanInput): Promise<ImportResult> 
   const buffer = typeof input.content === "string" ? Buffer.from(input.content, "binary") : input.content;
   // A .docx is a zip: anything else under that name is a renamed or broken file.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-    throw new ImportError("UNREADABLE", "Tệp .docx bị hỏng hoặc không phải tệp Word. Hãy mở tệp bằng Word, lưu lại dạng .docx rồi tải lên lại.");
+    throw new ImportError(
+      "UNREADABLE",
+      "Tệp .docx bị hỏng hoặc không phải tệp Word. Hãy mở tệp bằng Word, lưu lại dạng .docx rồi tải lên lại.",
+    );
   }
   let text: string;
   try {
     text = await docxToText(buffer);
   } catch (cause) {
-    throw new ImportError("UNREADABLE", "Không đọc được nội dung tệp Word. Hãy mở tệp bằng Word, lưu lại dạng .docx rồi tải lên lại.", { cause });
+    throw new ImportError("UNREADABLE", "Không đọc được nội dung tệp Word. Hãy mở tệp bằng Word, lưu lại dạng .docx rồi tải lên lại.", {
+      cause,
+    });
   }
   return readPlanText(text, options());
 }

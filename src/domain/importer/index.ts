@@ -1,4 +1,4 @@
-export { importPlan, MAX_IMPORT_BYTES, type ImportPlanInput } from "./importPlan";
-export { readPlanText, type ReadPlanOptions } from "./readPlan";
 export { ImportError } from "./errors";
+export { type ImportPlanInput, importPlan, MAX_IMPORT_BYTES } from "./importPlan";
+export { type ReadPlanOptions, readPlanText } from "./readPlan";
 export { summarisePlan } from "./summary";

@@ -44,7 +44,8 @@ export function readPreamble(preamble: Block[], year: number | null): { bases: L
 
 /** One cited document: `readBasis("Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị", null).documentNumber === "137-KL/TW"`. */
 export function readBasis(text: string, year: number | null): LegalBasis {
-  const num = /(?:^|\s)số\s+(\d[\p{L}\p{N}.\-/]*[\p{L}\p{N}])/u.exec(text) ?? /(?:^|\s)(\d+[-/][\p{Lu}][\p{L}\p{N}\-/]*[\p{L}\p{N}])/u.exec(text);
+  const num =
+    /(?:^|\s)số\s+(\d[\p{L}\p{N}.\-/]*[\p{L}\p{N}])/u.exec(text) ?? /(?:^|\s)(\d+[-/][\p{Lu}][\p{L}\p{N}\-/]*[\p{L}\p{N}])/u.exec(text);
   const day = readDates(text, { year }).find((d) => d.dayPrecise && d.date);
   const issuer = /(?:^|\s)của\s+(.+?)(?=\s+(?:về|trong|tại|ban hành|quy định|hướng dẫn)\s|[;.]|$)/u.exec(text);
   return {

@@ -1,16 +1,16 @@
 import type { ImportResult } from "../../contracts/importer";
 import { readDates } from "../dates";
-import { toBlocks, type Block, type Budget } from "./blocks";
+import { type Block, type Budget, toBlocks } from "./blocks";
 import { numberFromAnnex, readAnnexes, readRecipients, readSigner } from "./closing";
 import { readConferences } from "./conference";
 import { readDeadlines } from "./deadlines";
 import { readHeader } from "./header";
 import { readPreamble } from "./legal";
 import { buildOutline, toPlanSections, walk } from "./outline";
-import { TYPE_NAMES, splitRegions } from "./regions";
+import { splitRegions, TYPE_NAMES } from "./regions";
 import { readSpeeches, type TableInContext } from "./speeches";
-import { readTaskTables } from "./taskTables";
 import { readTasks } from "./tasks";
+import { readTaskTables } from "./taskTables";
 
 export interface ReadPlanOptions {
   /** Milliseconds allowed for reading; a longer text is read in part, with a warning. Default 1,000. */
@@ -38,9 +38,22 @@ export function readPlanText(text: string, options: ReadPlanOptions = {}): Impor
 /** Every field present and empty, as the contract requires for a plan that says nothing: `emptyResult().deadlines` is `[]`. */
 export function emptyResult(): ImportResult {
   return {
-    kind: "KH", number: null, issuer: null, place: null, issuedOn: null, title: "", legalBases: [], sections: [], deadlines: [],
-    tasks: [], conferences: [], speeches: [], recipients: [], signer: { authority: null, title: null, name: null, rank: null },
-    annexes: [], warnings: [],
+    kind: "KH",
+    number: null,
+    issuer: null,
+    place: null,
+    issuedOn: null,
+    title: "",
+    legalBases: [],
+    sections: [],
+    deadlines: [],
+    tasks: [],
+    conferences: [],
+    speeches: [],
+    recipients: [],
+    signer: { authority: null, title: null, name: null, rank: null },
+    annexes: [],
+    warnings: [],
   };
 }
 
@@ -57,7 +70,9 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
   const r = splitRegions(blocks);
   const head = readHeader(r.header);
   const annexes = readAnnexes(r.annexes);
-  const fromAnnex = annexes.map((a) => (a.reference ? { ...numberFromAnnex(a.reference), date: firstDay(a.reference) } : null)).find((x) => x && x.number);
+  const fromAnnex = annexes
+    .map((a) => (a.reference ? { ...numberFromAnnex(a.reference), date: firstDay(a.reference) } : null))
+    .find((x) => x?.number);
   const issuedOn = head.issuedOn ?? fromAnnex?.date ?? null;
   const year = issuedOn ? Number(issuedOn.slice(0, 4)) : (options.year ?? latestYear(source));
   const { bases, enacting } = readPreamble(r.preamble, year);
@@ -80,7 +95,8 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
   if (!head.place) warnings.push("Không thấy địa danh ban hành.");
   if (!issuedOn) warnings.push("Không thấy ngày ban hành.");
   if (!roots.length) warnings.push("Không nhận ra đề mục nào (I., 1., a) …) trong văn bản.");
-  if (!annexes.length && /phụ lục kèm theo/iu.test(source)) warnings.push("Kế hoạch nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.");
+  if (!annexes.length && /phụ lục kèm theo/iu.test(source))
+    warnings.push("Kế hoạch nhắc đến phụ lục kèm theo nhưng văn bản không có phụ lục.");
 
   const fromTables = readTaskTables(tables, year);
   const deadlines = [...readDeadlines(roots, year, warnings, budget), ...fromTables.deadlines];
@@ -118,7 +134,7 @@ function firstDay(text: string): string | null {
 /** The latest 4-digit year written in a date of the text, for plans that state no date of their own. */
 function latestYear(text: string): number | null {
   let best: number | null = null;
-  const re = /[/.\-]\s?(20\d\d|19\d\d)(?![\d/])|năm\s+(20\d\d|19\d\d)/gu;
+  const re = /[/.-]\s?(20\d\d|19\d\d)(?![\d/])|năm\s+(20\d\d|19\d\d)/gu;
   let m: RegExpExecArray | null;
   let n = 0;
   while ((m = re.exec(text)) !== null && n++ < 10_000) {

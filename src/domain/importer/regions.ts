@@ -53,7 +53,16 @@ export function splitRegions(blocks: Block[]): Regions {
   while (typeIdx >= 0 && title.length < 3 && k < blocks.length) {
     const b = blocks[k];
     // A sentence that ends like one (`…như sau:`) is the preamble, not the title.
-    if (b.type !== "line" || b.heading || b.bullet || BASIS_START.test(b.text) || ENACTING.test(b.text) || b.text.length > 300 || /:$/u.test(b.text)) break;
+    if (
+      b.type !== "line" ||
+      b.heading ||
+      b.bullet ||
+      BASIS_START.test(b.text) ||
+      ENACTING.test(b.text) ||
+      b.text.length > 300 ||
+      /:$/u.test(b.text)
+    )
+      break;
     title.push(b.text);
     k++;
   }
@@ -65,7 +74,12 @@ export function splitRegions(blocks: Block[]): Regions {
   let annexStart = -1;
   if (noiNhan >= 0) {
     let r = noiNhan + 1;
-    while (r < blocks.length && blocks[r].type === "line" && ((blocks[r] as { bullet: unknown }).bullet || /^Lưu\s*:/u.test(lineText(blocks[r])))) r++;
+    while (
+      r < blocks.length &&
+      blocks[r].type === "line" &&
+      ((blocks[r] as { bullet: unknown }).bullet || /^Lưu\s*:/u.test(lineText(blocks[r])))
+    )
+      r++;
     recipients = blocks.slice(noiNhan + 1, r);
     let s = r;
     while (s < blocks.length && s - r < 6 && blocks[s].type === "line") {

@@ -9,7 +9,8 @@ export function summarisePlan(r: ImportResult): string {
   out.push(`Cơ quan ban hành: ${r.issuer ?? "—"}; ${r.place ?? "—"}, ngày ${viDate(r.issuedOn)}`);
   if (r.legalBases.length) {
     out.push("", `Căn cứ (${r.legalBases.length}):`);
-    for (const b of r.legalBases) out.push(`  - ${b.documentNumber ?? b.text.slice(0, 60)} (${viDate(b.documentDate)}) — ${b.issuer ?? "—"}`);
+    for (const b of r.legalBases)
+      out.push(`  - ${b.documentNumber ?? b.text.slice(0, 60)} (${viDate(b.documentDate)}) — ${b.issuer ?? "—"}`);
   }
   out.push("", `Đề mục: ${r.sections.map((s) => `${s.number}. ${s.heading}`).join("; ") || "—"}`);
   if (r.deadlines.length) {
@@ -27,7 +28,10 @@ export function summarisePlan(r: ImportResult): string {
     out.push(`  Chương trình: ${c.agenda.length} mục; thành phần: ${c.participants.length} nhóm`);
   }
   if (r.speeches.length) out.push("", `Tham luận: ${r.speeches.length}`);
-  out.push("", `Nơi nhận: ${r.recipients.length}; người ký: ${[r.signer.authority, r.signer.title, r.signer.rank, r.signer.name].filter(Boolean).join(" / ") || "—"}`);
+  out.push(
+    "",
+    `Nơi nhận: ${r.recipients.length}; người ký: ${[r.signer.authority, r.signer.title, r.signer.rank, r.signer.name].filter(Boolean).join(" / ") || "—"}`,
+  );
   if (r.annexes.length) out.push(`Phụ lục: ${r.annexes.map((a) => a.title).join("; ")}`);
   if (r.warnings.length) {
     out.push("", "Cảnh báo:");

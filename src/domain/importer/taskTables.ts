@@ -30,7 +30,7 @@ export function readTaskTables(tables: TableInContext[], year: number | null): {
   for (const { rows } of tables) {
     const [head, ...body] = rows;
     if (!head) continue;
-    const find = (re: RegExp, not?: RegExp) => head.findIndex((c) => re.test(c) && !(not && not.test(c)));
+    const find = (re: RegExp, not?: RegExp) => head.findIndex((c) => re.test(c) && !not?.test(c));
     const supportCol = find(SUPPORT_COL);
     const leadCol = find(LEAD_COL, SUPPORT_COL);
     const whatCol = find(WHAT_COL);
@@ -44,7 +44,7 @@ export function readTaskTables(tables: TableInContext[], year: number | null): {
       if (supportCol >= 0) for (const u of splitUnits(r[supportCol] ?? "")) add(u, "support", what);
       if (timeCol < 0 || !r[timeCol]) continue;
       const d = readDates(r[timeCol], { year }).find((x) => x.date && x.kind !== "reference" && x.kind !== "recurring");
-      if (!d || !d.date) continue;
+      if (!d?.date) continue;
       const due = d.kind === "period" || (d.kind === "range" && d.end) ? (d.end ?? d.date) : d.date;
       deadlines.push({ due, time: d.time, units: leads, what, raw: d.raw });
     }

@@ -1,6 +1,6 @@
 import type { ImportedTask } from "../../contracts/importer";
 import type { Block } from "./blocks";
-import { walk, type Section } from "./outline";
+import { type Section, walk } from "./outline";
 import { splitSubject, splitUnits, startsWithUnit, trimItem, unitKey } from "./units";
 
 const IMPLEMENTATION = /TỔ CHỨC THỰC HIỆN|PHÂN CÔNG NHIỆM VỤ|PHÂN CÔNG THỰC HIỆN|TRÁCH NHIỆM THỰC HIỆN|PHÂN CÔNG TRÁCH NHIỆM/iu;

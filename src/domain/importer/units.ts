@@ -26,7 +26,10 @@ export function splitSubject(text: string): { subject: string; predicate: string
   if (!startsWithUnit(t)) return null;
   const m = VERB.exec(t);
   if (!m) return null;
-  const subject = t.slice(0, m.index).replace(/[\s,:;]+$/u, "").trim();
+  const subject = t
+    .slice(0, m.index)
+    .replace(/[\s,:;]+$/u, "")
+    .trim();
   if (!subject || subject.split(/\s+/).length > 25) return null;
   return { subject, predicate: t.slice(m.index + 1) };
 }
@@ -62,13 +65,29 @@ export function splitUnits(text: string): string[] {
 
 /** Spacing and list punctuation only: `cleanUnit("  Sở  Y tế; ") === "Sở Y tế"`. */
 export function cleanUnit(s: string): string {
-  return s.replace(/\s+/g, " ").replace(/^[\s,;:.-]+|[\s,;:.]+$/gu, "").trim();
+  return s
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,;:.-]+|[\s,;:.]+$/gu, "")
+    .trim();
 }
 
 const FOLD: Array<[RegExp, string]> = [
-  [/uỷ/g, "ủy"], [/Uỷ/g, "Ủy"], [/uý/g, "úy"], [/uỳ/g, "ùy"], [/uỹ/g, "ũy"], [/uỵ/g, "ụy"],
-  [/oá/g, "óa"], [/oà/g, "òa"], [/oả/g, "ỏa"], [/oã/g, "õa"], [/oạ/g, "ọa"],
-  [/oé/g, "óe"], [/oè/g, "òe"], [/oẻ/g, "ỏe"], [/oẽ/g, "õe"], [/oẹ/g, "ọe"],
+  [/uỷ/g, "ủy"],
+  [/Uỷ/g, "Ủy"],
+  [/uý/g, "úy"],
+  [/uỳ/g, "ùy"],
+  [/uỹ/g, "ũy"],
+  [/uỵ/g, "ụy"],
+  [/oá/g, "óa"],
+  [/oà/g, "òa"],
+  [/oả/g, "ỏa"],
+  [/oã/g, "õa"],
+  [/oạ/g, "ọa"],
+  [/oé/g, "óe"],
+  [/oè/g, "òe"],
+  [/oẻ/g, "ỏe"],
+  [/oẽ/g, "õe"],
+  [/oẹ/g, "ọe"],
 ];
 
 /** A key that treats old and new tone placement alike: `unitKey("Thành uỷ") === unitKey("thành ủy")`. */

@@ -25,13 +25,7 @@ export function nameKey(text: string): string {
 
 /** Strips every diacritic and lower-cases, for search typed without accents: `searchKey("Đông Hải")` → `"dong hai"`. */
 export function searchKey(text: string): string {
-  return squeeze(
-    text
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .replace(/[đĐ]/g, "d")
-      .toLowerCase(),
-  );
+  return squeeze(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
 }
 
 /** True when `query` (with or without diacritics) occurs in `text`: `matches("Thành ủy Hải Phòng", "thanh uy")` → true. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { importCommand } from "./import";
 import { fakeIO } from "./testing";
 
-
 const seed = "test/fixtures/seeds/001_f9655c538364916e.txt";
 
 describe("kehoach import", () => {

@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client";
 import { auditLog, roleGrants, users } from "../db/schema/index";
-import { makeUnit, type UnitRow } from "../testing/factories";
 import { verifyPassword } from "../platform/passwords";
+import { makeUnit, type UnitRow } from "../testing/factories";
 import type { CliIO } from "./types";
 import { usersCommand } from "./users";
 
@@ -67,7 +67,10 @@ describe("kehoach users (command line)", () => {
 
   it("creates a user on a unit named with the old tone placement, password from KEHOACH_PASSWORD", async () => {
     const io = fakeIO({ ...env, KEHOACH_PASSWORD: "mat-khau-cli-123" });
-    const code = await usersCommand.run(["create", "--username", "VanThu.TU", "--unit", "thành uỷ hải phòng", "--role", "manager", "--full-name", "Nguyễn Thị Hoa"], io);
+    const code = await usersCommand.run(
+      ["create", "--username", "VanThu.TU", "--unit", "thành uỷ hải phòng", "--role", "manager", "--full-name", "Nguyễn Thị Hoa"],
+      io,
+    );
     expect(io.err()).toBe("");
     expect(code).toBe(0);
     expect(io.out()).toContain("Đã tạo người dùng vanthu.tu (Nguyễn Thị Hoa), vai trò manager tại Thành ủy Hải Phòng.");

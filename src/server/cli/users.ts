@@ -2,8 +2,8 @@ import { parseArgs } from "node:util";
 import { NewPassword, Role, Username } from "../../contracts/people";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/client";
-import { describeCandidate, lookUpUnit } from "../modules/people/unit-lookup";
 import { provisionUser } from "../modules/people/service";
+import { describeCandidate, lookUpUnit } from "../modules/people/unit-lookup";
 import { AppError } from "../platform/errors";
 import { InputAborted, readHiddenLines } from "./hidden-input";
 import type { CliCommand, CliIO } from "./types";
@@ -76,7 +76,7 @@ export const usersCommand: CliCommand = {
 };
 
 function parseCreate(argv: string[]) {
-  let values;
+  let values: Partial<Record<"username" | "unit" | "role" | "full-name", string>> = {};
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -127,10 +127,15 @@ async function createFromCli(argv: string[], io: CliIO): Promise<void> {
     await database.migrate();
     const found = await lookUpUnit(database.db, options.unit);
     if (found.kind === "ambiguous") {
-      fail(`Có ${found.candidates.length} đơn vị trùng tên "${options.unit}". Hãy dùng mã đơn vị (--unit <mã>):\n${found.candidates.map(describeCandidate).join("\n")}`);
+      fail(
+        `Có ${found.candidates.length} đơn vị trùng tên "${options.unit}". Hãy dùng mã đơn vị (--unit <mã>):\n${found.candidates.map(describeCandidate).join("\n")}`,
+      );
     }
     if (found.kind === "missing") {
-      const hint = found.candidates.length > 0 ? ` Các đơn vị gần đúng:\n${found.candidates.map(describeCandidate).join("\n")}` : " Hãy kiểm tra lại tên hoặc dùng mã đơn vị.";
+      const hint =
+        found.candidates.length > 0
+          ? ` Các đơn vị gần đúng:\n${found.candidates.map(describeCandidate).join("\n")}`
+          : " Hãy kiểm tra lại tên hoặc dùng mã đơn vị.";
       fail(`Không tìm thấy đơn vị "${options.unit}".${hint}`);
     }
     const password = await readPassword(io);

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { generateDrizzleJson, generateMigration } from "drizzle-kit/api";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDrizzleJson, generateMigration } from "drizzle-kit/api";
-import { migrationsFolder, openDatabase, type Database, type Db } from "./client";
+import { type Database, type Db, migrationsFolder, openDatabase } from "./client";
 import * as schema from "./schema/index";
 
 /** The catalog facts that make two schemas "the same": tables, columns, types, indexes, constraints. */
@@ -45,7 +45,9 @@ describe("database schema", () => {
   });
 
   it("has migrations that are up to date with the Drizzle schema", async () => {
-    const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: Array<{ idx: number }> };
+    const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+      entries: Array<{ idx: number }>;
+    };
     const last = journal.entries.at(-1);
     expect(last).toBeDefined();
     const snapshotFile = path.join(migrationsFolder, "meta", `${String(last?.idx).padStart(4, "0")}_snapshot.json`);
@@ -101,7 +103,8 @@ function declaredSummary() {
 /** The same facts read from a live database's catalog. */
 function summarise(actual: Awaited<ReturnType<typeof describeSchema>>) {
   const tables = [...new Set(actual.columns.map((c) => String(c.table_name)))].sort();
-  const typeOf = (c: Record<string, unknown>) => (c.data_type === "USER-DEFINED" || c.data_type === "ARRAY" ? String(c.udt_name) : String(c.data_type));
+  const typeOf = (c: Record<string, unknown>) =>
+    c.data_type === "USER-DEFINED" || c.data_type === "ARRAY" ? String(c.udt_name) : String(c.data_type);
   return tables.map((table) => {
     const constraints = actual.constraints.filter((c) => c.table_name === table);
     const constraintNames = new Set(constraints.map((c) => String(c.conname)));

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from "fastify";
-import { authRoutes } from "./auth/routes";
-import { peopleRoutes } from "./people/routes";
 import { auditRoutes } from "./audit/routes";
-import { organisationRoutes } from "./organisations/routes";
-import { trackingRoutes } from "./tracking/routes";
-import { importerRoutes } from "./importer/routes";
-import { notificationRoutes } from "./notifications/routes";
+import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
 import { documentRoutes } from "./documents/routes";
-import { planRoutes } from "./plans/routes";
+import { importerRoutes } from "./importer/routes";
+import { notificationRoutes } from "./notifications/routes";
 import { obligationRoutes } from "./obligations/routes";
+import { organisationRoutes } from "./organisations/routes";
+import { peopleRoutes } from "./people/routes";
+import { planRoutes } from "./plans/routes";
+import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
 export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [

@@ -1,7 +1,6 @@
-import { like, or, type SQL, type AnyColumn } from "drizzle-orm";
+import { type AnyColumn, like, or, type SQL } from "drizzle-orm";
+import { type RoleName, roles } from "../../contracts/roles";
 import { AppError, forbidden } from "./errors";
-
-import { roles, type RoleName } from "../../contracts/roles";
 
 export { roles };
 export type Role = RoleName;

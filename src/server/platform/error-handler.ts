@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, errorStatus, type ErrorCode } from "./errors";
+import { AppError, type ErrorCode, errorStatus } from "./errors";
 
 interface WireError {
   error: { code: ErrorCode; message: string; details?: unknown };
@@ -17,9 +17,7 @@ export function toWireError(error: unknown): [number, WireError] {
   const e = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(e)) {
     const issues = e.validation.map((v) => {
-      const where = [e.validationContext, v.instancePath.replace(/^\//, "").replaceAll("/", ".")]
-        .filter(Boolean)
-        .join(".");
+      const where = [e.validationContext, v.instancePath.replace(/^\//, "").replaceAll("/", ".")].filter(Boolean).join(".");
       return { path: where, message: v.message ?? "không hợp lệ" };
     });
     const first = issues[0];

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { roleGrants, units, users } from "../db/schema/index";
-import { unitRow, type NewUnit } from "../modules/organisations/rows";
+import { type NewUnit, unitRow } from "../modules/organisations/rows";
 import type { Role } from "../platform/access";
 import { hashPassword } from "../platform/passwords";
 

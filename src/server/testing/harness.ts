@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe } from "vitest";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe } from "vitest";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
-import { openDatabase, type Database, type DatabaseKind } from "../db/client";
+import { type Database, type DatabaseKind, openDatabase } from "../db/client";
 import { TEST_PASSWORD, type UserRow } from "./factories";
 
 export interface TestContext {
@@ -52,7 +52,12 @@ export class TestClient {
   readonly remoteAddress = `198.18.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: InjectOptions["method"], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const res = await this.app.inject({
       method,

@@ -1,13 +1,13 @@
-import { useState } from "react";
-import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from "antd";
 import { KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { ChangePasswordDialog } from "../features/auth/ChangePasswordDialog";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 import { changeLanguage, type Language } from "../i18n/index";
 import { sections } from "./sections";
 import { useSignedInUser, useSignOut } from "./session";
-import { ChangePasswordDialog } from "../features/auth/ChangePasswordDialog";
-import { NotificationBell } from "../features/notifications/NotificationBell";
 
 function LanguageSwitch() {
   const { i18n } = useTranslation();
@@ -68,7 +68,9 @@ export function AppLayout() {
   const active = sections.find((s) => location.pathname.startsWith(s.path))?.key;
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", background: "#8b1414", paddingInline: 20 }}>
+      <Layout.Header
+        style={{ display: "flex", alignItems: "center", justifyContent: "space-between", background: "#8b1414", paddingInline: 20 }}
+      >
         <Typography.Title level={4} style={{ color: "#fff", margin: 0 }}>
           {t("app.title")}
         </Typography.Title>

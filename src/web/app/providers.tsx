@@ -1,13 +1,13 @@
-import { useEffect, useState, type ReactNode } from "react";
-import { App as AntApp, ConfigProvider } from "antd";
-import viVN from "antd/locale/vi_VN";
-import enUS from "antd/locale/en_US";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import i18n from "../i18n/index";
 import { ApiError, onUnauthenticated } from "./api";
 import { setDisplay, showError } from "./notify";
 import { ME_KEY } from "./session";
-import i18n from "../i18n/index";
 
 function makeQueryClient(): QueryClient {
   const fallback = () => i18n.t("errors.unexpected");
@@ -46,10 +46,7 @@ function Notifier(): null {
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const { i18n: active } = useTranslation();
-  useEffect(
-    () => onUnauthenticated(() => queryClient.setQueryData(ME_KEY, null)),
-    [queryClient],
-  );
+  useEffect(() => onUnauthenticated(() => queryClient.setQueryData(ME_KEY, null)), [queryClient]);
   return (
     <ConfigProvider locale={active.language === "en" ? enUS : viVN} theme={{ token: { colorPrimary: "#b71c1c" } }}>
       <AntApp>

@@ -1,10 +1,10 @@
-import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router-dom";
 import { Spin } from "antd";
-import { AppLayout } from "./layout";
-import { useMe } from "./session";
-import { HOME_PATH, pageRoutes, sections } from "./sections";
-import { SignInPage } from "../features/auth/SignInPage";
+import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router-dom";
 import { NotFoundPage } from "../components/NotFoundPage";
+import { SignInPage } from "../features/auth/SignInPage";
+import { AppLayout } from "./layout";
+import { HOME_PATH, pageRoutes, sections } from "./sections";
+import { useMe } from "./session";
 
 function FullPageSpinner() {
   return (

@@ -1,12 +1,12 @@
-import type { ReactNode } from "react";
 import { ApartmentOutlined, CarryOutOutlined, FileAddOutlined, FileTextOutlined, TeamOutlined } from "@ant-design/icons";
-import { OrganisationPage } from "../features/organisations/OrganisationPage";
-import { UsersPage } from "../features/people/UsersPage";
+import type { ReactNode } from "react";
 import { ImportPlanPage } from "../features/importer/ImportPlanPage";
-import { PlansPage } from "../features/plans/PlansPage";
-import { PlanDetailPage } from "../features/plans/PlanDetailPage";
 import { MyWorkPage } from "../features/my-work/MyWorkPage";
 import { ObligationPage } from "../features/obligations/ObligationPage";
+import { OrganisationPage } from "../features/organisations/OrganisationPage";
+import { UsersPage } from "../features/people/UsersPage";
+import { PlanDetailPage } from "../features/plans/PlanDetailPage";
+import { PlansPage } from "../features/plans/PlansPage";
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -29,7 +29,13 @@ export interface Section {
 export const sections: Section[] = [
   { key: "plans", path: "/plans", labelKey: "nav.plans", icon: <FileTextOutlined />, element: <PlansPage /> },
   { key: "myWork", path: "/my-work", labelKey: "nav.myWork", icon: <CarryOutOutlined />, element: <MyWorkPage /> },
-  { key: "organisations", path: "/organisations", labelKey: "nav.organisations", icon: <ApartmentOutlined />, element: <OrganisationPage /> },
+  {
+    key: "organisations",
+    path: "/organisations",
+    labelKey: "nav.organisations",
+    icon: <ApartmentOutlined />,
+    element: <OrganisationPage />,
+  },
   { key: "users", path: "/users", labelKey: "nav.users", icon: <TeamOutlined />, element: <UsersPage /> },
   { key: "importPlan", path: "/import-plan", labelKey: "nav.importPlan", icon: <FileAddOutlined />, element: <ImportPlanPage /> },
 ];

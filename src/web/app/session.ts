@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Me, type SignInRequest } from "../../contracts/auth";
-import { api, ApiError, setCsrfToken } from "./api";
+import { ApiError, api, setCsrfToken } from "./api";
 
 export const ME_KEY = ["auth", "me"] as const;
 

@@ -1,12 +1,12 @@
+import dayjs from "dayjs";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
-import vi from "./vi.json";
 import en from "./en.json";
-import plansVi from "./plans.vi.json";
 import plansEn from "./plans.en.json";
+import plansVi from "./plans.vi.json";
+import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
 export type Language = (typeof languages)[number];

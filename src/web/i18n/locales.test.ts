@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import vi from "./vi.json";
 import en from "./en.json";
+import vi from "./vi.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -29,9 +29,13 @@ describe("locale files", () => {
   it("hold every fixed key the shell, organisation, users and import pages ask for", () => {
     const known = new Set(keys(vi as Tree));
     const webRoot = join(import.meta.dirname, "..");
-    const asked = checked.flatMap((dir) => sources(join(webRoot, dir))).flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z]+\.[a-zA-Z0-9_.]+)"/g)].map((m) => `${file.slice(webRoot.length + 1)}: ${m[1]}`),
-    );
+    const asked = checked
+      .flatMap((dir) => sources(join(webRoot, dir)))
+      .flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z]+\.[a-zA-Z0-9_.]+)"/g)].map(
+          (m) => `${file.slice(webRoot.length + 1)}: ${m[1]}`,
+        ),
+      );
     expect(asked.filter((entry) => !known.has(entry.split(": ")[1]))).toEqual([]);
   });
 });

@@ -1,4 +1,17 @@
-import { bigserial, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, date, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { units } from "./organisations";
 import { users } from "./people";
 import { plans, tasks } from "./plans";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uuid, date, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { UnitSelector } from "../../../contracts/organisations";
 import { units } from "./organisations";
 import { users } from "./people";

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { obligations, plans } from "../schema/index";
-import { makeUnit, makeUser, unique, type UnitRow } from "../../testing/factories";
+import { makeUnit, makeUser, type UnitRow, unique } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
+import { obligations, plans } from "../schema/index";
 import { seedDemoPlans } from "./demo-plans";
 
 describeOnDatabases("demo plans", (ctx) => {
@@ -21,11 +21,26 @@ describeOnDatabases("demo plans", (ctx) => {
     const state = await issuer("ubnd", "state", "phong");
     const admin = await makeUser(db, { unit: state, grants: [{ unit: state, role: "admin" }] });
     const now = new Date("2026-11-21T03:00:00Z");
-    const made = await seedDemoPlans(db, { adminUserId: admin.id, issuerIds: { military: military.id, party: party.id, state: state.id }, now });
+    const made = await seedDemoPlans(db, {
+      adminUserId: admin.id,
+      issuerIds: { military: military.id, party: party.id, state: state.id },
+      now,
+    });
     expect(made).toBe(3);
-    const issued = await db.select().from(plans).where(and(eq(plans.status, "issued"), eq(plans.createdBy, admin.id)));
+    const issued = await db
+      .select()
+      .from(plans)
+      .where(and(eq(plans.status, "issued"), eq(plans.createdBy, admin.id)));
     expect(issued).toHaveLength(3);
-    const rows = await db.select().from(obligations).where(inArray(obligations.planId, issued.map((p) => p.id)));
+    const rows = await db
+      .select()
+      .from(obligations)
+      .where(
+        inArray(
+          obligations.planId,
+          issued.map((p) => p.id),
+        ),
+      );
     const overdue = rows.filter((o) => (o.status === "open" || o.status === "returned") && o.dueAt < now);
     const upcoming = rows.filter((o) => o.status === "open" && o.dueAt > now);
     expect(overdue.length).toBeGreaterThan(0);

@@ -6,13 +6,13 @@ import type { UnitKind, UnitSelector } from "../../../contracts/organisations";
 import { addDays, vietnamToday } from "../../../domain/deadlines/index";
 import { readPlanText } from "../../../domain/importer/index";
 import { nameKey } from "../../../domain/text/vietnamese";
-import type { Actor } from "../../platform/access";
-import { canManage } from "../../platform/access";
-import { loadGrants } from "../../platform/auth";
+import { acceptObligation, returnObligation, submit } from "../../modules/obligations/service";
 import { createPlanFromImport } from "../../modules/plans/from-import";
 import { getPlan, issuePlan } from "../../modules/plans/service";
 import { createTask, updateTask } from "../../modules/plans/tasks";
-import { acceptObligation, returnObligation, submit } from "../../modules/obligations/service";
+import type { Actor } from "../../platform/access";
+import { canManage } from "../../platform/access";
+import { loadGrants } from "../../platform/auth";
 import type { Db } from "../client";
 import { obligations, roleGrants, units, users } from "../schema/index";
 
@@ -26,20 +26,55 @@ const DAY = 86_400_000;
  * who gets the extra "report on the plan" task, and the target for deadlines whose units matched nothing.
  */
 type SeedTree = "military" | "party" | "state";
-const seeds: Array<{ file: string; tree: SeedTree; issuer: string; anchor: "earliest" | "latest"; days: number; cascade: { kinds?: UnitKind[] } }> = [
-  { file: "000_558bad5328212af2.txt", tree: "military", issuer: "Bộ CHQS thành phố Hải Phòng", anchor: "earliest", days: -6, cascade: { kinds: ["ban-chqs"] } },
-  { file: "001_f9655c538364916e.txt", tree: "party", issuer: "Thành ủy Hải Phòng", anchor: "latest", days: 3, cascade: { kinds: ["dang-uy"] } },
+const seeds: Array<{
+  file: string;
+  tree: SeedTree;
+  issuer: string;
+  anchor: "earliest" | "latest";
+  days: number;
+  cascade: { kinds?: UnitKind[] };
+}> = [
+  {
+    file: "000_558bad5328212af2.txt",
+    tree: "military",
+    issuer: "Bộ CHQS thành phố Hải Phòng",
+    anchor: "earliest",
+    days: -6,
+    cascade: { kinds: ["ban-chqs"] },
+  },
+  {
+    file: "001_f9655c538364916e.txt",
+    tree: "party",
+    issuer: "Thành ủy Hải Phòng",
+    anchor: "latest",
+    days: 3,
+    cascade: { kinds: ["dang-uy"] },
+  },
   { file: "002_7b647e67f44d3843.txt", tree: "state", issuer: "Ủy ban nhân dân xã Thanh Hà", anchor: "earliest", days: -2, cascade: {} },
 ];
 
 async function actorFor(db: Db, userId: string): Promise<Actor> {
-  const [row] = await db.select({ user: users, path: units.path }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, userId));
-  return { userId, username: row.user.username, fullName: row.user.fullName, unitId: row.user.unitId, unitPath: row.path, grants: await loadGrants(db, userId) };
+  const [row] = await db
+    .select({ user: users, path: units.path })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, userId));
+  return {
+    userId,
+    username: row.user.username,
+    fullName: row.user.fullName,
+    unitId: row.user.unitId,
+    unitPath: row.path,
+    grants: await loadGrants(db, userId),
+  };
 }
 
 /** A manager other than the admin over the issuer: reviews what the admin submitted (nobody reviews their own work). */
 async function reviewerFor(db: Db, adminUserId: string, issuerPath: string): Promise<Actor | null> {
-  const rows = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.role, "manager"), ne(roleGrants.userId, adminUserId)));
+  const rows = await db
+    .select({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.role, "manager"), ne(roleGrants.userId, adminUserId)));
   for (const { userId } of rows) {
     const actor = await actorFor(db, userId);
     if (canManage(actor, issuerPath)) return actor;
@@ -74,7 +109,10 @@ export interface DemoPlansOptions {
  * obligations submitted on time, some late, one returned, some overdue, some still upcoming.
  * Skips quietly when the seed files or the demo units are missing (an installed package without test/).
  */
-export async function seedDemoPlans(db: Db, { adminUserId, issuerIds = {}, now = new Date(), print = () => undefined }: DemoPlansOptions): Promise<number> {
+export async function seedDemoPlans(
+  db: Db,
+  { adminUserId, issuerIds = {}, now = new Date(), print = () => undefined }: DemoPlansOptions,
+): Promise<number> {
   const admin = await actorFor(db, adminUserId);
   const today = vietnamToday(now);
   let made = 0;
@@ -97,11 +135,25 @@ export async function seedDemoPlans(db: Db, { adminUserId, issuerIds = {}, now =
       if (task.unmatchedNames.length || !task.target.unitIds?.length)
         await updateTask(db, { actor: admin, taskId: task.id, input: { target: cascade, version: task.version } });
     }
-    await createTask(db, { actor: admin, planId, input: { what: "Báo cáo kết quả thực hiện Kế hoạch", deliverable: "report", target: cascade, dueDate: addDays(today, 7), dueTime: "17:00" } });
+    await createTask(db, {
+      actor: admin,
+      planId,
+      input: {
+        what: "Báo cáo kết quả thực hiện Kế hoạch",
+        deliverable: "report",
+        target: cascade,
+        dueDate: addDays(today, 7),
+        dueTime: "17:00",
+      },
+    });
     const plan = await getPlan(db, admin, planId);
     await issuePlan(db, { actor: admin, planId, version: plan.version, now });
     const reviewer = await reviewerFor(db, adminUserId, issuer.path);
-    const rows = await db.select().from(obligations).where(eq(obligations.planId, planId)).orderBy(asc(obligations.dueAt), asc(obligations.unitId));
+    const rows = await db
+      .select()
+      .from(obligations)
+      .where(eq(obligations.planId, planId))
+      .orderBy(asc(obligations.dueAt), asc(obligations.unitId));
     for (const [i, o] of rows.entries()) {
       const past = o.dueAt.getTime() < now.getTime();
       if (!past && i % 3 !== 0) continue;
@@ -111,7 +163,13 @@ export async function seedDemoPlans(db: Db, { adminUserId, issuerIds = {}, now =
       const sent = await submit(db, { actor: admin, obligationId: o.id, text: "Báo cáo của đơn vị (dữ liệu mẫu).", files: [], now: at });
       if (!reviewer) continue;
       if (!returnedOne && past) {
-        await returnObligation(db, { actor: reviewer, obligationId: o.id, version: sent.version, reason: "Thiếu số liệu biểu mẫu kèm theo, đề nghị bổ sung.", now });
+        await returnObligation(db, {
+          actor: reviewer,
+          obligationId: o.id,
+          version: sent.version,
+          reason: "Thiếu số liệu biểu mẫu kèm theo, đề nghị bổ sung.",
+          now,
+        });
         returnedOne = true;
       } else if (i % 2 === 0) await acceptObligation(db, { actor: reviewer, obligationId: o.id, version: sent.version, now });
     }

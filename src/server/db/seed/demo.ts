@@ -1,9 +1,9 @@
-import type { Db } from "../client";
-import { roleGrants, unitGroupMembers, unitGroups, units, users } from "../schema/index";
-import { unitRow, type NewUnit } from "../../modules/organisations/rows";
 import type { UnitKind } from "../../../contracts/organisations";
+import { type NewUnit, unitRow } from "../../modules/organisations/rows";
 import type { Role } from "../../platform/access";
 import { hashPassword } from "../../platform/passwords";
+import type { Db } from "../client";
+import { roleGrants, unitGroupMembers, unitGroups, units, users } from "../schema/index";
 
 /** The password of every demo account; demo data is for trying the system, never for real work. */
 export const DEMO_PASSWORD = "kehoach-demo";
@@ -138,11 +138,35 @@ export async function seedDemo(db: Db): Promise<DemoSeed> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const find = (name: string) => rows.find((r) => r.name === name) as Row;
   const accounts: Array<{ username: string; fullName: string; unit: Row; grantOn: Row; role: Role }> = [
-    { username: "vanphong.thanhuy", fullName: "Cán bộ Văn phòng Thành ủy", unit: find("Văn phòng Thành ủy"), grantOn: thanhUy, role: "manager" },
+    {
+      username: "vanphong.thanhuy",
+      fullName: "Cán bộ Văn phòng Thành ủy",
+      unit: find("Văn phòng Thành ủy"),
+      grantOn: thanhUy,
+      role: "manager",
+    },
     { username: "thammuu.bochqs", fullName: "Cán bộ Phòng Tham mưu Bộ CHQS thành phố", unit: thamMuu, grantOn: boChqs, role: "manager" },
-    { username: "ubnd.donghai", fullName: "Cán bộ UBND phường Đông Hải", unit: communes.get("Phường Đông Hải") as Row, grantOn: communes.get("Phường Đông Hải") as Row, role: "member" },
-    { username: "ubnd.thanhha", fullName: "Cán bộ UBND xã Thanh Hà", unit: communes.get("Xã Thanh Hà") as Row, grantOn: communes.get("Xã Thanh Hà") as Row, role: "member" },
-    { username: "vanphong.ubnd", fullName: "Cán bộ Văn phòng UBND thành phố", unit: find("Văn phòng UBND thành phố"), grantOn: ubnd, role: "viewer" },
+    {
+      username: "ubnd.donghai",
+      fullName: "Cán bộ UBND phường Đông Hải",
+      unit: communes.get("Phường Đông Hải") as Row,
+      grantOn: communes.get("Phường Đông Hải") as Row,
+      role: "member",
+    },
+    {
+      username: "ubnd.thanhha",
+      fullName: "Cán bộ UBND xã Thanh Hà",
+      unit: communes.get("Xã Thanh Hà") as Row,
+      grantOn: communes.get("Xã Thanh Hà") as Row,
+      role: "member",
+    },
+    {
+      username: "vanphong.ubnd",
+      fullName: "Cán bộ Văn phòng UBND thành phố",
+      unit: find("Văn phòng UBND thành phố"),
+      grantOn: ubnd,
+      role: "viewer",
+    },
   ];
 
   return db.transaction(async (tx) => {
@@ -168,7 +192,10 @@ export async function seedDemo(db: Db): Promise<DemoSeed> {
       .returning();
     await tx.insert(unitGroupMembers).values(speeches.map((unitId) => ({ groupId: speechGroup.id, unitId })));
     for (const a of accounts) {
-      const [user] = await tx.insert(users).values({ username: a.username, fullName: a.fullName, unitId: a.unit.id, passwordHash }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ username: a.username, fullName: a.fullName, unitId: a.unit.id, passwordHash })
+        .returning();
       await tx.insert(roleGrants).values({ userId: user.id, unitId: a.grantOn.id, role: a.role });
     }
     return {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
+import { hashPassword } from "../../platform/passwords";
 import type { Db } from "../client";
 import { roleGrants, units, users } from "../schema/index";
-import { hashPassword } from "../../platform/passwords";
 import { DEMO_PASSWORD, seedDemo } from "./demo";
 import { seedDemoPlans } from "./demo-plans";
 

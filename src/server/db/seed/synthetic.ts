@@ -1,6 +1,6 @@
+import { unitRow } from "../../modules/organisations/rows";
 import type { Db } from "../client";
 import { units } from "../schema/index";
-import { unitRow } from "../../modules/organisations/rows";
 
 /** Rows per INSERT: large enough to be fast, small enough for PostgreSQL's 65,535 parameters. */
 const BATCH = 2000;
@@ -53,7 +53,12 @@ export async function seedSynthetic(db: Db, { provinces, communes }: SyntheticOp
   };
   spread(communes, provinces).forEach((count, p) => {
     const province = `Tỉnh Tổng hợp ${two(p + 1)}`;
-    const state = add(unitRow({ name: `Ủy ban nhân dân ${province}`, shortName: `UBND tỉnh ${two(p + 1)}`, kind: "ubnd", tree: "state", sortOrder: p + 1 }, null));
+    const state = add(
+      unitRow(
+        { name: `Ủy ban nhân dân ${province}`, shortName: `UBND tỉnh ${two(p + 1)}`, kind: "ubnd", tree: "state", sortOrder: p + 1 },
+        null,
+      ),
+    );
     const party = add(unitRow({ name: `Tỉnh ủy ${province}`, kind: "thanh-uy", tree: "party", sortOrder: p + 1 }, null));
     const military = add(unitRow({ name: `Bộ CHQS ${province}`, kind: "bo-chqs", tree: "military", sortOrder: p + 1 }, null));
     seed.provinces.push({ name: province, stateRootId: state.id, partyRootId: party.id, militaryRootId: military.id, communeCount: count });
@@ -64,7 +69,9 @@ export async function seedSynthetic(db: Db, { provinces, communes }: SyntheticOp
       seed.communeIds.push(xa.id);
       seed.communeUbndIds.push(add(unitRow({ name: `Ủy ban nhân dân ${lower}`, kind: "ubnd", tree: "state" }, xa)).id);
       seed.communePartyIds.push(add(unitRow({ name: `Đảng ủy ${lower}`, kind: "dang-uy", tree: "party", sortOrder: c }, party)).id);
-      seed.communeMilitaryIds.push(add(unitRow({ name: `Ban CHQS ${lower}`, kind: "ban-chqs", tree: "military", sortOrder: c }, military)).id);
+      seed.communeMilitaryIds.push(
+        add(unitRow({ name: `Ban CHQS ${lower}`, kind: "ban-chqs", tree: "military", sortOrder: c }, military)).id,
+      );
     }
   });
   await db.transaction(async (tx) => {

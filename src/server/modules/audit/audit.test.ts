@@ -20,7 +20,13 @@ describeOnDatabases("audit log", (ctx) => {
     await admin.post(`/api/users/${created.id}/password`, { newPassword: "mat-khau-khac-456" });
 
     const page = await historyOf(admin, created.id);
-    expect(page.entries.map((e) => e.action)).toEqual(["user.password_set", "user.grant_remove", "user.grant_add", "user.update", "user.create"]);
+    expect(page.entries.map((e) => e.action)).toEqual([
+      "user.password_set",
+      "user.grant_remove",
+      "user.grant_add",
+      "user.update",
+      "user.create",
+    ]);
     const [passwordSet, revoke, grant, update, create] = page.entries;
     expect(create).toMatchObject({ actorId: t.admin.id, actorName: t.admin.username, before: null });
     expect(create.after).toMatchObject({ username, fullName: "Phạm Thu", unitId: t.communeA.id, active: true, grants: [] });

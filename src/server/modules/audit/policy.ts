@@ -1,4 +1,4 @@
-import { isAdmin, type Actor } from "../../platform/access";
+import { type Actor, isAdmin } from "../../platform/access";
 
 /** The audit log shows every unit's changes and every sign-in address, so only admins read it. */
 export const canReadAudit = (actor: Actor): boolean => isAdmin(actor);

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditLog } from "../../db/schema/index";
-import { assertCan, type Actor } from "../../platform/access";
+import { type Actor, assertCan } from "../../platform/access";
 import { canReadAudit, messages } from "./policy";
 
 export const AUDIT_PAGE_DEFAULT = 50;

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { describeOnDatabases, TestClient, signedIn } from "../../testing/harness";
 import { makeUnit, makeUser, unique } from "../../testing/factories";
+import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 
 describeOnDatabases("sign-in and sessions", (ctx) => {
   it("answers health with the database kind", async () => {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 import { makeUnit, makeUser, TEST_PASSWORD, unique } from "../../testing/factories";
+import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 
 describeOnDatabases("passwords and the sign-in limit", (ctx) => {
   async function member() {
@@ -38,11 +38,17 @@ describeOnDatabases("passwords and the sign-in limit", (ctx) => {
     const short = await client.post("/api/auth/change-password", { currentPassword: TEST_PASSWORD, newPassword: "ngan" });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toContain("Mật khẩu mới phải có ít nhất 8 ký tự.");
-    const extra = await client.post("/api/auth/change-password", { currentPassword: TEST_PASSWORD, newPassword: "mat-khau-moi-9", userId: user.id });
+    const extra = await client.post("/api/auth/change-password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "mat-khau-moi-9",
+      userId: user.id,
+    });
     expect(extra.statusCode).toBe(400);
     const anonymous = new TestClient(ctx().app);
     anonymous.csrf = (await anonymous.get("/api/auth/csrf")).json<{ csrfToken: string }>().csrfToken;
-    expect((await anonymous.post("/api/auth/change-password", { currentPassword: "x", newPassword: "mat-khau-moi-9" })).statusCode).toBe(401);
+    expect((await anonymous.post("/api/auth/change-password", { currentPassword: "x", newPassword: "mat-khau-moi-9" })).statusCode).toBe(
+      401,
+    );
   });
 
   it("lets a manager set a user's password, ending all of that user's sessions", async () => {

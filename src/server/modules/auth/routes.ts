@@ -1,15 +1,15 @@
+import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { inArray } from "drizzle-orm";
 import { ChangePasswordRequest, CsrfResponse, Me, SignInRequest } from "../../../contracts/auth";
 import { ErrorBody } from "../../../contracts/common";
 import { units } from "../../db/schema/index";
-import { isAdmin, type Actor } from "../../platform/access";
+import { type Actor, isAdmin } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import {
-  clearSessionCookies,
   CSRF_COOKIE,
+  clearSessionCookies,
   destroySession,
   loadSession,
   newToken,
@@ -66,7 +66,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) await destroySession(app.database.db, sessionId);
       if (request.actor)
-        await recordAudit(app.database.db, { actor: request.actor, action: "auth.sign_out", entityType: "user", entityId: request.actor.userId });
+        await recordAudit(app.database.db, {
+          actor: request.actor,
+          action: "auth.sign_out",
+          entityType: "user",
+          entityId: request.actor.userId,
+        });
       clearSessionCookies(reply);
       return reply.status(204).send(null);
     },

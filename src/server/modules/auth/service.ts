@@ -1,9 +1,9 @@
 import { and, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signInFailures, users } from "../../db/schema/index";
+import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { createSession, destroyOtherSessions } from "../../platform/auth";
-import type { Actor } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { decoyHash, hashPassword, verifyPassword } from "../../platform/passwords";
 

@@ -12,13 +12,30 @@ describeOnDatabases("calendar feed", (ctx) => {
     const unit = await makeUnit(db, { parent: issuer });
     const manager = await makeUser(db, { unit: issuer, grants: [{ unit: issuer, role: "manager" }] });
     const member = await makeUser(db, { unit, grants: [{ unit, role: "member" }] });
-    const plan = await makePlan(db, { issuerUnitId: issuer.id, createdBy: manager.id, number: "63-KH/TU", title: "Tổ chức Hội nghị sơ kết" });
+    const plan = await makePlan(db, {
+      issuerUnitId: issuer.id,
+      createdBy: manager.id,
+      number: "63-KH/TU",
+      title: "Tổ chức Hội nghị sơ kết",
+    });
     const conference = {
-      level: "city", title: "Hội nghị sơ kết 1 năm", date: "2026-06-02", start: "08:00", end: "11:30", duration: "1/2 ngày",
-      venue: "Nhà hát Hoa Phượng, Trung tâm Hội nghị và Biểu diễn thành phố", chair: "Đồng chí Bí thư Thành ủy",
-      expectedAttendance: 1086, participants: [], dressCode: null, agenda: [],
+      level: "city",
+      title: "Hội nghị sơ kết 1 năm",
+      date: "2026-06-02",
+      start: "08:00",
+      end: "11:30",
+      duration: "1/2 ngày",
+      venue: "Nhà hát Hoa Phượng, Trung tâm Hội nghị và Biểu diễn thành phố",
+      chair: "Đồng chí Bí thư Thành ủy",
+      expectedAttendance: 1086,
+      participants: [],
+      dressCode: null,
+      agenda: [],
     };
-    await db.update(plans).set({ conferences: [conference] }).where(eq(plans.id, plan.id));
+    await db
+      .update(plans)
+      .set({ conferences: [conference] })
+      .where(eq(plans.id, plan.id));
     const timed = await makeTask(db, { planId: plan.id, dueDate: "2026-05-29", dueTime: "11:00", what: "Gửi bài tham luận" });
     const wholeDay = await makeTask(db, { planId: plan.id, dueDate: "2026-05-31", what: "Gửi danh sách đại biểu" });
     const o1 = await makeObligation(db, timed, unit.id);

@@ -19,8 +19,26 @@ describe("iCalendar writer", () => {
 
   it("writes CRLF lines, a VTIMEZONE, TZID times for timed deadlines and VALUE=DATE for whole days", () => {
     const ics = writeCalendar("Lịch", [
-      { uid: "a@kehoach", summary: "Hạn: báo cáo", description: null, location: null, date: "2026-05-31", time: "08:00", endTime: null, stamp: new Date("2026-05-01T00:00:00Z") },
-      { uid: "b@kehoach", summary: "Hạn: danh sách", description: "x", location: "Nhà hát", date: "2026-05-31", time: null, endTime: null, stamp: new Date("2026-05-01T00:00:00Z") },
+      {
+        uid: "a@kehoach",
+        summary: "Hạn: báo cáo",
+        description: null,
+        location: null,
+        date: "2026-05-31",
+        time: "08:00",
+        endTime: null,
+        stamp: new Date("2026-05-01T00:00:00Z"),
+      },
+      {
+        uid: "b@kehoach",
+        summary: "Hạn: danh sách",
+        description: "x",
+        location: "Nhà hát",
+        date: "2026-05-31",
+        time: null,
+        endTime: null,
+        stamp: new Date("2026-05-01T00:00:00Z"),
+      },
     ]);
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(ics.replace(/\r\n/g, "")).not.toMatch(/\n|\r/);

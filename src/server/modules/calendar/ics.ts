@@ -47,7 +47,11 @@ export function foldLine(line: string): string {
 
 const compactDate = (date: string) => date.replaceAll("-", "");
 const compactTime = (time: string) => `${time.replace(":", "")}00`;
-const utcStamp = (at: Date) => at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utcStamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 function nextDay(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
@@ -68,7 +72,10 @@ const VTIMEZONE = [
 
 function eventLines(e: CalendarEvent): string[] {
   const when = e.time
-    ? [`DTSTART;TZID=${TZID}:${compactDate(e.date)}T${compactTime(e.time)}`, ...(e.endTime ? [`DTEND;TZID=${TZID}:${compactDate(e.date)}T${compactTime(e.endTime)}`] : [])]
+    ? [
+        `DTSTART;TZID=${TZID}:${compactDate(e.date)}T${compactTime(e.time)}`,
+        ...(e.endTime ? [`DTEND;TZID=${TZID}:${compactDate(e.date)}T${compactTime(e.endTime)}`] : []),
+      ]
     : [`DTSTART;VALUE=DATE:${compactDate(e.date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(e.date))}`];
   return [
     "BEGIN:VEVENT",
@@ -96,5 +103,5 @@ export function writeCalendar(name: string, events: readonly CalendarEvent[]): s
     ...events.flatMap(eventLines),
     "END:VCALENDAR",
   ];
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }

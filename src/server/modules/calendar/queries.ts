@@ -39,7 +39,10 @@ export async function unitDeadlines(db: Db, unitId: string) {
 
 /** Issued plans the unit issued or owes something under, with their conferences. */
 export async function unitPlansWithConferences(db: Db, unitId: string) {
-  const owes = db.select({ one: obligations.id }).from(obligations).where(and(eq(obligations.planId, plans.id), eq(obligations.unitId, unitId)));
+  const owes = db
+    .select({ one: obligations.id })
+    .from(obligations)
+    .where(and(eq(obligations.planId, plans.id), eq(obligations.unitId, unitId)));
   return db
     .select({ id: plans.id, number: plans.number, title: plans.title, conferences: plans.conferences, updatedAt: plans.updatedAt })
     .from(plans)

@@ -26,7 +26,12 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.delete("/api/units/:id/calendar-token", {
-    schema: { tags: ["calendar"], summary: "Thu hồi mọi địa chỉ lịch của đơn vị", params: IdParams, response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags: ["calendar"],
+      summary: "Thu hồi mọi địa chỉ lịch của đơn vị",
+      params: IdParams,
+      response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request, reply) => {
       await revokeCalendarTokens(db, { actor: requireActor(request), unitId: request.params.id });
       return reply.status(204).send(null);

@@ -3,16 +3,21 @@ import { and, eq, isNull } from "drizzle-orm";
 import { ZImportedConference } from "../../../contracts/importer";
 import type { Db } from "../../db/client";
 import { calendarTokens } from "../../db/schema/index";
-import { assertCan, canActFor, type Actor } from "../../platform/access";
+import { type Actor, assertCan, canActFor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { notFound } from "../../platform/errors";
-import { writeCalendar, type CalendarEvent } from "./ics";
+import { type CalendarEvent, writeCalendar } from "./ics";
 import { findUnit, unitDeadlines, unitOfToken, unitPlansWithConferences } from "./queries";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const STATUS = { open: "chưa gửi", submitted: "đã gửi, chờ xem xét", returned: "bị trả lại, cần gửi lại", accepted: "đã được chấp nhận" } as const;
+const STATUS = {
+  open: "chưa gửi",
+  submitted: "đã gửi, chờ xem xét",
+  returned: "bị trả lại, cần gửi lại",
+  accepted: "đã được chấp nhận",
+} as const;
 
 async function requireActingUnit(db: Db, actor: Actor, unitId: string) {
   const unit = await findUnit(db, unitId);
@@ -29,7 +34,10 @@ export async function createCalendarToken(db: Db, { actor, unitId, now = new Dat
   const unit = await requireActingUnit(db, actor, unitId);
   const token = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
-    await tx.update(calendarTokens).set({ revokedAt: now }).where(and(eq(calendarTokens.unitId, unit.id), isNull(calendarTokens.revokedAt)));
+    await tx
+      .update(calendarTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(calendarTokens.unitId, unit.id), isNull(calendarTokens.revokedAt)));
     await tx.insert(calendarTokens).values({ tokenHash: sha256(token), unitId: unit.id, createdBy: actor.userId, createdAt: now });
     await recordAudit(tx, { actor, action: "calendar.token_create", entityType: "unit", entityId: unit.id });
   });
@@ -40,7 +48,10 @@ export async function createCalendarToken(db: Db, { actor, unitId, now = new Dat
 export async function revokeCalendarTokens(db: Db, { actor, unitId, now = new Date() }: { actor: Actor; unitId: string; now?: Date }) {
   const unit = await requireActingUnit(db, actor, unitId);
   await db.transaction(async (tx) => {
-    await tx.update(calendarTokens).set({ revokedAt: now }).where(and(eq(calendarTokens.unitId, unit.id), isNull(calendarTokens.revokedAt)));
+    await tx
+      .update(calendarTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(calendarTokens.unitId, unit.id), isNull(calendarTokens.revokedAt)));
     await recordAudit(tx, { actor, action: "calendar.token_revoke", entityType: "unit", entityId: unit.id });
   });
 }
@@ -48,7 +59,8 @@ export async function revokeCalendarTokens(db: Db, { actor, unitId, now = new Da
 /** The .ics text behind a token; a malformed, unknown or revoked token is 404 (nothing says which). */
 export async function calendarFeed(db: Db, token: string): Promise<string> {
   const unit = TOKEN.test(token) ? await unitOfToken(db, sha256(token)) : undefined;
-  if (!unit) throw notFound("Không tìm thấy lịch này. Địa chỉ có thể đã bị thay bằng địa chỉ mới; hãy lấy lại địa chỉ lịch trong trang của đơn vị.");
+  if (!unit)
+    throw notFound("Không tìm thấy lịch này. Địa chỉ có thể đã bị thay bằng địa chỉ mới; hãy lấy lại địa chỉ lịch trong trang của đơn vị.");
   const [deadlines, planRows] = await Promise.all([unitDeadlines(db, unit.id), unitPlansWithConferences(db, unit.id)]);
   const events: CalendarEvent[] = deadlines.map((o) => ({
     uid: `obligation-${o.id}@kehoach`,
@@ -68,9 +80,14 @@ export async function calendarFeed(db: Db, token: string): Promise<string> {
       events.push({
         uid: `conference-${plan.id}-${index}@kehoach`,
         summary: `Hội nghị: ${c.title ?? plan.title}`,
-        description: [plan.number ? `Theo Kế hoạch số ${plan.number}` : null, c.chair ? `Chủ trì: ${c.chair}` : null, c.duration ? `Thời lượng: ${c.duration}` : null]
-          .filter(Boolean)
-          .join("\n") || null,
+        description:
+          [
+            plan.number ? `Theo Kế hoạch số ${plan.number}` : null,
+            c.chair ? `Chủ trì: ${c.chair}` : null,
+            c.duration ? `Thời lượng: ${c.duration}` : null,
+          ]
+            .filter(Boolean)
+            .join("\n") || null,
         location: c.venue,
         date: c.date as string,
         time: c.start,

@@ -5,7 +5,17 @@ const basis = (text: string) => ({ text, documentNumber: null, documentDate: nul
 
 describe("composing the printed plan", () => {
   it("prints bare outline numbers as plans write them", () => {
-    expect(["I", "II", "1", "1.1", "a", "đ", "3.", "b)", ""].map(printedNumber)).toEqual(["I.", "II.", "1.", "1.1.", "a)", "đ)", "3.", "b)", null]);
+    expect(["I", "II", "1", "1.1", "a", "đ", "3.", "b)", ""].map(printedNumber)).toEqual([
+      "I.",
+      "II.",
+      "1.",
+      "1.1.",
+      "a)",
+      "đ)",
+      "3.",
+      "b)",
+      null,
+    ]);
   });
 
   it("opens legal bases with Căn cứ (state) or Thực hiện (Party) and ends the last with a full stop", () => {
@@ -28,12 +38,21 @@ describe("composing the printed plan", () => {
   });
 
   it("does not repeat purpose when the imported outline already has it", () => {
-    const outline = planOutline({ sections: [{ number: "I", heading: "Mục đích, yêu cầu", text: "", children: [] }], purpose: "x", requirements: "y", budget: "" });
+    const outline = planOutline({
+      sections: [{ number: "I", heading: "Mục đích, yêu cầu", text: "", children: [] }],
+      purpose: "x",
+      requirements: "y",
+      budget: "",
+    });
     expect(outline).toHaveLength(1);
   });
 
   it("completes a bare authority prefix with the issuing body", () => {
-    expect(signerOf({ signer: { authority: "TM.", title: "CHỦ TỊCH", rank: null, name: "A" } }, "Ủy ban nhân dân xã Thanh Hà").authority).toBe("TM. Ủy ban nhân dân xã Thanh Hà");
-    expect(signerOf({ signer: { authority: "KT. CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", rank: null, name: "B" } }, "x").authority).toBe("KT. CHỦ TỊCH");
+    expect(
+      signerOf({ signer: { authority: "TM.", title: "CHỦ TỊCH", rank: null, name: "A" } }, "Ủy ban nhân dân xã Thanh Hà").authority,
+    ).toBe("TM. Ủy ban nhân dân xã Thanh Hà");
+    expect(signerOf({ signer: { authority: "KT. CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", rank: null, name: "B" } }, "x").authority).toBe(
+      "KT. CHỦ TỊCH",
+    );
   });
 });

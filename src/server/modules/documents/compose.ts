@@ -47,11 +47,14 @@ export function planOutline(plan: Pick<PlanDetail, "sections" | "purpose" | "req
       text: "",
       children: [
         ...(plan.purpose.trim() ? [{ number: "1.", heading: "Mục đích", text: plan.purpose, children: [] }] : []),
-        ...(plan.requirements.trim() ? [{ number: plan.purpose.trim() ? "2." : "1.", heading: "Yêu cầu", text: plan.requirements, children: [] }] : []),
+        ...(plan.requirements.trim()
+          ? [{ number: plan.purpose.trim() ? "2." : "1.", heading: "Yêu cầu", text: plan.requirements, children: [] }]
+          : []),
       ],
     });
   }
-  if (plan.budget.trim() && !hasHeading(plan.sections, /KINH PHÍ/)) back.push({ number: null, heading: "KINH PHÍ", text: plan.budget, children: [] });
+  if (plan.budget.trim() && !hasHeading(plan.sections, /KINH PHÍ/))
+    back.push({ number: null, heading: "KINH PHÍ", text: plan.budget, children: [] });
   if (front.length === 0 && back.length === 0) return outline;
   // Added sections take their place in the Roman numbering when the outline is numbered that way.
   const all = [...front, ...outline, ...back];

@@ -10,7 +10,9 @@ import { describeOnDatabases, signedIn, type TestClient } from "../../testing/ha
 import { issued, makeCity } from "../plans/testing";
 
 const seed = (name: string) =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../test/fixtures/seeds/${name}.expected.json`, import.meta.url)), "utf8")) as ImportResult;
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../../../../test/fixtures/seeds/${name}.expected.json`, import.meta.url)), "utf8"),
+  ) as ImportResult;
 
 async function download(client: TestClient, method: "GET" | "POST", url: string, body?: unknown) {
   const res = await client.request(method, url, body);
@@ -84,7 +86,10 @@ describeOnDatabases("plan and urging-letter documents", (ctx) => {
     const { plan } = await issued(manager, city.root, [[city.communeA.id, city.communeB.id]], "2020-05-31", "08:00");
     const rows = await db.select().from(obligations).where(eq(obligations.planId, plan.id));
     const ofB = rows.find((o) => o.unitId === city.communeB.id);
-    await db.update(obligations).set({ status: "returned", returnedReason: "Thiếu phụ lục số liệu" }).where(eq(obligations.id, ofB?.id ?? ""));
+    await db
+      .update(obligations)
+      .set({ status: "returned", returnedReason: "Thiếu phụ lục số liệu" })
+      .where(eq(obligations.id, ofB?.id ?? ""));
     const { res, docx } = await download(manager, "POST", `/api/plans/${plan.id}/urging-letter`, { number: "45/UBND-VX" });
     expect(res.statusCode).toBe(200);
     const text = docx?.text ?? "";

@@ -4,12 +4,16 @@ import { z } from "zod";
 import { ErrorBody, IdParams } from "../../../contracts/common";
 import { DOCX, UrgingLetterRequest } from "../../../contracts/documents";
 import { requireActor } from "../../platform/auth";
-import { exportPlanDocx, urgingLetterDocx, type DocxFile } from "./service";
+import { type DocxFile, exportPlanDocx, urgingLetterDocx } from "./service";
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
 const sendDocx = (reply: FastifyReply, { file, fileName }: DocxFile) =>
-  reply.header("content-type", DOCX).header("content-disposition", `attachment; filename="${fileName}"`).header("cache-control", "no-store").send(file);
+  reply
+    .header("content-type", DOCX)
+    .header("content-disposition", `attachment; filename="${fileName}"`)
+    .header("cache-control", "no-store")
+    .send(file);
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,7 +27,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       produces: [DOCX],
       response: { 200: z.any().describe("Tệp Word (.docx)"), ...refusals },
     },
-    handler: async (request, reply) => sendDocx(reply, await exportPlanDocx(db(), { actor: requireActor(request), planId: request.params.id })),
+    handler: async (request, reply) =>
+      sendDocx(reply, await exportPlanDocx(db(), { actor: requireActor(request), planId: request.params.id })),
   });
 
   r.post("/api/plans/:id/urging-letter", {

@@ -7,9 +7,9 @@ import { recordAudit } from "../../platform/audit";
 import { buildPlanDocx, buildUrgingLetterDocx, deadlineText, shortDate } from "../../platform/documents/index";
 import type { LateUnit } from "../../platform/documents/types";
 import { conflict, forbidden, notFound } from "../../platform/errors";
+import { listObligationsToUrge } from "../obligations/service";
 import { getPlan } from "../plans/service";
 import { planDocument, signerOf } from "./compose";
-import { listObligationsToUrge } from "../obligations/service";
 import { issuerNames } from "./queries";
 
 export interface DocxFile {
@@ -55,7 +55,9 @@ export async function urgingLetterDocx(db: Db, { actor, planId, request, now = n
   if (plan.status !== "issued") throw conflict("Kế hoạch chưa ban hành hoặc đã kết thúc nên không có nhiệm vụ nào để đôn đốc.");
   const rows = await listObligationsToUrge(db, plan.id, now);
   if (rows.length === 0)
-    throw conflict("Không có đơn vị nào chậm: mọi nhiệm vụ đến hạn đều đã được gửi và không có báo cáo nào bị trả lại. Chưa cần công văn đôn đốc.");
+    throw conflict(
+      "Không có đơn vị nào chậm: mọi nhiệm vụ đến hạn đều đã được gửi và không có báo cáo nào bị trả lại. Chưa cần công văn đôn đốc.",
+    );
   const byUnit = new Map<string, LateUnit>();
   for (const r of rows) {
     const unit = byUnit.get(r.unitName) ?? { unit: r.unitName, items: [] };
@@ -83,6 +85,12 @@ export async function urgingLetterDocx(db: Db, { actor, planId, request, now = n
     recipients: ["Lưu: VT"],
     signer: request?.signer ?? signerOf(plan, issuer.name),
   });
-  await recordAudit(db, { actor, action: "plan.urging_letter", entityType: "plan", entityId: plan.id, after: { lateUnits: byUnit.size, items: rows.length } });
+  await recordAudit(db, {
+    actor,
+    action: "plan.urging_letter",
+    entityType: "plan",
+    entityId: plan.id,
+    after: { lateUnits: byUnit.size, items: rows.length },
+  });
   return { file, fileName: `don-doc-${safeName(plan.number ?? "") || plan.id}.docx` };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { ImportPlanResponse } from "../../../contracts/importer-preview";
-import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 import { makeUnit, makeUser } from "../../testing/factories";
+import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 
 const seed = (name: string) => readFileSync(new URL(`../../../../test/fixtures/seeds/${name}`, import.meta.url));
 const SEED_TXT = "000_558bad5328212af2.txt";

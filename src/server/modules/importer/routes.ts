@@ -35,7 +35,10 @@ export async function importerRoutes(app: FastifyInstance): Promise<void> {
       const parsed = ImportPlanTextRequest.safeParse(request.body);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new AppError("VALIDATION", `Dữ liệu gửi lên không hợp lệ (${first.path.join(".") || "body"}: ${first.message}). Hãy kiểm tra lại và gửi lại.`);
+        throw new AppError(
+          "VALIDATION",
+          `Dữ liệu gửi lên không hợp lệ (${first.path.join(".") || "body"}: ${first.message}). Hãy kiểm tra lại và gửi lại.`,
+        );
       }
       return previewPlanImport({ fileName: parsed.data.fileName, content: parsed.data.text });
     },

@@ -1,6 +1,6 @@
-import { importPlan, ImportError } from "../../../domain/importer/index";
-import { docxToText } from "../../../domain/importer/docx";
 import type { ImportPlanResponse } from "../../../contracts/importer-preview";
+import { docxToText } from "../../../domain/importer/docx";
+import { ImportError, importPlan } from "../../../domain/importer/index";
 import { AppError } from "../../platform/errors";
 
 export interface PreviewPlanOptions {

@@ -32,7 +32,10 @@ describeOnDatabases("notifications API", (ctx) => {
     const other = await makeUnit(db);
     const member = await makeUser(db, { unit, grants: [{ unit, role: "member" }] });
     const stranger = await makeUser(db, { unit: other, grants: [{ unit: other, role: "member" }] });
-    const [note] = await db.insert(notifications).values({ unitId: unit.id, kind: "reminder.overdue", title: "Quá hạn: báo cáo", body: "…" }).returning();
+    const [note] = await db
+      .insert(notifications)
+      .values({ unitId: unit.id, kind: "reminder.overdue", title: "Quá hạn: báo cáo", body: "…" })
+      .returning();
     const mine = (await (await signedIn(ctx().app, member)).get("/api/notifications")).json();
     expect(mine.items.map((n: { id: string }) => n.id)).toEqual([note.id]);
     const strangerClient = await signedIn(ctx().app, stranger);
@@ -52,7 +55,9 @@ describeOnDatabases("notifications API", (ctx) => {
     const client = await signedIn(ctx().app, user);
     expect((await client.put("/api/notifications/email", { email: "không-phải-email" })).statusCode).toBe(400);
     expect((await client.put("/api/notifications/email", { email: "a@b.vn", admin: true })).statusCode).toBe(400);
-    expect((await client.put("/api/notifications/email", { email: "vanthu@haiphong.gov.vn" })).json()).toEqual({ email: "vanthu@haiphong.gov.vn" });
+    expect((await client.put("/api/notifications/email", { email: "vanthu@haiphong.gov.vn" })).json()).toEqual({
+      email: "vanthu@haiphong.gov.vn",
+    });
     expect((await client.get("/api/notifications/email")).json()).toEqual({ email: "vanthu@haiphong.gov.vn" });
     expect((await client.put("/api/notifications/email", { email: null })).json()).toEqual({ email: null });
     expect((await client.get("/api/notifications/email")).json()).toEqual({ email: null });

@@ -36,14 +36,22 @@ export async function sendPendingEmails(db: Db, transport: MailTransport, option
     return tx
       .update(emailOutbox)
       .set({ status: "sending", lockedUntil: new Date(now.getTime() + leaseMs), attempts: sql`${emailOutbox.attempts} + 1` })
-      .where(inArray(emailOutbox.id, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          emailOutbox.id,
+          rows.map((r) => r.id),
+        ),
+      )
       .returning();
   });
   let sent = 0;
   for (const mail of claimed) {
     try {
       await transport.send({ to: mail.to, subject: mail.subject, text: mail.body });
-      await db.update(emailOutbox).set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null }).where(eq(emailOutbox.id, mail.id));
+      await db
+        .update(emailOutbox)
+        .set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null })
+        .where(eq(emailOutbox.id, mail.id));
       sent += 1;
     } catch (error) {
       await db

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notificationEmails, notifications, obligations, plans, roleGrants, tasks, units, users } from "../../db/schema/index";
 
@@ -18,7 +18,10 @@ export interface ReminderCandidate {
 }
 
 /** Still-owed obligations of issued plans due before `horizon`, after `afterId` in id order (keyset pages). */
-export async function reminderCandidates(db: Db, options: { horizon: Date; afterId: string | null; limit: number }): Promise<ReminderCandidate[]> {
+export async function reminderCandidates(
+  db: Db,
+  options: { horizon: Date; afterId: string | null; limit: number },
+): Promise<ReminderCandidate[]> {
   return db
     .select({
       obligationId: obligations.id,
@@ -77,6 +80,9 @@ export async function listNotifications(db: Db, where: SQL, options: { unreadOnl
 }
 
 export async function countUnread(db: Db, where: SQL): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(where, isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(where, isNull(notifications.readAt)));
   return row?.n ?? 0;
 }

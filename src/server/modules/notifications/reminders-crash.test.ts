@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { openDatabase, type Database, type Db } from "../../db/client";
+import { type Database, type Db, openDatabase } from "../../db/client";
 import { notifications, obligations, plans, reminderDeliveries } from "../../db/schema/index";
 import { makeUnit, makeUser } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
@@ -25,7 +25,10 @@ async function seed(db: Db): Promise<{ planId: string; obligationIds: string[] }
   const ids: string[] = [];
   for (let t = 0; t < TASKS; t++) {
     const task = await makeTask(db, { planId: plan.id, dueDate: "2030-03-15", dueTime: "08:00", sortOrder: t });
-    const rows = await db.insert(obligations).values(units.map((u) => obligationRow(task, u.id))).returning({ id: obligations.id });
+    const rows = await db
+      .insert(obligations)
+      .values(units.map((u) => obligationRow(task, u.id)))
+      .returning({ id: obligations.id });
     ids.push(...rows.map((r) => r.id));
   }
   return { planId: plan.id, obligationIds: ids };
@@ -40,7 +43,9 @@ interface ChildRun {
 /** Runs the runner in a child process; kills it with SIGKILL once `killAfter` deliveries have committed. */
 function runChild(target: string, now: Date, killAfter: number | null): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", child, target, now.toISOString(), "20"], { stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["--import", "tsx", child, target, now.toISOString(), "20"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let lastCommitted = 0;
     let errors = "";
     proc.stdout.setEncoding("utf8").on("data", (chunk: string) => {

@@ -4,7 +4,7 @@ import { openDatabase } from "../../db/client";
 import { emailOutbox, notificationEmails, plans } from "../../db/schema/index";
 import { describeOnDatabases } from "../../testing/harness";
 import { makeObligation, vn } from "../tracking/fixtures";
-import { sendPendingEmails, type MailTransport } from "./outbox";
+import { type MailTransport, sendPendingEmails } from "./outbox";
 import { deliveredKeys, runReminders } from "./reminders";
 import { deliveryCounts, manyObligations, notificationsOf, reminderScene } from "./testing/scene";
 
@@ -104,7 +104,9 @@ describeOnDatabases("reminder runner", (ctx) => {
     const db = ctx().db;
     const to = `lease-${Date.now()}@example.vn`;
     const claimedAt = new Date("2036-01-01T00:00:00Z");
-    await db.insert(emailOutbox).values({ to, subject: "s", body: "b", status: "sending", attempts: 1, lockedUntil: new Date(claimedAt.getTime() + 300_000) });
+    await db
+      .insert(emailOutbox)
+      .values({ to, subject: "s", body: "b", status: "sending", attempts: 1, lockedUntil: new Date(claimedAt.getTime() + 300_000) });
     const sent: string[] = [];
     const recorder: MailTransport = { send: async (m) => void sent.push(m.to) };
     await sendPendingEmails(db, recorder, { now: new Date(claimedAt.getTime() + 60_000) });

@@ -3,8 +3,8 @@ import { timeLeft } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { emailOutbox, notifications, reminderDeliveries } from "../../db/schema/index";
 import { deadlineText } from "../../platform/documents/format";
-import { reminderCandidates, unitRecipients, type ReminderCandidate } from "./queries";
-import { DEFAULT_SCHEDULE, dueReminder, HORIZON_DAYS, type DueReminder } from "./schedule";
+import { type ReminderCandidate, reminderCandidates, unitRecipients } from "./queries";
+import { DEFAULT_SCHEDULE, type DueReminder, dueReminder, HORIZON_DAYS } from "./schedule";
 
 export interface RunRemindersOptions {
   /** Queue e-mails too (only when SMTP is configured). */
@@ -76,7 +76,15 @@ async function deliverBatch(db: Db, due: Due[], now: Date, email: boolean): Prom
     for (const { candidate: c, reminder } of mine) {
       const message = reminderMessage(c, reminder, now);
       for (const r of byUnit.get(c.unitId) ?? []) {
-        notes.push({ userId: r.userId, unitId: c.unitId, obligationId: c.obligationId, planId: c.planId, kind: reminder.kind, ...message, createdAt: now });
+        notes.push({
+          userId: r.userId,
+          unitId: c.unitId,
+          obligationId: c.obligationId,
+          planId: c.planId,
+          kind: reminder.kind,
+          ...message,
+          createdAt: now,
+        });
         if (email && r.email) mails.push({ to: r.email, subject: `[kehoach] ${message.title}`, body: message.body, createdAt: now });
       }
     }

@@ -11,7 +11,12 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
 
   r.get("/api/notifications", {
-    schema: { tags: ["notifications"], summary: "Thông báo của tôi", querystring: NotificationsQuery, response: { 200: NotificationList, 401: ErrorBody } },
+    schema: {
+      tags: ["notifications"],
+      summary: "Thông báo của tôi",
+      querystring: NotificationsQuery,
+      response: { 200: NotificationList, 401: ErrorBody },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return listMyNotifications(db, { actor, unreadOnly: request.query.unread === "true", limit: request.query.limit });
@@ -19,7 +24,12 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/notifications/:id/read", {
-    schema: { tags: ["notifications"], summary: "Đánh dấu đã đọc", params: IdParams, response: { 204: z.null(), 401: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags: ["notifications"],
+      summary: "Đánh dấu đã đọc",
+      params: IdParams,
+      response: { 204: z.null(), 401: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request, reply) => {
       await markNotificationRead(db, { actor: requireActor(request), id: request.params.id });
       return reply.status(204).send(null);
@@ -27,7 +37,11 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get("/api/notifications/email", {
-    schema: { tags: ["notifications"], summary: "Địa chỉ nhận e-mail nhắc hạn của tôi", response: { 200: NotificationEmail, 401: ErrorBody } },
+    schema: {
+      tags: ["notifications"],
+      summary: "Địa chỉ nhận e-mail nhắc hạn của tôi",
+      response: { 200: NotificationEmail, 401: ErrorBody },
+    },
     handler: async (request) => getNotificationEmail(db, requireActor(request)),
   });
 

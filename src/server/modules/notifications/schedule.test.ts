@@ -18,7 +18,11 @@ describe("which reminder is due", () => {
   });
 
   it("is overdue strictly after the deadline, one key per day at the deadline's hour", () => {
-    expect(dueReminder(due, DEFAULT_SCHEDULE, vn("2026-06-05 08:01"))).toEqual({ key: "overdue-2026-06-05", kind: "reminder.overdue", days: 0 });
+    expect(dueReminder(due, DEFAULT_SCHEDULE, vn("2026-06-05 08:01"))).toEqual({
+      key: "overdue-2026-06-05",
+      kind: "reminder.overdue",
+      days: 0,
+    });
     expect(dueReminder(due, DEFAULT_SCHEDULE, vn("2026-06-06 07:59"))?.key).toBe("overdue-2026-06-05");
     expect(dueReminder(due, DEFAULT_SCHEDULE, vn("2026-06-06 08:00"))?.key).toBe("overdue-2026-06-06");
     expect(dueReminder(due, DEFAULT_SCHEDULE, vn("2026-06-09 12:00"))?.key).toBe("overdue-2026-06-09");

@@ -20,11 +20,16 @@ export async function answerWithChildPlan(db: Db, { actor, obligationId, planId 
     const o = await q.loadObligation(tx, obligationId, true).catch(() => null);
     if (!o || !canSubmit(actor, o)) throw forbidden("Chỉ đơn vị được giao việc mới trả lời được bằng kế hoạch của mình.");
     const { plan, tasks } = await linkChildPlan(tx, { actor, childPlanId: planId, parentPlanId: o.planId });
-    if (!plan.issuerPath.startsWith(o.unitPath)) throw forbidden("Kế hoạch trả lời phải do chính đơn vị được giao (hoặc đơn vị cấp dưới của nó) ban hành.");
-    await tx.update(obligations).set({ childPlanId: plan.id, updatedAt: new Date(), version: sql`${obligations.version} + 1` }).where(eq(obligations.id, o.id));
+    if (!plan.issuerPath.startsWith(o.unitPath))
+      throw forbidden("Kế hoạch trả lời phải do chính đơn vị được giao (hoặc đơn vị cấp dưới của nó) ban hành.");
+    await tx
+      .update(obligations)
+      .set({ childPlanId: plan.id, updatedAt: new Date(), version: sql`${obligations.version} + 1` })
+      .where(eq(obligations.id, o.id));
     const later = tasks.filter((t) => dueInstant(t.dueDate, t.dueTime).getTime() > o.dueAt.getTime());
     const warnings = later.map(
-      (t) => `Nhiệm vụ «${t.what.slice(0, 80)}» của kế hoạch cấp dưới có hạn ${formatDeadline(t.dueDate, t.dueTime)}, muộn hơn hạn cấp trên ${formatDeadline(o.dueDate, o.dueTime)}.`,
+      (t) =>
+        `Nhiệm vụ «${t.what.slice(0, 80)}» của kế hoạch cấp dưới có hạn ${formatDeadline(t.dueDate, t.dueTime)}, muộn hơn hạn cấp trên ${formatDeadline(o.dueDate, o.dueTime)}.`,
     );
     await recordAudit(tx, { actor, action: "obligation.child_plan", entityType: "obligation", entityId: o.id, after: { planId: plan.id } });
     return {

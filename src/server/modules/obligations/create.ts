@@ -1,6 +1,6 @@
+import { dueInstant } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { obligationEvents, obligations } from "../../db/schema/index";
-import { dueInstant } from "../../../domain/deadlines/index";
 
 // Keeps each INSERT well under PostgreSQL's 65,535 bind parameters (9 per obligation row).
 const CHUNK = 2000;
@@ -37,7 +37,9 @@ export async function createObligationsForTask(tx: Db, options: CreateObligation
       .onConflictDoNothing({ target: [obligations.taskId, obligations.unitId] })
       .returning({ id: obligations.id });
     if (rows.length) {
-      await tx.insert(obligationEvents).values(rows.map((r) => ({ obligationId: r.id, actorId: options.actorId, action: "created" as const })));
+      await tx
+        .insert(obligationEvents)
+        .values(rows.map((r) => ({ obligationId: r.id, actorId: options.actorId, action: "created" as const })));
     }
     created += rows.length;
   }

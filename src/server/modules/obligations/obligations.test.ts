@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { obligations, storedFiles, submissions } from "../../db/schema/index";
 import { makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
-import { issued, makeCity, type City } from "../plans/testing";
+import { type City, issued, makeCity } from "../plans/testing";
 import { multipart, realDocx, zipWithClaims } from "./upload-fixtures";
 
 interface View {
@@ -20,7 +20,10 @@ describeOnDatabases("obligations", (ctx) => {
     const city = await makeCity(ctx().db);
     const manager = await signedIn(ctx().app, city.manager);
     const { plan } = await issued(manager, city.root, [[city.communeA.id, city.communeB.id]], dueDate, dueTime);
-    const [mine] = await ctx().db.select().from(obligations).where(and(eq(obligations.planId, plan.id), eq(obligations.unitId, city.communeA.id)));
+    const [mine] = await ctx()
+      .db.select()
+      .from(obligations)
+      .where(and(eq(obligations.planId, plan.id), eq(obligations.unitId, city.communeA.id)));
     return { city, manager, planId: plan.id, obligationId: mine.id };
   }
   const upload = (client: TestClient, id: string, body: ReturnType<typeof multipart>) =>
@@ -29,11 +32,18 @@ describeOnDatabases("obligations", (ctx) => {
   it("takes a member's submission with a file, then returns, resubmits and accepts, keeping the history", async () => {
     const { city, manager, obligationId } = await setup();
     const member = await signedIn(ctx().app, city.memberA);
-    const sent = await upload(member, obligationId, multipart({ text: "Báo cáo của xã" }, [{ name: "Báo cáo.docx", content: await realDocx() }]));
+    const sent = await upload(
+      member,
+      obligationId,
+      multipart({ text: "Báo cáo của xã" }, [{ name: "Báo cáo.docx", content: await realDocx() }]),
+    );
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json<View>()).toMatchObject({ status: "submitted", lateSubmission: false });
     expect((await manager.post(`/api/obligations/${obligationId}/return`, { version: sent.json<View>().version })).statusCode).toBe(400);
-    const back = await manager.post(`/api/obligations/${obligationId}/return`, { reason: "Thiếu số liệu mục II", version: sent.json<View>().version });
+    const back = await manager.post(`/api/obligations/${obligationId}/return`, {
+      reason: "Thiếu số liệu mục II",
+      version: sent.json<View>().version,
+    });
     expect(back.json<View>()).toMatchObject({ status: "returned", returnedReason: "Thiếu số liệu mục II" });
     const again = await member.post(`/api/obligations/${obligationId}/submissions`, { text: "Đã bổ sung số liệu" });
     const accepted = await manager.post(`/api/obligations/${obligationId}/accept`, { version: again.json<View>().version });
@@ -59,7 +69,7 @@ describeOnDatabases("obligations", (ctx) => {
     const other = await signedIn(ctx().app, city.memberB);
     const res = await other.post(`/api/obligations/${obligationId}/submissions`, { text: "Nộp hộ" });
     expect(res.statusCode).toBe(403);
-    expect((await ctx().db.select().from(submissions).where(eq(submissions.obligationId, obligationId)))).toHaveLength(0);
+    expect(await ctx().db.select().from(submissions).where(eq(submissions.obligationId, obligationId))).toHaveLength(0);
   });
 
   it("marks a late submission late and keeps it late after acceptance", async () => {
@@ -101,11 +111,21 @@ describeOnDatabases("obligations", (ctx) => {
       { name: "bao-cao.docx", content: Buffer.from("văn bản thường đổi đuôi") },
       { name: "bao-cao.docx", content: bomb },
     ]) {
-      const res = await upload(member, obligationId, multipart({ text: "Báo cáo" }, [{ name: "ok.pdf", content: Buffer.from("%PDF-1.4") }, file]));
+      const res = await upload(
+        member,
+        obligationId,
+        multipart({ text: "Báo cáo" }, [{ name: "ok.pdf", content: Buffer.from("%PDF-1.4") }, file]),
+      );
       expect(res.statusCode, file.name).toBe(400);
       expect(res.json<{ error: { code: string } }>().error.code).toBe("INVALID_FILE");
     }
-    expect(await ctx().db.select({ id: storedFiles.id }).from(storedFiles).innerJoin(submissions, eq(submissions.id, storedFiles.submissionId)).where(eq(submissions.obligationId, obligationId))).toHaveLength(0);
+    expect(
+      await ctx()
+        .db.select({ id: storedFiles.id })
+        .from(storedFiles)
+        .innerJoin(submissions, eq(submissions.id, storedFiles.submissionId))
+        .where(eq(submissions.obligationId, obligationId)),
+    ).toHaveLength(0);
     expect((await member.get(`/api/obligations/${obligationId}`)).json<View>().status).toBe("open");
   });
 
@@ -136,19 +156,33 @@ describeOnDatabases("obligations", (ctx) => {
     expect(body.obligation.childPlanId).toBe(child);
     expect(body.laterThanParent).toHaveLength(1);
     expect(body.warnings[0]).toMatch(/muộn hơn hạn cấp trên/);
-    const childView = (await client.get(`/api/plans/${child}`)).json<{ parent: { id: string }; tasks: Array<{ laterThanParent: boolean }> }>();
+    const childView = (await client.get(`/api/plans/${child}`)).json<{
+      parent: { id: string };
+      tasks: Array<{ laterThanParent: boolean }>;
+    }>();
     expect(childView.parent.id).toBe(planId);
     expect(childView.tasks.map((t) => t.laterThanParent)).toEqual([false, true]);
     const manager = await signedIn(ctx().app, city.manager);
-    expect((await manager.get(`/api/plans/${planId}`)).json<{ children: Array<{ id: string }> }>().children.map((c) => c.id)).toEqual([child]);
+    expect((await manager.get(`/api/plans/${planId}`)).json<{ children: Array<{ id: string }> }>().children.map((c) => c.id)).toEqual([
+      child,
+    ]);
     const other = await signedIn(ctx().app, city.memberB);
     expect((await other.post(`/api/obligations/${obligationId}/child-plan`, { planId: child })).statusCode).toBe(403);
   });
 
   async function issuedChild(client: TestClient, city: City): Promise<string> {
     const plan = (await client.post("/api/plans", { issuerUnitId: city.communeA.id, title: "Kế hoạch của xã" })).json<{ id: string }>();
-    for (const [dueDate, dueTime] of [["2099-06-29", null], ["2099-06-30", "09:00"]] as const)
-      await client.post(`/api/plans/${plan.id}/tasks`, { what: `Việc hạn ${dueDate}`, deliverable: "document", target: { unitIds: [city.communeA.id] }, dueDate, dueTime });
+    for (const [dueDate, dueTime] of [
+      ["2099-06-29", null],
+      ["2099-06-30", "09:00"],
+    ] as const)
+      await client.post(`/api/plans/${plan.id}/tasks`, {
+        what: `Việc hạn ${dueDate}`,
+        deliverable: "document",
+        target: { unitIds: [city.communeA.id] },
+        dueDate,
+        dueTime,
+      });
     return plan.id;
   }
 });

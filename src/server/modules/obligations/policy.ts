@@ -1,4 +1,4 @@
-import { assertCan, canActFor, canManage, canRead, type Actor } from "../../platform/access";
+import { type Actor, assertCan, canActFor, canManage, canRead } from "../../platform/access";
 import { conflict, forbidden } from "../../platform/errors";
 import type { ObligationContext } from "./queries";
 

@@ -1,6 +1,6 @@
 import type { ObligationDetail, ObligationView } from "../../../contracts/obligations";
 import { isOverdue, timeLeft } from "../../../domain/deadlines/index";
-import type { ObligationContext, listEvents, listSubmissions } from "./queries";
+import type { listEvents, listSubmissions, ObligationContext } from "./queries";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -37,7 +37,14 @@ export function presentObligationDetail(
 ): ObligationDetail {
   return {
     ...presentObligation(o),
-    events: events.map((e) => ({ id: e.event.id, at: e.event.at.toISOString(), actorId: e.event.actorId, actorName: e.actorName, action: e.event.action, note: e.event.note })),
+    events: events.map((e) => ({
+      id: e.event.id,
+      at: e.event.at.toISOString(),
+      actorId: e.event.actorId,
+      actorName: e.actorName,
+      action: e.event.action,
+      note: e.event.note,
+    })),
     submissions: subs.map((s) => ({
       id: s.submission.id,
       text: s.submission.text,

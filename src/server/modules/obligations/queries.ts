@@ -67,7 +67,13 @@ export async function listSubmissions(db: Db, obligationId: string) {
   const ids = subs.map((s) => s.submission.id);
   const files = ids.length
     ? await db
-        .select({ id: storedFiles.id, submissionId: storedFiles.submissionId, fileName: storedFiles.fileName, mimeType: storedFiles.mimeType, size: storedFiles.size })
+        .select({
+          id: storedFiles.id,
+          submissionId: storedFiles.submissionId,
+          fileName: storedFiles.fileName,
+          mimeType: storedFiles.mimeType,
+          size: storedFiles.size,
+        })
         .from(storedFiles)
         .where(inArray(storedFiles.submissionId, ids))
         .orderBy(asc(storedFiles.createdAt), asc(storedFiles.fileName))

@@ -1,11 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ErrorBody, IdParams } from "../../../contracts/common";
-import { AcceptRequest, ChildPlanRequest, ChildPlanResponse, ObligationDetail, ObligationView, ReturnRequest, SubmitRequest, uploadLimits } from "../../../contracts/obligations";
+import {
+  AcceptRequest,
+  ChildPlanRequest,
+  ChildPlanResponse,
+  ObligationDetail,
+  ObligationView,
+  ReturnRequest,
+  SubmitRequest,
+  uploadLimits,
+} from "../../../contracts/obligations";
 import { requireActor } from "../../platform/auth";
 import { AppError } from "../../platform/errors";
 import { answerWithChildPlan } from "./child-plan";
-import { checkUpload, type CheckedFile } from "./files";
+import { type CheckedFile, checkUpload } from "./files";
 import { acceptObligation, downloadFile, getObligation, returnObligation, submit } from "./service";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -16,7 +25,10 @@ async function readSubmission(request: FastifyRequest): Promise<{ text: string; 
     const parsed = SubmitRequest.safeParse(request.body ?? {});
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new AppError("VALIDATION", `Dữ liệu gửi lên không hợp lệ (${first?.path.join(".") || "body"}: ${first?.message ?? "không hợp lệ"}). Hãy kiểm tra lại.`);
+      throw new AppError(
+        "VALIDATION",
+        `Dữ liệu gửi lên không hợp lệ (${first?.path.join(".") || "body"}: ${first?.message ?? "không hợp lệ"}). Hãy kiểm tra lại.`,
+      );
     }
     return { text: parsed.data.text, files: [] };
   }
@@ -42,7 +54,12 @@ export async function obligationRoutes(app: FastifyInstance): Promise<void> {
   const tags = ["obligations"];
 
   r.get("/api/obligations/:id", {
-    schema: { tags, summary: "Việc cần làm của một đơn vị: lịch sử và bài nộp", params: IdParams, response: { 200: ObligationDetail, ...errors } },
+    schema: {
+      tags,
+      summary: "Việc cần làm của một đơn vị: lịch sử và bài nộp",
+      params: IdParams,
+      response: { 200: ObligationDetail, ...errors },
+    },
     handler: async (request) => getObligation(db(), requireActor(request), request.params.id),
   });
 
@@ -62,18 +79,32 @@ export async function obligationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/obligations/:id/return", {
-    schema: { tags, summary: "Trả lại bài nộp (kèm lý do)", params: IdParams, body: ReturnRequest, response: { 200: ObligationView, ...errors } },
+    schema: {
+      tags,
+      summary: "Trả lại bài nộp (kèm lý do)",
+      params: IdParams,
+      body: ReturnRequest,
+      response: { 200: ObligationView, ...errors },
+    },
     handler: async (request) => returnObligation(db(), { actor: requireActor(request), obligationId: request.params.id, ...request.body }),
   });
 
   r.post("/api/obligations/:id/accept", {
     schema: { tags, summary: "Tiếp nhận bài nộp", params: IdParams, body: AcceptRequest, response: { 200: ObligationView, ...errors } },
-    handler: async (request) => acceptObligation(db(), { actor: requireActor(request), obligationId: request.params.id, version: request.body.version }),
+    handler: async (request) =>
+      acceptObligation(db(), { actor: requireActor(request), obligationId: request.params.id, version: request.body.version }),
   });
 
   r.post("/api/obligations/:id/child-plan", {
-    schema: { tags, summary: "Trả lời bằng kế hoạch của đơn vị (liên kết kế hoạch cấp dưới)", params: IdParams, body: ChildPlanRequest, response: { 200: ChildPlanResponse, ...errors } },
-    handler: async (request) => answerWithChildPlan(db(), { actor: requireActor(request), obligationId: request.params.id, planId: request.body.planId }),
+    schema: {
+      tags,
+      summary: "Trả lời bằng kế hoạch của đơn vị (liên kết kế hoạch cấp dưới)",
+      params: IdParams,
+      body: ChildPlanRequest,
+      response: { 200: ChildPlanResponse, ...errors },
+    },
+    handler: async (request) =>
+      answerWithChildPlan(db(), { actor: requireActor(request), obligationId: request.params.id, planId: request.body.planId }),
   });
 
   r.get("/api/files/:id", {

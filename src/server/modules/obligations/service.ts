@@ -41,7 +41,9 @@ async function transition(
     .where(and(eq(obligations.id, o.id), eq(obligations.version, version)))
     .returning({ id: obligations.id });
   if (!row) throw versionConflict("Việc cần làm");
-  await tx.insert(obligationEvents).values({ obligationId: o.id, at: event.at, actorId: event.actorId, action: event.action, note: event.note ?? null });
+  await tx
+    .insert(obligationEvents)
+    .values({ obligationId: o.id, at: event.at, actorId: event.actorId, action: event.action, note: event.note ?? null });
 }
 
 export interface SubmitOptions {
@@ -57,12 +59,16 @@ export interface SubmitOptions {
  * A returned obligation becomes "resubmitted"; a submission after the deadline marks it late for good.
  */
 export async function submit(db: Db, { actor, obligationId, text, files, now = new Date() }: SubmitOptions): Promise<ObligationView> {
-  if (!text.trim() && files.length === 0) throw new AppError("VALIDATION", "Hãy nhập nội dung hoặc đính kèm ít nhất một tệp trước khi nộp.");
+  if (!text.trim() && files.length === 0)
+    throw new AppError("VALIDATION", "Hãy nhập nội dung hoặc đính kèm ít nhất một tệp trước khi nộp.");
   return db.transaction(async (tx) => {
     const o = await lockForChange(tx, obligationId);
     assertCanSubmit(actor, o);
     const late = isLateSubmission(now, o.dueAt);
-    const [sub] = await tx.insert(submissions).values({ obligationId, text: text.trim(), submittedBy: actor.userId, submittedAt: now, late }).returning();
+    const [sub] = await tx
+      .insert(submissions)
+      .values({ obligationId, text: text.trim(), submittedBy: actor.userId, submittedAt: now, late })
+      .returning();
     if (files.length) await tx.insert(storedFiles).values(files.map((f) => ({ ...f, submissionId: sub.id, createdAt: now })));
     const action = o.status === "returned" ? "resubmitted" : "submitted";
     await transition(
@@ -71,7 +77,13 @@ export async function submit(db: Db, { actor, obligationId, text, files, now = n
       { status: "submitted", submittedAt: now, lateSubmission: o.lateSubmission || late, returnedReason: null },
       { actorId: actor.userId, action, note: late ? "Nộp sau hạn" : null, at: now },
     );
-    await recordAudit(tx, { actor, action: `obligation.${action}`, entityType: "obligation", entityId: o.id, after: { submissionId: sub.id, files: files.length, late } });
+    await recordAudit(tx, {
+      actor,
+      action: `obligation.${action}`,
+      entityType: "obligation",
+      entityId: o.id,
+      after: { submissionId: sub.id, files: files.length, late },
+    });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }
@@ -84,11 +96,20 @@ export interface ReviewOptions {
 }
 
 /** Sends a submission back with a reason; the unit then owes it again (and it can become overdue). */
-export async function returnObligation(db: Db, { actor, obligationId, version, reason, now = new Date() }: ReviewOptions & { reason: string }): Promise<ObligationView> {
+export async function returnObligation(
+  db: Db,
+  { actor, obligationId, version, reason, now = new Date() }: ReviewOptions & { reason: string },
+): Promise<ObligationView> {
   return db.transaction(async (tx) => {
     const o = await lockForChange(tx, obligationId);
     assertCanReview(actor, o, await q.latestSubmitter(tx, o.id), "trả lại");
-    await transition(tx, o, { status: "returned", returnedReason: reason }, { actorId: actor.userId, action: "returned", note: reason, at: now }, version);
+    await transition(
+      tx,
+      o,
+      { status: "returned", returnedReason: reason },
+      { actorId: actor.userId, action: "returned", note: reason, at: now },
+      version,
+    );
     await recordAudit(tx, { actor, action: "obligation.return", entityType: "obligation", entityId: o.id, after: { reason } });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
@@ -109,7 +130,8 @@ export async function acceptObligation(db: Db, { actor, obligationId, version, n
 export async function downloadFile(db: Db, actor: Actor, fileId: string) {
   const row = await q.findStoredFile(db, fileId);
   const o = row ? await q.loadObligation(db, row.obligationId).catch(() => null) : null;
-  if (!row || !o || !canReadObligation(actor, o)) throw new AppError("NOT_FOUND", "Không tìm thấy tệp hoặc bạn không có quyền tải tệp này.");
+  if (!row || !o || !canReadObligation(actor, o))
+    throw new AppError("NOT_FOUND", "Không tìm thấy tệp hoặc bạn không có quyền tải tệp này.");
   return { fileName: row.file.fileName, mimeType: row.file.mimeType, size: row.file.size, content: Buffer.from(row.file.content) };
 }
 

@@ -2,7 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody, IdParams } from "../../../contracts/common";
-import { CreateGroupRequest, DeleteGroupQuery, ResolvedUnits, UnitGroupList, UnitGroupView, UpdateGroupRequest } from "../../../contracts/organisations";
+import {
+  CreateGroupRequest,
+  DeleteGroupQuery,
+  ResolvedUnits,
+  UnitGroupList,
+  UnitGroupView,
+  UpdateGroupRequest,
+} from "../../../contracts/organisations";
 import { requireActor } from "../../platform/auth";
 import { createGroup, deleteGroup, getGroup, groupUnits, listGroups, updateGroup } from "./groups";
 import { presentUnitRef } from "./presenter";
@@ -20,7 +27,12 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/unit-groups", {
-    schema: { tags, summary: "Tạo nhóm đơn vị (danh sách hoặc quy tắc)", body: CreateGroupRequest, response: { 201: UnitGroupView, ...refusals } },
+    schema: {
+      tags,
+      summary: "Tạo nhóm đơn vị (danh sách hoặc quy tắc)",
+      body: CreateGroupRequest,
+      response: { 201: UnitGroupView, ...refusals },
+    },
     handler: async (request, reply) => reply.status(201).send(await createGroup(db, { actor: requireActor(request), input: request.body })),
   });
 
@@ -43,7 +55,14 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get("/api/unit-groups/:id/units", {
-    schema: { tags, summary: "Các đơn vị (đang hoạt động) thuộc nhóm, tính tại thời điểm gọi", params: IdParams, response: { 200: ResolvedUnits, ...refusals } },
-    handler: async (request) => ({ units: (await groupUnits(db, { actor: requireActor(request), id: request.params.id })).map(presentUnitRef) }),
+    schema: {
+      tags,
+      summary: "Các đơn vị (đang hoạt động) thuộc nhóm, tính tại thời điểm gọi",
+      params: IdParams,
+      response: { 200: ResolvedUnits, ...refusals },
+    },
+    handler: async (request) => ({
+      units: (await groupUnits(db, { actor: requireActor(request), id: request.params.id })).map(presentUnitRef),
+    }),
   });
 }

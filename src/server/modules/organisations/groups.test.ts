@@ -1,9 +1,9 @@
-import { expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog } from "../../db/schema/index";
-import { describeOnDatabases, signedIn } from "../../testing/harness";
-import { makeUnit, makeUser, unique, type UnitRow } from "../../testing/factories";
+import { expect, it } from "vitest";
 import type { UnitGroupView, UnitRef } from "../../../contracts/organisations";
+import { auditLog } from "../../db/schema/index";
+import { makeUnit, makeUser, type UnitRow, unique } from "../../testing/factories";
+import { describeOnDatabases, signedIn } from "../../testing/harness";
 import { resolveGroup, resolveSelector } from "./service";
 
 describeOnDatabases("unit groups", (ctx) => {
@@ -47,11 +47,19 @@ describeOnDatabases("unit groups", (ctx) => {
   it("keeps a static group's listed members and resolves the union of a selector once each", async () => {
     const w = await world();
     const admin = await w.as(w.bo, "admin");
-    const res = await admin.post("/api/unit-groups", { name: unique("Đơn vị tham luận"), mode: "static", unitIds: [w.regiment.id, w.banA.id] });
+    const res = await admin.post("/api/unit-groups", {
+      name: unique("Đơn vị tham luận"),
+      mode: "static",
+      unitIds: [w.regiment.id, w.banA.id],
+    });
     expect(res.statusCode).toBe(201);
     const group = res.json() as UnitGroupView;
     expect(group.unitIds.sort()).toEqual([w.regiment.id, w.banA.id].sort());
-    const union = await resolveSelector(w.db, { groupId: group.id, unitIds: [w.banA.id, w.outsideBan.id], rule: { kinds: ["ptkv"], underUnitId: w.bo.id } });
+    const union = await resolveSelector(w.db, {
+      groupId: group.id,
+      unitIds: [w.banA.id, w.outsideBan.id],
+      rule: { kinds: ["ptkv"], underUnitId: w.bo.id },
+    });
     expect(union.map((u) => u.id).sort()).toEqual([w.regiment.id, w.banA.id, w.outsideBan.id, w.ptkv.id].sort());
     expect(union.map((u) => u.name)).toEqual([...union.map((u) => u.name)].sort((a, b) => a.localeCompare(b, "vi")));
   });
@@ -59,7 +67,9 @@ describeOnDatabases("unit groups", (ctx) => {
   it("updates with the current version, refuses a stale one, and deletes with an audit row", async () => {
     const w = await world();
     const manager = await w.as(w.bo, "manager");
-    const group = (await manager.post("/api/unit-groups", { name: unique("Nhóm"), mode: "static", unitIds: [w.banA.id], ownerUnitId: w.bo.id })).json() as UnitGroupView;
+    const group = (
+      await manager.post("/api/unit-groups", { name: unique("Nhóm"), mode: "static", unitIds: [w.banA.id], ownerUnitId: w.bo.id })
+    ).json() as UnitGroupView;
     const updated = await manager.patch(`/api/unit-groups/${group.id}`, { unitIds: [w.banB.id, w.banC.id], version: 1 });
     expect(updated.statusCode).toBe(200);
     expect((updated.json() as UnitGroupView).version).toBe(2);
@@ -94,10 +104,16 @@ describeOnDatabases("unit groups", (ctx) => {
     const name = unique("Nhóm");
     expect((await admin.post("/api/unit-groups", { name, mode: "static", unitIds: [w.banA.id] })).statusCode).toBe(201);
     expect((await admin.post("/api/unit-groups", { name, mode: "static", unitIds: [w.banA.id] })).statusCode).toBe(409);
-    const unknown = await admin.post("/api/unit-groups", { name: unique("Nhóm"), mode: "static", unitIds: ["00000000-0000-4000-8000-000000000000"] });
+    const unknown = await admin.post("/api/unit-groups", {
+      name: unique("Nhóm"),
+      mode: "static",
+      unitIds: ["00000000-0000-4000-8000-000000000000"],
+    });
     expect(unknown.statusCode).toBe(400);
     expect((await admin.post("/api/unit-groups", { name: unique("Nhóm"), mode: "rule", rule: {} })).statusCode).toBe(400);
-    expect((await admin.post("/api/unit-groups", { name: unique("Nhóm"), mode: "rule", rule: { kinds: ["ban-chqs"], depth: 2 } })).statusCode).toBe(400);
+    expect(
+      (await admin.post("/api/unit-groups", { name: unique("Nhóm"), mode: "rule", rule: { kinds: ["ban-chqs"], depth: 2 } })).statusCode,
+    ).toBe(400);
     expect((await admin.post("/api/unit-groups", { name: unique("Nhóm"), mode: "static", unitIds: [], owner: "x" })).statusCode).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { CreateGroupRequest, GroupRule, UnitGroupView, UnitSelector, UpdateGroupRequest } from "../../../contracts/organisations";
 import { sortVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
@@ -8,7 +8,7 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, notFound, versionConflict } from "../../platform/errors";
 import { assertCanManageGroup, canReadGroup } from "./policy";
 import { presentGroup } from "./presenter";
-import { findUnit, inSubtree, isUniqueViolation, type GroupRow } from "./queries";
+import { findUnit, type GroupRow, inSubtree, isUniqueViolation } from "./queries";
 
 /** A unit picked by a group, rule or list: what a caller needs to address one obligation to it. */
 export interface ResolvedUnit {
@@ -80,7 +80,12 @@ export async function resolveSelector(db: Db, selector: UnitSelector): Promise<R
   if (selector.unitIds?.length) {
     for (let i = 0; i < selector.unitIds.length; i += 1000) {
       const ids = selector.unitIds.slice(i, i + 1000);
-      add(await db.select(resolvedColumns).from(units).where(and(inArray(units.id, ids), eq(units.archived, false))));
+      add(
+        await db
+          .select(resolvedColumns)
+          .from(units)
+          .where(and(inArray(units.id, ids), eq(units.archived, false))),
+      );
     }
   }
   if (selector.groupId) add(await resolveGroup(db, selector.groupId));
@@ -108,7 +113,10 @@ async function checkContents(db: Db, rule: GroupRule | undefined, unitIds: strin
   const wanted = [...new Set(unitIds)];
   const found = await resolveSelector(db, { unitIds: wanted });
   if (found.length !== wanted.length)
-    throw new AppError("VALIDATION", `Có ${wanted.length - found.length} đơn vị trong danh sách không tồn tại hoặc đã lưu trữ. Hãy chọn lại.`);
+    throw new AppError(
+      "VALIDATION",
+      `Có ${wanted.length - found.length} đơn vị trong danh sách không tồn tại hoặc đã lưu trữ. Hãy chọn lại.`,
+    );
 }
 
 async function writeMembers(tx: Db, groupId: string, unitIds: string[]): Promise<void> {
@@ -135,9 +143,12 @@ export async function listGroups(db: Db, { actor }: { actor: Actor }): Promise<U
     .select({ group: unitGroups, ownerPath: units.path })
     .from(unitGroups)
     .leftJoin(units, eq(units.id, unitGroups.ownerUnitId));
-  const visible = rows.filter((r) => canReadGroup(actor, r.group.ownerUnitId && r.ownerPath ? { id: r.group.ownerUnitId, path: r.ownerPath } : null));
+  const visible = rows.filter((r) =>
+    canReadGroup(actor, r.group.ownerUnitId && r.ownerPath ? { id: r.group.ownerUnitId, path: r.ownerPath } : null),
+  );
   const out: UnitGroupView[] = [];
-  for (const r of sortVi(visible, (v) => v.group.name)) out.push(presentGroup(r.group, r.group.mode === "static" ? await memberIds(db, r.group.id) : []));
+  for (const r of sortVi(visible, (v) => v.group.name))
+    out.push(presentGroup(r.group, r.group.mode === "static" ? await memberIds(db, r.group.id) : []));
   return out;
 }
 
@@ -175,22 +186,33 @@ export async function createGroup(db: Db, { actor, input }: { actor: Actor; inpu
         })
         .returning();
       if (input.mode === "static") await writeMembers(tx, group.id, input.unitIds ?? []);
-      await recordAudit(tx, { actor, action: "unit_group.create", entityType: "unit_group", entityId: group.id, after: { ...group, unitIds: input.unitIds ?? [] } });
+      await recordAudit(tx, {
+        actor,
+        action: "unit_group.create",
+        entityType: "unit_group",
+        entityId: group.id,
+        after: { ...group, unitIds: input.unitIds ?? [] },
+      });
       return group.id;
     }),
   );
   return getGroup(db, { actor, id });
 }
 
-export async function updateGroup(db: Db, { actor, id, input }: { actor: Actor; id: string; input: UpdateGroupRequest }): Promise<UnitGroupView> {
+export async function updateGroup(
+  db: Db,
+  { actor, id, input }: { actor: Actor; id: string; input: UpdateGroupRequest },
+): Promise<UnitGroupView> {
   await guarded(input.name ?? "", () =>
     db.transaction(async (tx) => {
       const [before] = await tx.select().from(unitGroups).where(eq(unitGroups.id, id)).for("update");
       if (!before) throw notFound("Không tìm thấy nhóm đơn vị.");
       assertCanManageGroup(actor, await ownerOf(tx, before.ownerUnitId));
       if (before.version !== input.version) throw versionConflict("Nhóm đơn vị");
-      if (before.mode === "static" && input.rule) throw new AppError("VALIDATION", "Nhóm danh sách không có quy tắc; hãy sửa danh sách đơn vị (unitIds).");
-      if (before.mode === "rule" && input.unitIds) throw new AppError("VALIDATION", "Nhóm theo quy tắc không có danh sách; hãy sửa quy tắc (rule).");
+      if (before.mode === "static" && input.rule)
+        throw new AppError("VALIDATION", "Nhóm danh sách không có quy tắc; hãy sửa danh sách đơn vị (unitIds).");
+      if (before.mode === "rule" && input.unitIds)
+        throw new AppError("VALIDATION", "Nhóm theo quy tắc không có danh sách; hãy sửa quy tắc (rule).");
       await checkContents(tx, input.rule, input.unitIds);
       const beforeIds = before.mode === "static" ? await memberIds(tx, id) : [];
       const [after] = await tx

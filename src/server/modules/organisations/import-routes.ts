@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody } from "../../../contracts/common";
 import { ImportQuery, ImportReport } from "../../../contracts/organisations";
-import { assertCan, isAdmin, type Actor } from "../../platform/access";
+import { type Actor, assertCan, isAdmin } from "../../platform/access";
 import { requireActor } from "../../platform/auth";
 import { AppError } from "../../platform/errors";
 import { exportUnits, importUnits } from "./import-service";
@@ -47,10 +47,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (request, reply) => {
       const file = await exportUnits(db, { actor: requireActor(request) });
-      return reply
-        .header("content-type", XLSX_TYPE)
-        .header("content-disposition", `attachment; filename="don-vi.xlsx"`)
-        .send(file);
+      return reply.header("content-type", XLSX_TYPE).header("content-disposition", `attachment; filename="don-vi.xlsx"`).send(file);
     },
   });
 }

@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
 import type { ImportReport } from "../../../contracts/organisations";
-import { TreeName, unitKindLabels, unitKinds, unitTreeLabels, type UnitKind } from "../../../contracts/organisations";
+import { TreeName, type UnitKind, unitKindLabels, unitKinds, unitTreeLabels } from "../../../contracts/organisations";
 import { nameKey, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
-import { canManage, isAdmin, type Actor } from "../../platform/access";
+import { type Actor, canManage, isAdmin } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { conflict } from "../../platform/errors";
 import { isUniqueViolation } from "./queries";
 import { unitRow } from "./rows";
 import { listUnits } from "./service";
 import { compareUnits } from "./support";
-import { readUnitSheet, writeUnitSheet, type SheetOutRow, type SheetRow } from "./xlsx-file";
+import { readUnitSheet, type SheetOutRow, type SheetRow, writeUnitSheet } from "./xlsx-file";
 
 /** Excel import and export of units: every data row is accepted or refused with a reason, none dropped. */
 
@@ -19,10 +19,11 @@ const INSERT_BATCH = 1000;
 
 /** Codes, labels (any tone placement) and labels typed without accents all name the same kind. */
 const kindByText = new Map<string, UnitKind>();
-for (const kind of unitKinds) for (const text of [kind, unitKindLabels[kind]]) {
-  kindByText.set(nameKey(text), kind);
-  kindByText.set(searchKey(text), kind);
-}
+for (const kind of unitKinds)
+  for (const text of [kind, unitKindLabels[kind]]) {
+    kindByText.set(nameKey(text), kind);
+    kindByText.set(searchKey(text), kind);
+  }
 const treeByText = new Map<string, string>();
 for (const [tree, label] of Object.entries(unitTreeLabels))
   for (const text of [tree, label, label.replace(/^Khối /, "")]) {
@@ -77,9 +78,13 @@ export async function importUnits(db: Db, { actor, file, filename, dryRun }: Imp
     if (r.name.length > 300) return "Tên đơn vị dài quá 300 ký tự.";
     if (r.shortName.length > 100) return "Tên viết tắt dài quá 100 ký tự.";
     const kind = kindOf(r.kind);
-    if (!kind) return r.kind ? `Loại "${r.kind}" không hợp lệ; hãy dùng mã hoặc tên loại trong danh mục (ví dụ: so hoặc "Sở").` : "Thiếu loại đơn vị.";
+    if (!kind)
+      return r.kind
+        ? `Loại "${r.kind}" không hợp lệ; hãy dùng mã hoặc tên loại trong danh mục (ví dụ: so hoặc "Sở").`
+        : "Thiếu loại đơn vị.";
     const tree = treeOf(r.tree);
-    if (!tree) return r.tree ? `Khối "${r.tree}" không hợp lệ; hãy dùng state, party, military hoặc tên khối như "Khối Đảng".` : "Thiếu khối.";
+    if (!tree)
+      return r.tree ? `Khối "${r.tree}" không hợp lệ; hãy dùng state, party, military hoặc tên khối như "Khối Đảng".` : "Thiếu khối.";
     const sortOrder = r.sortOrder === "" ? 0 : Number(r.sortOrder);
     if (!Number.isInteger(sortOrder) || Math.abs(sortOrder) > 1_000_000) return `Thứ tự "${r.sortOrder}" phải là số nguyên.`;
     let parent: Placed | null = null;
@@ -88,18 +93,21 @@ export async function importUnits(db: Db, { actor, file, filename, dryRun }: Imp
     } else {
       const key = `${tree}|${nameKey(r.parentName)}`;
       const inFile = earlier.get(key);
-      if (inFile && "refused" in inFile) return `Đơn vị cấp trên "${r.parentName}" (dòng ${inFile.row}) bị từ chối nên dòng này cũng không nhập được.`;
+      if (inFile && "refused" in inFile)
+        return `Đơn vị cấp trên "${r.parentName}" (dòng ${inFile.row}) bị từ chối nên dòng này cũng không nhập được.`;
       if (inFile) parent = inFile.placed;
       else {
         const found = byName.get(key) ?? [];
         if (found.length === 0) return `Không tìm thấy đơn vị cấp trên "${r.parentName}" trong khối ${tree} (kể cả ở các dòng phía trên).`;
-        if (found.length > 1) return `Có ${found.length} đơn vị cùng tên "${r.parentName}" trong khối ${tree}; không biết chọn đơn vị nào. Hãy tạo đơn vị này trên giao diện.`;
+        if (found.length > 1)
+          return `Có ${found.length} đơn vị cùng tên "${r.parentName}" trong khối ${tree}; không biết chọn đơn vị nào. Hãy tạo đơn vị này trên giao diện.`;
         parent = found[0];
         if (!canManage(actor, parent.path)) return `Bạn không quản lý đơn vị cấp trên "${r.parentName}".`;
       }
     }
     const row = unitRow({ name: r.name, shortName: r.shortName || null, kind, tree, sortOrder }, parent);
-    if (takenNames.has(`${tree}|${parent?.id ?? ""}|${row.nameKey}`)) return `Đã có đơn vị "${row.name}" trong cùng đơn vị cấp trên (trong hệ thống hoặc ở dòng phía trên).`;
+    if (takenNames.has(`${tree}|${parent?.id ?? ""}|${row.nameKey}`))
+      return `Đã có đơn vị "${row.name}" trong cùng đơn vị cấp trên (trong hệ thống hoặc ở dòng phía trên).`;
     return row;
   };
 
@@ -110,7 +118,8 @@ export async function importUnits(db: Db, { actor, file, filename, dryRun }: Imp
       refused.push({ row: r.row, reason: outcome });
       const tree = treeOf(r.tree);
       // Children of a refused row are refused with a pointer to it, unless that name means an existing unit.
-      if (r.name && tree && !earlier.has(treeKey(tree)) && !byName.has(treeKey(tree))) earlier.set(treeKey(tree), { row: r.row, refused: true });
+      if (r.name && tree && !earlier.has(treeKey(tree)) && !byName.has(treeKey(tree)))
+        earlier.set(treeKey(tree), { row: r.row, refused: true });
       continue;
     }
     takenNames.add(`${outcome.tree}|${outcome.parentId ?? ""}|${outcome.nameKey}`);
@@ -135,7 +144,12 @@ export async function importUnits(db: Db, { actor, file, filename, dryRun }: Imp
           actor,
           action: "unit.import",
           entityType: "unit",
-          after: { filename, created: inserts.length, refused: refused.length, units: inserts.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })) },
+          after: {
+            filename,
+            created: inserts.length,
+            refused: refused.length,
+            units: inserts.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
+          },
         });
       });
     } catch (error) {

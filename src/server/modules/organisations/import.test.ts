@@ -1,12 +1,12 @@
-import { expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { expect, it } from "vitest";
+import { type ImportReport, unitSheetColumns } from "../../../contracts/organisations";
 import { units } from "../../db/schema/index";
+import { makeUnit, makeUser, type UnitRow, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
-import { makeUnit, makeUser, unique, type UnitRow } from "../../testing/factories";
-import { unitSheetColumns, type ImportReport } from "../../../contracts/organisations";
 
 const HEADER = Object.values(unitSheetColumns);
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -34,7 +34,11 @@ describeOnDatabases("Excel import and export of units", (ctx) => {
     const other = await makeUnit(db, { parent: root, name: unique("Xã Khác"), kind: "xa" });
     const as = async (unit: UnitRow, role: "admin" | "manager" | "member" | "viewer") =>
       signedIn(ctx().app, await makeUser(db, { unit, grants: [{ unit, role }] }));
-    const below = (unit: UnitRow) => db.select().from(units).where(and(like(units.path, `${unit.path}%`), eq(units.archived, false)));
+    const below = (unit: UnitRow) =>
+      db
+        .select()
+        .from(units)
+        .where(and(like(units.path, `${unit.path}%`), eq(units.archived, false)));
     return { db, root, commune, other, as, below };
   }
 
@@ -188,7 +192,10 @@ describeOnDatabases("Excel import and export of units", (ctx) => {
     expect(res.headers["content-type"]).toContain("spreadsheetml");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
-    const values = book.worksheets[0].getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const values = book.worksheets[0]
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(values[0]).toEqual(HEADER);
     expect(values.slice(1)).toEqual([
       [w.root.name, "", "Ủy ban nhân dân", "Khối chính quyền", "", 0],

@@ -1,4 +1,4 @@
-import { assertCan, canManage, canRead, isAdmin, type Actor } from "../../platform/access";
+import { type Actor, assertCan, canManage, canRead, isAdmin } from "../../platform/access";
 
 /** Who may do what to units and unit groups; every route of this module asks here. */
 

@@ -1,6 +1,5 @@
-import type { UnitGroupView, UnitRef, UnitView } from "../../../contracts/organisations";
+import type { GroupRule, UnitGroupView, UnitRef, UnitView } from "../../../contracts/organisations";
 import type { GroupRow, UnitRow } from "./queries";
-import type { GroupRule } from "../../../contracts/organisations";
 
 /** The wire shape of a unit; `childCount` comes from the query that loaded it. */
 export function presentUnit(row: UnitRow, childCount: number): UnitView {

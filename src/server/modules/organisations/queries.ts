@@ -1,7 +1,7 @@
-import { and, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { unitGroups, units } from "../../db/schema/index";
-import { escapeLike, isAdmin, scopeToActor, type Actor } from "../../platform/access";
+import { type unitGroups, units } from "../../db/schema/index";
+import { type Actor, escapeLike, isAdmin, scopeToActor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
 import { ancestorIdsOfGrants } from "./policy";
 
@@ -13,9 +13,8 @@ export const inSubtree = (path: string): SQL => like(units.path, `${escapeLike(p
 
 /** Active direct children, counted where the row is loaded so lists need one query. */
 // Written out in full: drizzle renders a lone column unqualified, which inside the subquery would mean c.id.
-export const activeChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.archived = false)`.mapWith(
-  Number,
-);
+export const activeChildCount =
+  sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.archived = false)`.mapWith(Number);
 
 /** Readable units: the actor's subtrees plus their ancestors; undefined (no filter) for admins. */
 export function readableCondition(actor: Actor): SQL | undefined {

@@ -26,7 +26,12 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
 
   r.get("/api/units", {
-    schema: { tags, summary: "Danh sách đơn vị được xem (kèm các đơn vị cấp trên để vẽ cây)", querystring: UnitListQuery, response: { 200: UnitList, 401: ErrorBody, 403: ErrorBody } },
+    schema: {
+      tags,
+      summary: "Danh sách đơn vị được xem (kèm các đơn vị cấp trên để vẽ cây)",
+      querystring: UnitListQuery,
+      response: { 200: UnitList, 401: ErrorBody, 403: ErrorBody },
+    },
     handler: async (request) => {
       const { tree, includeArchived } = request.query;
       return { units: await listUnits(db, { actor: requireActor(request), tree, includeArchived: includeArchived === "true" }) };
@@ -34,7 +39,12 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get("/api/units/search", {
-    schema: { tags, summary: "Tìm đơn vị theo tên (không phân biệt dấu)", querystring: UnitSearchQuery, response: { 200: UnitList, 400: ErrorBody, 401: ErrorBody } },
+    schema: {
+      tags,
+      summary: "Tìm đơn vị theo tên (không phân biệt dấu)",
+      querystring: UnitSearchQuery,
+      response: { 200: UnitList, 400: ErrorBody, 401: ErrorBody },
+    },
     handler: async (request) => ({ units: await searchUnits(db, { actor: requireActor(request), ...request.query }) }),
   });
 
@@ -49,22 +59,46 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.patch("/api/units/:id", {
-    schema: { tags, summary: "Sửa tên, tên viết tắt, loại, thứ tự của đơn vị", params: IdParams, body: UpdateUnitRequest, response: { 200: UnitView, ...refusals } },
+    schema: {
+      tags,
+      summary: "Sửa tên, tên viết tắt, loại, thứ tự của đơn vị",
+      params: IdParams,
+      body: UpdateUnitRequest,
+      response: { 200: UnitView, ...refusals },
+    },
     handler: async (request) => updateUnit(db, { actor: requireActor(request), id: request.params.id, input: request.body }),
   });
 
   r.post("/api/units/:id/move", {
-    schema: { tags, summary: "Chuyển đơn vị (cả cây con) sang đơn vị cấp trên khác", params: IdParams, body: MoveUnitRequest, response: { 200: UnitView, ...refusals } },
+    schema: {
+      tags,
+      summary: "Chuyển đơn vị (cả cây con) sang đơn vị cấp trên khác",
+      params: IdParams,
+      body: MoveUnitRequest,
+      response: { 200: UnitView, ...refusals },
+    },
     handler: async (request) => moveUnit(db, { actor: requireActor(request), id: request.params.id, ...request.body }),
   });
 
   r.post("/api/units/:id/archive", {
-    schema: { tags, summary: "Lưu trữ đơn vị (cascade: cả đơn vị cấp dưới)", params: IdParams, body: ArchiveUnitRequest, response: { 200: UnitView, ...refusals } },
+    schema: {
+      tags,
+      summary: "Lưu trữ đơn vị (cascade: cả đơn vị cấp dưới)",
+      params: IdParams,
+      body: ArchiveUnitRequest,
+      response: { 200: UnitView, ...refusals },
+    },
     handler: async (request) => archiveUnit(db, { actor: requireActor(request), id: request.params.id, ...request.body }),
   });
 
   r.post("/api/units/:id/restore", {
-    schema: { tags, summary: "Khôi phục đơn vị đã lưu trữ", params: IdParams, body: RestoreUnitRequest, response: { 200: UnitView, ...refusals } },
+    schema: {
+      tags,
+      summary: "Khôi phục đơn vị đã lưu trữ",
+      params: IdParams,
+      body: RestoreUnitRequest,
+      response: { 200: UnitView, ...refusals },
+    },
     handler: async (request) => restoreUnit(db, { actor: requireActor(request), id: request.params.id, ...request.body }),
   });
 

@@ -1,11 +1,11 @@
-import { expect, it } from "vitest";
 import { and, eq, inArray, like } from "drizzle-orm";
-import { units } from "../../db/schema/index";
-import { DEMO_COMMUNES, DEMO_PASSWORD, seedDemo, type DemoSeed } from "../../db/seed/demo";
-import { seedSynthetic, spread } from "../../db/seed/synthetic";
-import { seedCommand } from "../../cli/seed";
-import { describeOnDatabases, TestClient } from "../../testing/harness";
+import { expect, it } from "vitest";
 import type { UnitView } from "../../../contracts/organisations";
+import { seedCommand } from "../../cli/seed";
+import { units } from "../../db/schema/index";
+import { DEMO_COMMUNES, DEMO_PASSWORD, type DemoSeed, seedDemo } from "../../db/seed/demo";
+import { seedSynthetic, spread } from "../../db/seed/synthetic";
+import { describeOnDatabases, TestClient } from "../../testing/harness";
 import { resolveGroup } from "./service";
 
 describeOnDatabases("demo and synthetic data", (ctx) => {
@@ -17,7 +17,13 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
     const { roots } = await seeded();
     const rows = await ctx().db.select().from(units);
     const find = (name: string) => rows.filter((u) => u.name === name);
-    expect(find("Ủy ban nhân dân thành phố Hải Phòng")[0]).toMatchObject({ id: roots.state, tree: "state", kind: "ubnd", shortName: "UBND thành phố", level: 0 });
+    expect(find("Ủy ban nhân dân thành phố Hải Phòng")[0]).toMatchObject({
+      id: roots.state,
+      tree: "state",
+      kind: "ubnd",
+      shortName: "UBND thành phố",
+      level: 0,
+    });
     expect(find("Thành ủy Hải Phòng")[0]).toMatchObject({ id: roots.party, tree: "party", kind: "thanh-uy" });
     expect(find("Bộ CHQS thành phố Hải Phòng")[0]).toMatchObject({ id: roots.military, kind: "bo-chqs", shortName: "Bộ CHQS thành phố" });
     expect(find("Phòng Tham mưu")[0]).toMatchObject({ shortName: "Phòng TM", parentId: roots.military });
@@ -33,18 +39,28 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
       expect(find(`Ban CHQS ${lower}`)[0]).toMatchObject({ kind: "ban-chqs", parentId: roots.military });
     }
     const thanhHa = find("Ủy ban nhân dân xã Thanh Hà")[0];
-    const thanhHaChildren = rows.filter((u) => u.parentId === thanhHa.id).map((u) => u.name).sort();
-    expect(thanhHaChildren).toEqual(["Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công", "Trung tâm Văn hóa, Thể thao và Truyền thông"].sort());
+    const thanhHaChildren = rows
+      .filter((u) => u.parentId === thanhHa.id)
+      .map((u) => u.name)
+      .sort();
+    expect(thanhHaChildren).toEqual(
+      ["Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công", "Trung tâm Văn hóa, Thể thao và Truyền thông"].sort(),
+    );
     expect(rows.filter((u) => u.kind === "ptkv" && u.parentId === roots.military)).toHaveLength(4);
     // Other test files share this database and make regiments of their own: look only under the demo root.
-    expect(rows.filter((u) => u.kind === "trung-doan" && u.path.startsWith(`${roots.military}/`)).map((u) => u.name).sort()).toEqual(["Trung đoàn 125", "Trung đoàn 50", "Trung đoàn 836"]);
+    expect(
+      rows
+        .filter((u) => u.kind === "trung-doan" && u.path.startsWith(`${roots.military}/`))
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(["Trung đoàn 125", "Trung đoàn 50", "Trung đoàn 836"]);
   });
 
   it("resolves the demo rule group to every Ban CHQS of a commune", async () => {
     const { groupIds, roots } = await seeded();
     const members = await resolveGroup(ctx().db, groupIds.banChqs);
-    const banChqs = await ctx().db
-      .select({ id: units.id })
+    const banChqs = await ctx()
+      .db.select({ id: units.id })
       .from(units)
       .where(and(eq(units.kind, "ban-chqs"), like(units.path, `${roots.military}/%`)));
     expect(members).toHaveLength(DEMO_COMMUNES.length);
@@ -71,7 +87,9 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
     const client = new TestClient(ctx().app);
     expect((await client.signIn("ubnd.donghai", DEMO_PASSWORD)).statusCode).toBe(200);
     const names = ((await client.get("/api/units")).json().units as UnitView[]).map((u) => u.name);
-    expect(names).toEqual(expect.arrayContaining(["Ủy ban nhân dân thành phố Hải Phòng", "Phường Đông Hải", "Ủy ban nhân dân phường Đông Hải"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["Ủy ban nhân dân thành phố Hải Phòng", "Phường Đông Hải", "Ủy ban nhân dân phường Đông Hải"]),
+    );
     expect(names).not.toContain("Xã Thanh Hà");
   });
 
@@ -81,18 +99,29 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
     expect(seed.unitCount).toBe(2 * 3 + 11 * 4);
     expect(seed.communeUbndIds).toHaveLength(11);
     expect(seed.provinces.map((p) => p.communeCount)).toEqual([6, 5]);
-    const rows = await ctx().db.select().from(units).where(inArray(units.id, [...seed.communeUbndIds, ...seed.communeMilitaryIds]));
+    const rows = await ctx()
+      .db.select()
+      .from(units)
+      .where(inArray(units.id, [...seed.communeUbndIds, ...seed.communeMilitaryIds]));
     expect(rows).toHaveLength(22);
     expect(rows.map((r) => r.name)).toContain("Ủy ban nhân dân xã Tổng hợp 02-0005");
     const militaryRoot = seed.provinces[1].militaryRootId;
-    const bans = await ctx().db.select().from(units).where(and(eq(units.kind, "ban-chqs"), like(units.path, `${militaryRoot}/%`)));
+    const bans = await ctx()
+      .db.select()
+      .from(units)
+      .where(and(eq(units.kind, "ban-chqs"), like(units.path, `${militaryRoot}/%`)));
     expect(bans).toHaveLength(5);
     expect(bans.every((b) => b.level === 1 && b.tree === "military")).toBe(true);
   });
 
   it("refuses a seed command without exactly one of --demo and --synthetic", async () => {
     let err = "";
-    const io = { stdin: process.stdin, stdout: process.stdout, stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream, env: {} };
+    const io = {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
+      env: {},
+    };
     expect(await seedCommand.run([], io)).toBe(2);
     expect(await seedCommand.run(["--demo", "--synthetic"], io)).toBe(2);
     expect(err).toContain("--demo hoặc --synthetic");

@@ -3,23 +3,16 @@ import type { CreateUnitRequest, UnitView, UpdateUnitRequest } from "../../../co
 import { nameKey, searchKey, squeeze } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
-import { escapeLike, type Actor } from "../../platform/access";
+import { type Actor, escapeLike } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden } from "../../platform/errors";
 import { assertCanChange, assertCanCreateUnder, canReadUnit } from "./policy";
-import { checkVersion, compareUnits, duplicateName, snapshot, viewOf, writing } from "./support";
 import { presentUnit } from "./presenter";
-import {
-  findActiveSibling,
-  lockUnit,
-  readableCondition,
-  requireUnit,
-  selectUnitsWithChildCount,
-  type UnitRow,
-} from "./queries";
+import { findActiveSibling, lockUnit, readableCondition, requireUnit, selectUnitsWithChildCount, type UnitRow } from "./queries";
 import { unitRow } from "./rows";
+import { checkVersion, compareUnits, duplicateName, snapshot, viewOf, writing } from "./support";
 
-export { resolveGroup, resolveSelector, type ResolvedUnit } from "./groups";
+export { type ResolvedUnit, resolveGroup, resolveSelector } from "./groups";
 
 export interface ListUnitsOptions {
   actor: Actor;
@@ -87,11 +80,15 @@ export async function createUnit(db: Db, { actor, input }: CreateUnitOptions): P
     db.transaction(async (tx) => {
       const parent = input.parentId ? await lockUnit(tx, input.parentId) : null;
       assertCanCreateUnder(actor, parent);
-      if (parent?.archived) throw conflict(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy khôi phục nó trước hoặc chọn đơn vị khác.`);
+      if (parent?.archived)
+        throw conflict(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy khôi phục nó trước hoặc chọn đơn vị khác.`);
       const tree = parent?.tree ?? input.tree;
       if (!tree) throw new AppError("VALIDATION", "Đơn vị gốc cần ghi rõ khối (tree): state, party, military hoặc tên khối riêng.");
       if (parent && input.tree && input.tree !== parent.tree)
-        throw new AppError("VALIDATION", `Đơn vị con phải cùng khối với đơn vị cấp trên (${parent.tree}). Hãy bỏ trường tree hoặc chọn đúng khối.`);
+        throw new AppError(
+          "VALIDATION",
+          `Đơn vị con phải cùng khối với đơn vị cấp trên (${parent.tree}). Hãy bỏ trường tree hoặc chọn đúng khối.`,
+        );
       const row = unitRow({ name: input.name, shortName: input.shortName, kind: input.kind, tree, sortOrder: input.sortOrder }, parent);
       if (await findActiveSibling(tx, { tree, parentId: parent?.id ?? null, nameKey: row.nameKey })) throw duplicateName(row.name);
       const [created] = await tx.insert(units).values(row).returning();
@@ -136,10 +133,17 @@ export async function updateUnit(db: Db, { actor, id, input }: UpdateUnitOptions
         })
         .where(eq(units.id, id))
         .returning();
-      await recordAudit(tx, { actor, action: "unit.update", entityType: "unit", entityId: id, before: snapshot(before), after: snapshot(after) });
+      await recordAudit(tx, {
+        actor,
+        action: "unit.update",
+        entityType: "unit",
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
     }),
   );
   return viewOf(db, id);
 }
 
-export { moveUnit, archiveUnit, restoreUnit } from "./tree-changes";
+export { archiveUnit, moveUnit, restoreUnit } from "./tree-changes";

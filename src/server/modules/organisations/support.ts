@@ -17,9 +17,7 @@ const treeRank = (tree: string) => {
 
 /** Tree (state, party, military, then custom ones by name) → sortOrder → Vietnamese name. */
 export function compareUnits(a: Pick<UnitRow, "tree" | "sortOrder" | "name">, b: Pick<UnitRow, "tree" | "sortOrder" | "name">): number {
-  return (
-    treeRank(a.tree) - treeRank(b.tree) || a.tree.localeCompare(b.tree) || a.sortOrder - b.sortOrder || compareVi(a.name, b.name)
-  );
+  return treeRank(a.tree) - treeRank(b.tree) || a.tree.localeCompare(b.tree) || a.sortOrder - b.sortOrder || compareVi(a.name, b.name);
 }
 
 /** What the audit log keeps of a unit. */
@@ -60,4 +58,3 @@ export async function viewOf(db: Db, id: string): Promise<UnitView> {
   if (!row) throw notFound("Không tìm thấy đơn vị.");
   return presentUnit(row.unit, row.childCount);
 }
-

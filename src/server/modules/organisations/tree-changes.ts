@@ -34,7 +34,9 @@ export async function moveUnit(db: Db, { actor, id, parentId, version }: MoveUni
             `Không thể chuyển "${before.name}" vào chính nó hoặc một đơn vị cấp dưới của nó. Hãy chọn một đơn vị cấp trên khác.`,
           );
         if (parent.tree !== before.tree)
-          throw conflict(`Không thể chuyển đơn vị sang khối khác (từ "${before.tree}" sang "${parent.tree}"). Hãy tạo đơn vị mới trong khối đó.`);
+          throw conflict(
+            `Không thể chuyển đơn vị sang khối khác (từ "${before.tree}" sang "${parent.tree}"). Hãy tạo đơn vị mới trong khối đó.`,
+          );
         if (parent.archived) throw conflict(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy chọn đơn vị khác.`);
       }
       if ((parent?.id ?? null) === before.parentId) return;
@@ -57,7 +59,14 @@ export async function moveUnit(db: Db, { actor, id, parentId, version }: MoveUni
         .set({ parentId: parent?.id ?? null, version: before.version + 1 })
         .where(eq(units.id, id))
         .returning();
-      await recordAudit(tx, { actor, action: "unit.move", entityType: "unit", entityId: id, before: snapshot(before), after: snapshot(after) });
+      await recordAudit(tx, {
+        actor,
+        action: "unit.move",
+        entityType: "unit",
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
     }),
   );
   return viewOf(db, id);
@@ -125,7 +134,14 @@ export async function restoreUnit(db: Db, { actor, id, version }: RestoreUnitOpt
         .set({ archived: false, version: before.version + 1, updatedAt: new Date() })
         .where(eq(units.id, id))
         .returning();
-      await recordAudit(tx, { actor, action: "unit.restore", entityType: "unit", entityId: id, before: snapshot(before), after: snapshot(after) });
+      await recordAudit(tx, {
+        actor,
+        action: "unit.restore",
+        entityType: "unit",
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
     }),
   );
   return viewOf(db, id);

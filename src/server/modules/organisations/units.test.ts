@@ -1,9 +1,9 @@
-import { expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
-import { auditLog, units } from "../../db/schema/index";
-import { describeOnDatabases, signedIn } from "../../testing/harness";
-import { makeUnit, makeUser, reloadUnit, unique, type UnitRow } from "../../testing/factories";
+import { expect, it } from "vitest";
 import type { UnitView } from "../../../contracts/organisations";
+import { auditLog, units } from "../../db/schema/index";
+import { makeUnit, makeUser, reloadUnit, type UnitRow, unique } from "../../testing/factories";
+import { describeOnDatabases, signedIn } from "../../testing/harness";
 
 describeOnDatabases("organisation units", (ctx) => {
   /** A root with two communes, A having one child; users of each role, all unique to the test. */
@@ -35,7 +35,9 @@ describeOnDatabases("organisation units", (ctx) => {
     const suffix = unique("");
     for (const name of ["Đông", "Dương", "Anh", "Ấp"]) await makeUnit(w.db, { parent: w.communeB, name: `${name}${suffix}` });
     const member = await w.as(w.communeB, "viewer");
-    const names = ((await member.get("/api/units")).json().units as UnitView[]).filter((u) => u.parentId === w.communeB.id).map((u) => u.name);
+    const names = ((await member.get("/api/units")).json().units as UnitView[])
+      .filter((u) => u.parentId === w.communeB.id)
+      .map((u) => u.name);
     expect(names.map((n) => n.replace(suffix, ""))).toEqual(["Anh", "Ấp", "Dương", "Đông"]);
   });
 
@@ -46,7 +48,10 @@ describeOnDatabases("organisation units", (ctx) => {
     expect(res.statusCode).toBe(201);
     const created = res.json() as UnitView;
     expect(created).toMatchObject({ tree: "state", level: 2, path: `${w.communeA.path}${created.id}/`, version: 1 });
-    const audit = await w.db.select().from(auditLog).where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, "unit.create")));
+    const audit = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, "unit.create")));
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ name: "Phòng Văn hóa - Xã hội" });
   });
@@ -87,7 +92,11 @@ describeOnDatabases("organisation units", (ctx) => {
   it("renames with the current version and refuses a stale one", async () => {
     const w = await world();
     const manager = await w.as(w.communeA, "manager");
-    const ok = await manager.patch(`/api/units/${w.childA.id}`, { name: "Ủy ban nhân dân phường Mới", shortName: "UBND phường Mới", version: 1 });
+    const ok = await manager.patch(`/api/units/${w.childA.id}`, {
+      name: "Ủy ban nhân dân phường Mới",
+      shortName: "UBND phường Mới",
+      version: 1,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: "Ủy ban nhân dân phường Mới", version: 2 });
     const stale = await manager.patch(`/api/units/${w.childA.id}`, { sortOrder: 5, version: 1 });
@@ -118,7 +127,10 @@ describeOnDatabases("organisation units", (ctx) => {
     const moved = await reloadUnit(w.db, grandchild.id);
     expect(moved.path).toBe(`${w.communeB.path}${w.childA.id}/${grandchild.id}/`);
     expect(moved.level).toBe(3);
-    const [audit] = await w.db.select().from(auditLog).where(and(eq(auditLog.entityId, w.childA.id), eq(auditLog.action, "unit.move")));
+    const [audit] = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, w.childA.id), eq(auditLog.action, "unit.move")));
     expect(audit.before).toMatchObject({ parentId: w.communeA.id, path: w.childA.path });
     expect(audit.after).toMatchObject({ parentId: w.communeB.id, path: `${w.communeB.path}${w.childA.id}/` });
   });
@@ -130,7 +142,10 @@ describeOnDatabases("organisation units", (ctx) => {
     expect(under.statusCode).toBe(409);
     expect(under.json().error.message).toContain("đơn vị cấp dưới của nó");
     expect((await admin.post(`/api/units/${w.communeA.id}/move`, { parentId: w.communeA.id, version: 1 })).statusCode).toBe(409);
-    const after = await w.db.select().from(units).where(like(units.path, `${w.root.path}%`));
+    const after = await w.db
+      .select()
+      .from(units)
+      .where(like(units.path, `${w.root.path}%`));
     expect(after.find((u) => u.id === w.communeA.id)).toMatchObject({ path: w.communeA.path, parentId: w.root.id, version: 1 });
     expect(after.find((u) => u.id === w.childA.id)).toMatchObject({ path: w.childA.path, level: 2 });
   });
@@ -213,7 +228,7 @@ describeOnDatabases("organisation units", (ctx) => {
   it("refuses malformed JSON, unknown fields and a body over 1 MB", async () => {
     const w = await world();
     const admin = await w.as(w.root, "admin");
-    const bad = await admin.request("POST", "/api/units", "{\"name\": ", { "content-type": "application/json" });
+    const bad = await admin.request("POST", "/api/units", '{"name": ', { "content-type": "application/json" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("MALFORMED_JSON");
     const extra = await admin.post("/api/units", { name: unique("Phòng"), kind: "phong", parentId: w.root.id, archived: true });

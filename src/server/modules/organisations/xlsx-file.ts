@@ -25,7 +25,10 @@ export interface SheetRow {
 }
 
 const notExcel = (detail: string) =>
-  new AppError("INVALID_FILE", `Tệp tải lên không phải tệp Excel (.xlsx) hợp lệ: ${detail}. Hãy lưu lại bảng tính dưới dạng .xlsx rồi gửi lại.`);
+  new AppError(
+    "INVALID_FILE",
+    `Tệp tải lên không phải tệp Excel (.xlsx) hợp lệ: ${detail}. Hãy lưu lại bảng tính dưới dạng .xlsx rồi gửi lại.`,
+  );
 
 const bomb = () =>
   new AppError(
@@ -139,7 +142,14 @@ export async function readUnitSheet(buffer: Buffer, filename: string): Promise<S
   return rows;
 }
 
-export type SheetOutRow = { name: string; shortName: string | null; kind: string; tree: string; parentName: string | null; sortOrder: number };
+export type SheetOutRow = {
+  name: string;
+  shortName: string | null;
+  kind: string;
+  tree: string;
+  parentName: string | null;
+  sortOrder: number;
+};
 
 /** Writes units in the import's columns, so an export can be imported again. */
 export async function writeUnitSheet(rows: SheetOutRow[]): Promise<Buffer> {

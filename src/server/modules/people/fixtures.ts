@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { makeUnit, makeUser, unique, type UnitRow, type UserRow } from "../../testing/factories";
+import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 
 /** A city with two communes, an admin, a manager and a member of commune A, and a member of commune B. */
 export interface PeopleTree {

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { User } from "../../../contracts/people";
-import { describeOnDatabases, signedIn } from "../../testing/harness";
 import { makeUnit, makeUser } from "../../testing/factories";
+import { describeOnDatabases, signedIn } from "../../testing/harness";
 import { makePeopleTree } from "./fixtures";
 
 describeOnDatabases("people: role grants", (ctx) => {
@@ -53,7 +53,9 @@ describeOnDatabases("people: role grants", (ctx) => {
     const t = await makePeopleTree(ctx().db);
     const admin = await signedIn(ctx().app, t.admin);
     expect((await admin.post(`/api/users/${t.memberA.id}/grants`, { unitId: t.communeA.id, role: "owner" })).statusCode).toBe(400);
-    expect((await admin.post(`/api/users/${t.memberA.id}/grants`, { unitId: t.communeA.id, role: "viewer", note: "x" })).statusCode).toBe(400);
+    expect((await admin.post(`/api/users/${t.memberA.id}/grants`, { unitId: t.communeA.id, role: "viewer", note: "x" })).statusCode).toBe(
+      400,
+    );
   });
 
   it("lets an admin grant admin, and the new admin can then act everywhere", async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { roleGrants } from "../../db/schema/index";
-import { assertCan, type Actor, type Role } from "../../platform/access";
+import { type Actor, assertCan, type Role } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { conflict, notFound } from "../../platform/errors";
 import { canChangeUser, canGrant, messages } from "./policy";
@@ -27,7 +27,14 @@ export async function addGrant(db: Db, { actor, userId, unitId, role }: AddGrant
     .transaction(async (tx) => {
       await tx.insert(roleGrants).values({ userId, unitId, role });
       const after = await loadUser(tx, userId);
-      await recordAudit(tx, { actor, action: "user.grant_add", entityType: "user", entityId: userId, before: auditSnapshot(before), after: auditSnapshot(after) });
+      await recordAudit(tx, {
+        actor,
+        action: "user.grant_add",
+        entityType: "user",
+        entityId: userId,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      });
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error)) throw alreadyGranted();
@@ -61,7 +68,14 @@ export async function removeGrant(db: Db, { actor, userId, grantId }: RemoveGran
   await db.transaction(async (tx) => {
     await tx.delete(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
     const after = await loadUser(tx, userId);
-    await recordAudit(tx, { actor, action: "user.grant_remove", entityType: "user", entityId: userId, before: auditSnapshot(before), after: auditSnapshot(after) });
+    await recordAudit(tx, {
+      actor,
+      action: "user.grant_remove",
+      entityType: "user",
+      entityId: userId,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    });
   });
   return loadUser(db, userId);
 }

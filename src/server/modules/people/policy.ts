@@ -1,4 +1,4 @@
-import { canManage, canRead, isAdmin, type Actor, type Role } from "../../platform/access";
+import { type Actor, canManage, canRead, isAdmin, type Role } from "../../platform/access";
 import type { UserRecord } from "./queries";
 
 /** Anyone with a role on the user's unit or above may see the user. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { roleGrants, units, users } from "../../db/schema/index";
-import { escapeLike, scopeToActor, type Actor, type Role } from "../../platform/access";
+import { type Actor, escapeLike, type Role, scopeToActor } from "../../platform/access";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -39,7 +39,14 @@ async function grantsOf(db: Db, userIds: string[]): Promise<Map<string, GrantRef
   const byUser = new Map<string, GrantRef[]>();
   if (userIds.length === 0) return byUser;
   const rows = await db
-    .select({ id: roleGrants.id, userId: roleGrants.userId, unitId: roleGrants.unitId, role: roleGrants.role, unitName: units.name, unitPath: units.path })
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      unitId: roleGrants.unitId,
+      role: roleGrants.role,
+      unitName: units.name,
+      unitPath: units.path,
+    })
     .from(roleGrants)
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(inArray(roleGrants.userId, userIds))
@@ -53,11 +60,7 @@ async function grantsOf(db: Db, userIds: string[]): Promise<Map<string, GrantRef
 }
 
 async function withUnitsAndGrants(db: Db, where: SQL | undefined): Promise<UserRecord[]> {
-  const rows = await db
-    .select({ user: users, unit: unitColumns })
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(where);
+  const rows = await db.select({ user: users, unit: unitColumns }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where);
   const grants = await grantsOf(
     db,
     rows.map((r) => r.user.id),

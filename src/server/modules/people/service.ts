@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import { matches, sortVi } from "../../../domain/text/vietnamese";
 import type { CreateUserRequest, GrantRequest, UpdateUserRequest } from "../../../contracts/people";
+import { matches, sortVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { roleGrants, users } from "../../db/schema/index";
-import { assertCan, canRead, type Actor, type Role } from "../../platform/access";
-import { recordAudit, type AuditEntry } from "../../platform/audit";
+import { type Actor, assertCan, canRead, type Role } from "../../platform/access";
+import { type AuditEntry, recordAudit } from "../../platform/audit";
 import { destroyUserSessions } from "../../platform/auth";
 import { AppError, conflict, notFound, versionConflict } from "../../platform/errors";
 import { hashPassword } from "../../platform/passwords";
@@ -98,7 +98,13 @@ export async function provisionUser(db: Db, options: ProvisionUserOptions): Prom
         .returning({ id: users.id });
       if (grants.length > 0) await tx.insert(roleGrants).values(grants.map((g) => ({ userId: user.id, unitId: g.unitId, role: g.role })));
       const created = await loadUser(tx, user.id);
-      await recordAudit(tx, { actor: options.by, action: "user.create", entityType: "user", entityId: user.id, after: auditSnapshot(created) });
+      await recordAudit(tx, {
+        actor: options.by,
+        action: "user.create",
+        entityType: "user",
+        entityId: user.id,
+        after: auditSnapshot(created),
+      });
       return user.id;
     })
     .catch((error: unknown) => {
@@ -159,13 +165,23 @@ export async function updateUser(db: Db, { actor, userId, changes }: UpdateUserO
     if (updated.length === 0) throw versionConflict("Thông tin người dùng");
     if (changes.active === false) await destroyUserSessions(tx, userId);
     const after = await loadUser(tx, userId);
-    await recordAudit(tx, { actor, action: "user.update", entityType: "user", entityId: userId, before: auditSnapshot(before), after: auditSnapshot(after) });
+    await recordAudit(tx, {
+      actor,
+      action: "user.update",
+      entityType: "user",
+      entityId: userId,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    });
   });
   return loadUser(db, userId);
 }
 
 /** A manager or admin sets a new password for a user; all of that user's sessions end. */
-export async function setUserPassword(db: Db, { actor, userId, newPassword }: { actor: Actor; userId: string; newPassword: string }): Promise<void> {
+export async function setUserPassword(
+  db: Db,
+  { actor, userId, newPassword }: { actor: Actor; userId: string; newPassword: string },
+): Promise<void> {
   const record = await loadUser(db, userId);
   assertCan(canChangeUser(actor, record), messages.changeUser);
   const passwordHash = await hashPassword(newPassword);
@@ -183,4 +199,3 @@ export async function setUserPassword(db: Db, { actor, userId, newPassword }: { 
     });
   });
 }
-

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { User, UserList } from "../../../contracts/people";
-import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 import { makeUser } from "../../testing/factories";
+import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 import { freshUsername, makePeopleTree } from "./fixtures";
 
 describeOnDatabases("people: users", (ctx) => {
@@ -20,7 +20,13 @@ describeOnDatabases("people: users", (ctx) => {
     const res = await admin.post("/api/users", body);
     expect(res.statusCode).toBe(201);
     const user = res.json<User>();
-    expect(user).toMatchObject({ username: body.username, fullName: "Nguyễn Văn Thử", unitName: t.communeA.name, active: true, version: 1 });
+    expect(user).toMatchObject({
+      username: body.username,
+      fullName: "Nguyễn Văn Thử",
+      unitName: t.communeA.name,
+      active: true,
+      version: 1,
+    });
     expect(user.grants).toEqual([{ id: expect.any(String), unitId: t.communeA.id, unitName: t.communeA.name, role: "manager" }]);
     expect(res.body).not.toContain("passwordHash");
     expect((await new TestClient(ctx().app).signIn(body.username, "mat-khau-moi-123")).statusCode).toBe(200);
@@ -57,7 +63,7 @@ describeOnDatabases("people: users", (ctx) => {
     const extra = await admin.post("/api/users", newUser(t.communeA.id, { isAdmin: true }));
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.code).toBe("VALIDATION");
-    const bad = await admin.request("POST", "/api/users", "{\"username\":", { "content-type": "application/json" });
+    const bad = await admin.request("POST", "/api/users", '{"username":', { "content-type": "application/json" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("MALFORMED_JSON");
     const short = await admin.post("/api/users", newUser(t.communeA.id, { password: "ngan" }));

@@ -4,7 +4,7 @@ import { nameKey, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { tasks } from "../../db/schema/index";
 import type { TaskTarget } from "../../db/schema/plans";
-import { canManage, type Actor } from "../../platform/access";
+import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import * as q from "./queries";
 import { createPlan } from "./service";
@@ -83,16 +83,38 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
         else unmatchedNames.push(name);
       }
       if (unmatchedNames.length)
-        warnings.push(`Hạn ${i + 1} («${d.what.slice(0, 60)}»): không tìm thấy đơn vị ${unmatchedNames.map((n) => `"${n}"`).join(", ")}. Hãy chọn đơn vị trước khi ban hành.`);
-      if (d.units.length === 0) warnings.push(`Hạn ${i + 1} («${d.what.slice(0, 60)}»): kế hoạch không nêu đơn vị thực hiện. Hãy chọn đơn vị trước khi ban hành.`);
+        warnings.push(
+          `Hạn ${i + 1} («${d.what.slice(0, 60)}»): không tìm thấy đơn vị ${unmatchedNames.map((n) => `"${n}"`).join(", ")}. Hãy chọn đơn vị trước khi ban hành.`,
+        );
+      if (d.units.length === 0)
+        warnings.push(`Hạn ${i + 1} («${d.what.slice(0, 60)}»): kế hoạch không nêu đơn vị thực hiện. Hãy chọn đơn vị trước khi ban hành.`);
       const target: TaskTarget = { unitIds, ...(unmatchedNames.length ? { unmatchedNames } : {}) };
-      return { planId, what: d.what || d.raw, deliverable: inferDeliverable(d.what || d.raw), target, dueDate: d.due, dueTime: d.time, sortOrder: i };
+      return {
+        planId,
+        what: d.what || d.raw,
+        deliverable: inferDeliverable(d.what || d.raw),
+        target,
+        dueDate: d.due,
+        dueTime: d.time,
+        sortOrder: i,
+      };
     });
     if (rows.length) await tx.insert(tasks).values(rows);
     const unmatchedSpeeches = r.speeches.filter((s) => s.unit && !match(s.unit));
     if (unmatchedSpeeches.length)
-      warnings.push(`${unmatchedSpeeches.length} tham luận có đơn vị chưa khớp với danh mục: ${unmatchedSpeeches.slice(0, 5).map((s) => `"${s.unit}"`).join(", ")}.`);
-    await recordAudit(tx, { actor, action: "plan.from_import", entityType: "plan", entityId: planId, after: { tasks: rows.length, warnings } });
+      warnings.push(
+        `${unmatchedSpeeches.length} tham luận có đơn vị chưa khớp với danh mục: ${unmatchedSpeeches
+          .slice(0, 5)
+          .map((s) => `"${s.unit}"`)
+          .join(", ")}.`,
+      );
+    await recordAudit(tx, {
+      actor,
+      action: "plan.from_import",
+      entityType: "plan",
+      entityId: planId,
+      after: { tasks: rows.length, warnings },
+    });
     return { planId, warnings };
   });
 }

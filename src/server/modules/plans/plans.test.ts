@@ -42,11 +42,16 @@ describeOnDatabases("plans", (ctx) => {
     const first = await signedIn(ctx().app, city.manager);
     const second = await signedIn(ctx().app, city.otherManager);
     const plan = await draftWithTasks(first, city.root, []);
-    expect((await first.patch(`/api/plans/${plan.id}`, { title: "Tiêu đề của người thứ nhất", version: plan.version })).statusCode).toBe(200);
+    expect((await first.patch(`/api/plans/${plan.id}`, { title: "Tiêu đề của người thứ nhất", version: plan.version })).statusCode).toBe(
+      200,
+    );
     const late = await second.patch(`/api/plans/${plan.id}`, { title: "Tiêu đề của người thứ hai", version: plan.version });
     expect(late.statusCode).toBe(409);
     expect(late.json<{ error: { message: string } }>().error.message).toMatch(/người khác thay đổi/);
-    expect((await first.get(`/api/plans/${plan.id}`)).json<{ title: string; version: number }>()).toMatchObject({ title: "Tiêu đề của người thứ nhất", version: 2 });
+    expect((await first.get(`/api/plans/${plan.id}`)).json<{ title: string; version: number }>()).toMatchObject({
+      title: "Tiêu đề của người thứ nhất",
+      version: 2,
+    });
   });
 
   it("refuses a task for a unit outside the manager's subtree with 403", async () => {
@@ -67,7 +72,10 @@ describeOnDatabases("plans", (ctx) => {
   it("issues a draft into one obligation per target unit and then freezes the text", async () => {
     const city = await makeCity(ctx().db);
     const manager = await signedIn(ctx().app, city.manager);
-    const { plan, warnings, obligationsCreated } = await issued(manager, city.root, [[city.communeA.id, city.communeB.id], [city.communeA.id]]);
+    const { plan, warnings, obligationsCreated } = await issued(manager, city.root, [
+      [city.communeA.id, city.communeB.id],
+      [city.communeA.id],
+    ]);
     expect(obligationsCreated).toBe(3);
     expect(warnings).toEqual([]);
     expect(plan).toMatchObject({ status: "issued", counts: { total: 3, open: 3, overdue: 0 } });
@@ -128,19 +136,32 @@ describeOnDatabases("plans", (ctx) => {
     // Old tone placement and upper case in the plan text still find "Xã An Lão …".
     const written = city.communeA.name.replace("Lão", "LÃO").replace("Xã", "xã");
     const result: ImportResult = {
-      kind: "KẾ HOẠCH", number: "63-KH/TU", issuer: "Ban Thường vụ", place: "Hải Phòng", issuedOn: "2026-05-26",
-      title: "Tổng kết 01 năm", legalBases: [{ text: "Căn cứ Kế hoạch 59", documentNumber: "59-KH/TU", documentDate: "2026-05-21", issuer: "Thành ủy" }],
+      kind: "KẾ HOẠCH",
+      number: "63-KH/TU",
+      issuer: "Ban Thường vụ",
+      place: "Hải Phòng",
+      issuedOn: "2026-05-26",
+      title: "Tổng kết 01 năm",
+      legalBases: [{ text: "Căn cứ Kế hoạch 59", documentNumber: "59-KH/TU", documentDate: "2026-05-21", issuer: "Thành ủy" }],
       sections: [{ number: "I", heading: "MỤC ĐÍCH", text: "", children: [] }],
       deadlines: [
         { due: "2099-05-29", time: "11:00", units: [written], what: "gửi báo cáo tham luận", raw: "" },
         { due: "2099-05-31", time: null, units: ["Đơn vị không có thật"], what: "tổ chức hội nghị tổng kết", raw: "" },
       ],
-      tasks: [], conferences: [], speeches: [{ no: 1, topic: "Kinh nghiệm", unit: written }],
-      recipients: ["Lưu VT"], signer: { authority: "T/M", title: "PHÓ BÍ THƯ", name: "Đỗ Mạnh Hiến", rank: null }, annexes: [], warnings: [],
+      tasks: [],
+      conferences: [],
+      speeches: [{ no: 1, topic: "Kinh nghiệm", unit: written }],
+      recipients: ["Lưu VT"],
+      signer: { authority: "T/M", title: "PHÓ BÍ THƯ", name: "Đỗ Mạnh Hiến", rank: null },
+      annexes: [],
+      warnings: [],
     };
     const res = await manager.post("/api/plans/from-import", { result, issuerUnitId: city.root.id });
     expect(res.statusCode).toBe(201);
-    const { plan, warnings } = res.json<{ plan: PlanBody & { typeCode: string; speeches: Array<{ unitId: string | null }> }; warnings: string[] }>();
+    const { plan, warnings } = res.json<{
+      plan: PlanBody & { typeCode: string; speeches: Array<{ unitId: string | null }> };
+      warnings: string[];
+    }>();
     expect(plan.typeCode).toBe("KH");
     expect(plan.speeches[0].unitId).toBe(city.communeA.id);
     expect(warnings.join(" ")).toMatch(/Đơn vị không có thật/);
@@ -148,8 +169,14 @@ describeOnDatabases("plans", (ctx) => {
     const refused = await manager.post(`/api/plans/${plan.id}/issue`, { version: plan.version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/Đơn vị không có thật/);
-    const fixed = await manager.patch(`/api/tasks/${plan.tasks[1].id}`, { target: { unitIds: [city.communeB.id] }, version: plan.tasks[1].version });
-    expect(fixed.json<{ unmatchedNames: string[]; deliverable: string }>()).toMatchObject({ unmatchedNames: [], deliverable: "conference" });
+    const fixed = await manager.patch(`/api/tasks/${plan.tasks[1].id}`, {
+      target: { unitIds: [city.communeB.id] },
+      version: plan.tasks[1].version,
+    });
+    expect(fixed.json<{ unmatchedNames: string[]; deliverable: string }>()).toMatchObject({
+      unmatchedNames: [],
+      deliverable: "conference",
+    });
     const ok = await manager.post(`/api/plans/${plan.id}/issue`, { version: plan.version });
     expect(ok.json<{ obligationsCreated: number }>().obligationsCreated).toBe(2);
   });
@@ -158,11 +185,22 @@ describeOnDatabases("plans", (ctx) => {
     const city = await makeCity(ctx().db);
     const manager = await signedIn(ctx().app, city.manager);
     const { plan } = await issued(manager, city.root, [[city.communeA.id]]);
-    const amended = await manager.post(`/api/plans/${plan.id}/amend`, { note: "Đổi địa điểm", changes: { place: "Hải Phòng" }, version: plan.version });
+    const amended = await manager.post(`/api/plans/${plan.id}/amend`, {
+      note: "Đổi địa điểm",
+      changes: { place: "Hải Phòng" },
+      version: plan.version,
+    });
     expect(amended.statusCode).toBe(200);
-    const added = await manager.post(`/api/plans/${plan.id}/tasks`, { what: "Xác báo đại biểu", deliverable: "delegates", target: { unitIds: [city.communeB.id] }, dueDate: "2099-07-01" });
+    const added = await manager.post(`/api/plans/${plan.id}/tasks`, {
+      what: "Xác báo đại biểu",
+      deliverable: "delegates",
+      target: { unitIds: [city.communeB.id] },
+      dueDate: "2099-07-01",
+    });
     expect(added.json<{ task: { obligationCount: number } }>().task.obligationCount).toBe(1);
-    const list = (await manager.get(`/api/plans/${plan.id}/amendments`)).json<{ amendments: Array<{ note: string; before: unknown; after: unknown }> }>().amendments;
+    const list = (await manager.get(`/api/plans/${plan.id}/amendments`)).json<{
+      amendments: Array<{ note: string; before: unknown; after: unknown }>;
+    }>().amendments;
     expect(list[0]).toMatchObject({ note: "Đổi địa điểm", before: { place: "" }, after: { place: "Hải Phòng" } });
     expect(list[1].note).toMatch(/Bổ sung nhiệm vụ/);
     expect(await ctx().db.select().from(planAmendments).where(eq(planAmendments.planId, plan.id))).toHaveLength(2);
@@ -176,7 +214,12 @@ describeOnDatabases("plans", (ctx) => {
     const { plan } = await issued(manager, city.root, [[city.communeA.id]]);
     const closed = await manager.post(`/api/plans/${plan.id}/close`, { version: plan.version });
     expect(closed.json<{ status: string }>().status).toBe("closed");
-    const res = await manager.post(`/api/plans/${plan.id}/tasks`, { what: "x", deliverable: "document", target: { unitIds: [city.communeA.id] }, dueDate: "2099-01-01" });
+    const res = await manager.post(`/api/plans/${plan.id}/tasks`, {
+      what: "x",
+      deliverable: "document",
+      target: { unitIds: [city.communeA.id] },
+      dueDate: "2099-01-01",
+    });
     expect(res.statusCode).toBe(409);
   });
 });

@@ -1,4 +1,4 @@
-import { assertCan, canManage, canRead, type Actor } from "../../platform/access";
+import { type Actor, assertCan, canManage, canRead } from "../../platform/access";
 import { conflict } from "../../platform/errors";
 
 /** Who may do what to plans and tasks; every route of this module asks here. */
@@ -23,8 +23,14 @@ export function assertCanManagePlan(actor: Actor, issuerPath: string): void {
 export function assertCanAssignTo(actor: Actor, targets: Placed[]): void {
   const outside = targets.filter((u) => !canManage(actor, u.path));
   if (outside.length === 0) return;
-  const names = outside.slice(0, 5).map((u) => u.name ?? u.id).join(", ");
-  assertCan(false, `Bạn không quản lý ${outside.length} đơn vị được giao (${names}${outside.length > 5 ? ", …" : ""}) nên không thể giao nhiệm vụ cho họ.`);
+  const names = outside
+    .slice(0, 5)
+    .map((u) => u.name ?? u.id)
+    .join(", ");
+  assertCan(
+    false,
+    `Bạn không quản lý ${outside.length} đơn vị được giao (${names}${outside.length > 5 ? ", …" : ""}) nên không thể giao nhiệm vụ cho họ.`,
+  );
 }
 
 export function assertDraft(status: string): void {

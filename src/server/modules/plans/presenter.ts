@@ -6,7 +6,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const zero: ObligationCounts = { total: 0, open: 0, submitted: 0, returned: 0, accepted: 0, overdue: 0, late: 0 };
 
 export function presentPlanRef(plan: PlanWithIssuer): PlanRef {
-  return { id: plan.id, title: plan.title, number: plan.number, status: plan.status, issuerUnitId: plan.issuerUnitId, issuerName: plan.issuerName };
+  return {
+    id: plan.id,
+    title: plan.title,
+    number: plan.number,
+    status: plan.status,
+    issuerUnitId: plan.issuerUnitId,
+    issuerName: plan.issuerName,
+  };
 }
 
 export function presentPlanSummary(plan: PlanWithIssuer, counts: CountsRow | undefined): PlanSummary {

@@ -1,8 +1,8 @@
-import { and, asc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { obligations, planAmendments, plans, tasks, units, users } from "../../db/schema/index";
-import { scopeToActor, type Actor } from "../../platform/access";
+import { type Actor, scopeToActor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -56,7 +56,10 @@ export async function listReadablePlans(db: Db, actor: Actor, status?: PlanRow["
 }
 
 export async function planTasksActor(db: Db, actor: Actor, planId: string): Promise<boolean> {
-  const [row] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.id, planId), tasksActorUnits(db, actor)));
+  const [row] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.id, planId), tasksActorUnits(db, actor)));
   return Boolean(row);
 }
 
@@ -124,7 +127,10 @@ export async function childPlans(db: Db, planId: string): Promise<PlanWithIssuer
  * else the earliest obligation of the parent plan falling to the child's issuer. Null when there is none.
  */
 export async function parentDeadline(db: Db, plan: Pick<PlanRow, "id" | "parentPlanId" | "issuerUnitId">): Promise<Date | null> {
-  const [linked] = await db.select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) }).from(obligations).where(eq(obligations.childPlanId, plan.id));
+  const [linked] = await db
+    .select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) })
+    .from(obligations)
+    .where(eq(obligations.childPlanId, plan.id));
   if (linked?.dueAt) return linked.dueAt;
   if (!plan.parentPlanId) return null;
   const [own] = await db
@@ -152,10 +158,16 @@ export async function requireUnit(db: Db, id: string, what = "Không tìm thấy
 /** Active units whose name key is one of `keys` (tone placement and case ignored). */
 export async function unitsByNameKeys(db: Db, keys: string[]): Promise<UnitRow[]> {
   if (keys.length === 0) return [];
-  return db.select().from(units).where(and(inArray(units.nameKey, keys), eq(units.archived, false)));
+  return db
+    .select()
+    .from(units)
+    .where(and(inArray(units.nameKey, keys), eq(units.archived, false)));
 }
 
 /** Active units with a short name, for matching the abbreviations plans use ("UBND xã", "Ban CHQS"). */
 export async function unitsWithShortName(db: Db): Promise<UnitRow[]> {
-  return db.select().from(units).where(and(sql`${units.shortName} is not null`, eq(units.archived, false)));
+  return db
+    .select()
+    .from(units)
+    .where(and(sql`${units.shortName} is not null`, eq(units.archived, false)));
 }

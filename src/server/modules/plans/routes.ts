@@ -38,7 +38,12 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get("/api/plans/:id", {
-    schema: { tags, summary: "Chi tiết kế hoạch: nhiệm vụ, số liệu, kế hoạch cấp trên và cấp dưới", params: IdParams, response: { 200: PlanDetail, ...errors } },
+    schema: {
+      tags,
+      summary: "Chi tiết kế hoạch: nhiệm vụ, số liệu, kế hoạch cấp trên và cấp dưới",
+      params: IdParams,
+      response: { 200: PlanDetail, ...errors },
+    },
     handler: async (request) => getPlan(db(), requireActor(request), request.params.id),
   });
 
@@ -52,7 +57,12 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/plans/from-import", {
-    schema: { tags, summary: "Tạo dự thảo kế hoạch từ kết quả nhập văn bản", body: FromImportRequest, response: { 201: PlanWithWarnings, ...errors } },
+    schema: {
+      tags,
+      summary: "Tạo dự thảo kế hoạch từ kết quả nhập văn bản",
+      body: FromImportRequest,
+      response: { 201: PlanWithWarnings, ...errors },
+    },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const { planId, warnings } = await createPlanFromImport(db(), { actor, input: request.body });
@@ -61,7 +71,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.patch("/api/plans/:id", {
-    schema: { tags, summary: "Sửa dự thảo kế hoạch (cần version)", params: IdParams, body: UpdatePlanRequest, response: { 200: PlanDetail, ...errors } },
+    schema: {
+      tags,
+      summary: "Sửa dự thảo kế hoạch (cần version)",
+      params: IdParams,
+      body: UpdatePlanRequest,
+      response: { 200: PlanDetail, ...errors },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const { version, ...changes } = request.body;
@@ -71,7 +87,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/plans/:id/issue", {
-    schema: { tags, summary: "Ban hành kế hoạch: tạo việc cần làm cho từng đơn vị", params: IdParams, body: PlanTransitionRequest, response: { 200: IssueResponse, ...errors } },
+    schema: {
+      tags,
+      summary: "Ban hành kế hoạch: tạo việc cần làm cho từng đơn vị",
+      params: IdParams,
+      body: PlanTransitionRequest,
+      response: { 200: IssueResponse, ...errors },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const result = await issuePlan(db(), { actor, planId: request.params.id, version: request.body.version });
@@ -80,7 +102,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/plans/:id/amend", {
-    schema: { tags, summary: "Điều chỉnh kế hoạch đã ban hành (kèm lý do)", params: IdParams, body: AmendPlanRequest, response: { 200: PlanDetail, ...errors } },
+    schema: {
+      tags,
+      summary: "Điều chỉnh kế hoạch đã ban hành (kèm lý do)",
+      params: IdParams,
+      body: AmendPlanRequest,
+      response: { 200: PlanDetail, ...errors },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       await amendPlan(db(), { actor, planId: request.params.id, ...request.body });
@@ -103,7 +131,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post("/api/plans/:id/tasks", {
-    schema: { tags, summary: "Thêm nhiệm vụ (kế hoạch đã ban hành: tạo ngay việc cần làm và ghi điều chỉnh)", params: IdParams, body: CreateTaskRequest, response: { 201: TaskWithWarnings, ...errors } },
+    schema: {
+      tags,
+      summary: "Thêm nhiệm vụ (kế hoạch đã ban hành: tạo ngay việc cần làm và ghi điều chỉnh)",
+      params: IdParams,
+      body: CreateTaskRequest,
+      response: { 201: TaskWithWarnings, ...errors },
+    },
     handler: async (request, reply) => {
       const result = await createTask(db(), { actor: requireActor(request), planId: request.params.id, input: request.body });
       return reply.status(201).send(result);
@@ -111,12 +145,24 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.patch("/api/tasks/:id", {
-    schema: { tags, summary: "Sửa nhiệm vụ của dự thảo (cần version)", params: IdParams, body: UpdateTaskRequest, response: { 200: TaskView, ...errors } },
+    schema: {
+      tags,
+      summary: "Sửa nhiệm vụ của dự thảo (cần version)",
+      params: IdParams,
+      body: UpdateTaskRequest,
+      response: { 200: TaskView, ...errors },
+    },
     handler: async (request) => updateTask(db(), { actor: requireActor(request), taskId: request.params.id, input: request.body }),
   });
 
   r.delete("/api/tasks/:id", {
-    schema: { tags, summary: "Xóa nhiệm vụ của dự thảo", params: IdParams, querystring: DeleteTaskQuery, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: "Xóa nhiệm vụ của dự thảo",
+      params: IdParams,
+      querystring: DeleteTaskQuery,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await deleteTask(db(), { actor: requireActor(request), taskId: request.params.id, version: request.query.version });
       return reply.status(204).send(null);

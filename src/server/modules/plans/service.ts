@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AmendPlanRequest, CreatePlanRequest, PlanChanges, PlanDetail, PlanSummary } from "../../../contracts/plans";
-import { formatDeadline, dueInstant, vietnamToday } from "../../../domain/deadlines/index";
+import { dueInstant, formatDeadline, vietnamToday } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { planAmendments, plans } from "../../db/schema/index";
-import { canManage, canRead, type Actor } from "../../platform/access";
+import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
@@ -37,7 +37,10 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
 
 export async function listPlans(db: Db, actor: Actor, options: { status?: "draft" | "issued" | "closed" }): Promise<PlanSummary[]> {
   const rows = await q.listReadablePlans(db, actor, options.status);
-  const counts = await q.obligationCounts(db, rows.map((r) => r.id));
+  const counts = await q.obligationCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentPlanSummary(r, counts.get(r.id)));
 }
 
@@ -69,7 +72,13 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
       .insert(plans)
       .values({ ...input, layout: issuer.tree === "party" ? "party" : "state", signer: input.signer ?? null, createdBy: actor.userId })
       .returning();
-    await recordAudit(tx, { actor, action: "plan.create", entityType: "plan", entityId: row.id, after: { title: row.title, issuerUnitId: row.issuerUnitId } });
+    await recordAudit(tx, {
+      actor,
+      action: "plan.create",
+      entityType: "plan",
+      entityId: row.id,
+      after: { title: row.title, issuerUnitId: row.issuerUnitId },
+    });
     return row.id;
   });
 }
@@ -100,7 +109,14 @@ export async function updatePlan(db: Db, { actor, planId, changes, version }: Up
     assertCanManagePlan(actor, plan.issuerPath);
     assertDraft(plan.status);
     await writeChanges(tx, planId, version, changes);
-    await recordAudit(tx, { actor, action: "plan.update", entityType: "plan", entityId: planId, before: pick(plan, changes), after: changes });
+    await recordAudit(tx, {
+      actor,
+      action: "plan.update",
+      entityType: "plan",
+      entityId: planId,
+      before: pick(plan, changes),
+      after: changes,
+    });
   });
 }
 
@@ -158,12 +174,18 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
 }
 
 /** Past deadlines and deadlines later than the parent's, as Vietnamese warnings. */
-export function deadlineWarnings(task: { what: string; dueDate: string; dueTime: string | null }, now: Date, parentDue: Date | null): string[] {
+export function deadlineWarnings(
+  task: { what: string; dueDate: string; dueTime: string | null },
+  now: Date,
+  parentDue: Date | null,
+): string[] {
   const due = dueInstant(task.dueDate, task.dueTime);
   const when = formatDeadline(task.dueDate, task.dueTime);
   const out: string[] = [];
   if (due.getTime() < now.getTime())
-    out.push(`Nhiệm vụ «${short(task.what)}» có hạn ${when} đã qua: các đơn vị chưa nộp sẽ bị tính quá hạn ngay. Nếu cần, hãy điều chỉnh hạn.`);
+    out.push(
+      `Nhiệm vụ «${short(task.what)}» có hạn ${when} đã qua: các đơn vị chưa nộp sẽ bị tính quá hạn ngay. Nếu cần, hãy điều chỉnh hạn.`,
+    );
   if (parentDue && due.getTime() > parentDue.getTime())
     out.push(`Nhiệm vụ «${short(task.what)}» có hạn ${when}, muộn hơn hạn của kế hoạch cấp trên; hạn cấp dưới phải sớm hơn hạn cấp trên.`);
   return out;
@@ -186,12 +208,22 @@ export async function amendPlan(db: Db, { actor, planId, note, changes, version 
     assertIssued(plan.status, "điều chỉnh");
     await writeChanges(tx, planId, version, changes);
     await tx.insert(planAmendments).values({ planId, actorId: actor.userId, note, before: pick(plan, changes), after: changes });
-    await recordAudit(tx, { actor, action: "plan.amend", entityType: "plan", entityId: planId, before: pick(plan, changes), after: { note, ...changes } });
+    await recordAudit(tx, {
+      actor,
+      action: "plan.amend",
+      entityType: "plan",
+      entityId: planId,
+      before: pick(plan, changes),
+      after: { note, ...changes },
+    });
   });
 }
 
 /** Records a change to an issued plan that did not go through amendPlan (a task added later). */
-export async function recordAmendment(tx: Db, entry: { planId: string; actorId: string; note: string; before: unknown; after: unknown }): Promise<void> {
+export async function recordAmendment(
+  tx: Db,
+  entry: { planId: string; actorId: string; note: string; before: unknown; after: unknown },
+): Promise<void> {
   await tx.insert(planAmendments).values(entry);
 }
 
@@ -223,7 +255,10 @@ export async function getAmendments(db: Db, actor: Actor, planId: string) {
  * Makes `childPlanId` implement `parentPlanId` (called when a unit answers an obligation with its own plan,
  * inside that transaction). The actor must manage the child's issuer; a child already under another plan is refused.
  */
-export async function linkChildPlan(tx: Db, { actor, childPlanId, parentPlanId }: { actor: Actor; childPlanId: string; parentPlanId: string }) {
+export async function linkChildPlan(
+  tx: Db,
+  { actor, childPlanId, parentPlanId }: { actor: Actor; childPlanId: string; parentPlanId: string },
+) {
   const child = await q.lockPlan(tx, childPlanId);
   assertCanManagePlan(actor, child.issuerPath);
   if (child.parentPlanId && child.parentPlanId !== parentPlanId)

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { TaskTarget } from "../../db/schema/plans";
 import { AppError } from "../../platform/errors";
-import { resolveSelector, type ResolvedUnit } from "../organisations/service";
+import { type ResolvedUnit, resolveSelector } from "../organisations/service";
 
 /**
  * The active units a task target names, through the organisations service. Listed ids that are unknown or
@@ -14,6 +14,9 @@ export async function resolveTarget(db: Db, target: TaskTarget): Promise<Resolve
   const listed = new Set(selector.unitIds ?? []);
   const found = units.filter((u) => listed.has(u.id)).length;
   if (found !== listed.size)
-    throw new AppError("VALIDATION", `Có ${listed.size - found} đơn vị được giao không tồn tại hoặc đã ngừng hoạt động. Hãy chọn lại đơn vị.`);
+    throw new AppError(
+      "VALIDATION",
+      `Có ${listed.size - found} đơn vị được giao không tồn tại hoặc đã ngừng hoạt động. Hãy chọn lại đơn vị.`,
+    );
   return units;
 }

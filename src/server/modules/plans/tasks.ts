@@ -10,8 +10,8 @@ import { createObligationsForTask } from "../obligations/create";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft } from "./policy";
 import { presentTask } from "./presenter";
 import * as q from "./queries";
-import { resolveTarget } from "./targets";
 import { deadlineWarnings, recordAmendment } from "./service";
+import { resolveTarget } from "./targets";
 
 /** Resolves the target and refuses (403) any unit outside the actor's managed subtree. */
 async function checkTarget(tx: Db, actor: Actor, target: TaskTarget, supportUnitIds: string[]) {
@@ -32,7 +32,10 @@ export interface CreateTaskOptions {
  * Adds a task. On a draft it waits for the issue; on an issued plan its obligations are created at once and
  * the addition is recorded as an amendment. A closed plan takes no new tasks.
  */
-export async function createTask(db: Db, { actor, planId, input, now = new Date() }: CreateTaskOptions): Promise<{ task: TaskView; warnings: string[] }> {
+export async function createTask(
+  db: Db,
+  { actor, planId, input, now = new Date() }: CreateTaskOptions,
+): Promise<{ task: TaskView; warnings: string[] }> {
   return db.transaction(async (tx) => {
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
@@ -62,7 +65,13 @@ export async function createTask(db: Db, { actor, planId, input, now = new Date(
     const warnings: string[] = [];
     if (plan.status === "issued") {
       obligationCount = await createObligationsForTask(tx, { planId, task, unitIds: units.map((u) => u.id), actorId: actor.userId });
-      await recordAmendment(tx, { planId, actorId: actor.userId, note: `Bổ sung nhiệm vụ: ${task.what}`, before: null, after: { task: input } });
+      await recordAmendment(tx, {
+        planId,
+        actorId: actor.userId,
+        note: `Bổ sung nhiệm vụ: ${task.what}`,
+        before: null,
+        after: { task: input },
+      });
       warnings.push(...deadlineWarnings(task, now, await q.parentDeadline(tx, plan)));
     }
     await recordAudit(tx, { actor, action: "task.create", entityType: "task", entityId: task.id, after: input });
@@ -112,7 +121,10 @@ export async function deleteTask(db: Db, { actor, taskId, version }: { actor: Ac
     const plan = await q.lockPlan(tx, current.planId);
     assertCanManagePlan(actor, plan.issuerPath);
     assertDraft(plan.status);
-    const deleted = await tx.delete(tasks).where(and(eq(tasks.id, taskId), eq(tasks.version, version))).returning({ id: tasks.id });
+    const deleted = await tx
+      .delete(tasks)
+      .where(and(eq(tasks.id, taskId), eq(tasks.version, version)))
+      .returning({ id: tasks.id });
     if (deleted.length === 0) throw versionConflict("Nhiệm vụ");
     await recordAudit(tx, { actor, action: "task.delete", entityType: "task", entityId: taskId, before: current });
   });

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { makeUnit, makeUser, unique, type UnitRow, type UserRow } from "../../testing/factories";
+import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 import type { TestClient } from "../../testing/harness";
 
 /** A small city: a state root with two communes, a manager of the root and a member of each commune. */
@@ -39,12 +39,24 @@ export interface PlanBody {
 }
 
 /** A draft with one task per unit list given, each due on `dueDate` (default far in the future). */
-export async function draftWithTasks(client: TestClient, issuer: UnitRow, targets: string[][], dueDate = "2099-06-30", dueTime: string | null = "08:00"): Promise<PlanBody> {
+export async function draftWithTasks(
+  client: TestClient,
+  issuer: UnitRow,
+  targets: string[][],
+  dueDate = "2099-06-30",
+  dueTime: string | null = "08:00",
+): Promise<PlanBody> {
   const created = await client.post("/api/plans", { issuerUnitId: issuer.id, title: unique("Kế hoạch thử") });
   if (created.statusCode !== 201) throw new Error(`create plan: ${created.statusCode} ${created.body}`);
   const plan = created.json<PlanBody>();
   for (const unitIds of targets) {
-    const res = await client.post(`/api/plans/${plan.id}/tasks`, { what: "Gửi báo cáo kết quả", deliverable: "report", target: { unitIds }, dueDate, dueTime });
+    const res = await client.post(`/api/plans/${plan.id}/tasks`, {
+      what: "Gửi báo cáo kết quả",
+      deliverable: "report",
+      target: { unitIds },
+      dueDate,
+      dueTime,
+    });
     if (res.statusCode !== 201) throw new Error(`create task: ${res.statusCode} ${res.body}`);
   }
   return (await client.get(`/api/plans/${plan.id}`)).json<PlanBody>();

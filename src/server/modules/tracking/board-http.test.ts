@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import type { Board, PlanObligations } from "../../../contracts/tracking";
+import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
-import { makeUnit, makeUser, unique, type UnitRow, type UserRow } from "../../testing/factories";
-import { makeObligation, makePlan, makeTask, vn, type PlanRow } from "./fixtures";
+import { makeObligation, makePlan, makeTask, type PlanRow, vn } from "./fixtures";
 
 describeOnDatabases("tracking board over HTTP", (ctx) => {
   let root: UnitRow;
@@ -30,7 +30,12 @@ describeOnDatabases("tracking board over HTTP", (ctx) => {
     users.midManager = await makeUser(db, { unit: mid, grants: [{ unit: mid, role: "manager" }] });
     users.outsider = await makeUser(db, { unit: outsider, grants: [{ unit: outsider, role: "manager" }] });
     users.nobody = await makeUser(db, { unit: communeA });
-    plan = await makePlan(db, { issuerUnitId: root.id, createdBy: users.manager.id, title: "Kế hoạch tổng kết công tác quốc phòng năm 2026", number: "03/KH-BCH" });
+    plan = await makePlan(db, {
+      issuerUnitId: root.id,
+      createdBy: users.manager.id,
+      title: "Kế hoạch tổng kết công tác quốc phòng năm 2026",
+      number: "03/KH-BCH",
+    });
     const report = await makeTask(db, { planId: plan.id, dueDate: "2026-05-31", dueTime: "08:00" });
     const speech = await makeTask(db, { planId: plan.id, dueDate: "2026-06-02", dueTime: null, deliverable: "document", sortOrder: 1 });
     await makeObligation(db, report, communeA.id, { status: "accepted", submittedAt: vn("2026-06-01 07:00"), lateSubmission: true });
@@ -81,7 +86,10 @@ describeOnDatabases("tracking board over HTTP", (ctx) => {
     for (const path of ["board", "board.xlsx", "rollup"]) {
       const res = await c.get(`/api/plans/${plan.id}/${path}`);
       expect(res.statusCode).toBe(403);
-      expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("không được giao") });
+      expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringContaining("không được giao"),
+      });
     }
     expect(ids(await getBoard(c, "", otherPlan.id))).toEqual([outsider.id]);
     expect((await (await client(users.nobody)).get(`/api/plans/${plan.id}/board`)).statusCode).toBe(403);

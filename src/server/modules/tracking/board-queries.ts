@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BoardFilter } from "../../../contracts/tracking";
 import type { Db } from "../../db/client";
 import { obligations, units } from "../../db/schema/index";
-import { emptyCounts, type BoardStatusFilter } from "./counts";
-import { countColumns, delivered, owed, unitColumns, unitConditions, type RawCounts, type UnitFilter, type UnitRef } from "./queries";
+import { type BoardStatusFilter, emptyCounts } from "./counts";
+import { countColumns, delivered, owed, type RawCounts, type UnitFilter, type UnitRef, unitColumns, unitConditions } from "./queries";
 
 /**
  * The board's SQL. The national board has 3,321 rows; to keep PGlite fast only what a step needs crosses
@@ -54,7 +54,13 @@ export async function unitOrder(
   const kept = status ? statusHaving[status](now) : undefined;
   if (sort === "name") {
     // Sorting by name needs no value: only the names cross, and JS orders them the Vietnamese way.
-    const perUnit = db.select({ unitId: obligations.unitId }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).having(kept).as("per_unit");
+    const perUnit = db
+      .select({ unitId: obligations.unitId })
+      .from(obligations)
+      .where(eq(obligations.planId, planId))
+      .groupBy(obligations.unitId)
+      .having(kept)
+      .as("per_unit");
     const rows = await db
       .select({ unitId: perUnit.unitId, name: units.name })
       .from(perUnit)
@@ -63,7 +69,13 @@ export async function unitOrder(
     return rows.map((r) => ({ ...r, value: null }));
   }
   const value = sql<number | null>`${sortExpression[sort](now)}`.mapWith(Number).as("value");
-  const perUnit = db.select({ unitId: obligations.unitId, value }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).having(kept).as("per_unit");
+  const perUnit = db
+    .select({ unitId: obligations.unitId, value })
+    .from(obligations)
+    .where(eq(obligations.planId, planId))
+    .groupBy(obligations.unitId)
+    .having(kept)
+    .as("per_unit");
   return db
     .select({ unitId: perUnit.unitId, name: units.name, value: perUnit.value })
     .from(perUnit)
@@ -81,39 +93,46 @@ export interface UnitCountsRow extends RawCounts {
  * Full counts per unit at `now`: of the listed units (one page), or of every unit the filters keep (the export).
  * Obligations fold per unit first; only then are the few hundred units joined, by their key.
  */
-export async function countsByUnit(db: Db, { planId, now, filter, status, unitIds }: BoardQueryOptions & { unitIds?: string[] }): Promise<UnitCountsRow[]> {
+export async function countsByUnit(
+  db: Db,
+  { planId, now, filter, status, unitIds }: BoardQueryOptions & { unitIds?: string[] },
+): Promise<UnitCountsRow[]> {
   if (unitIds?.length === 0) return [];
   const columns = {
     ...countColumns(now),
     nextDueAt: sql<Date | null>`min(${obligations.dueAt}) filter (where ${owed})`.mapWith(obligations.dueAt),
     lastSubmittedAt: sql<Date | null>`max(${obligations.submittedAt})`.mapWith(obligations.submittedAt),
   };
-  const aliased = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.as(k)])) as { [K in keyof typeof columns]: SQL.Aliased<(typeof columns)[K]["_"]["type"]> };
+  const aliased = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.as(k)])) as {
+    [K in keyof typeof columns]: SQL.Aliased<(typeof columns)[K]["_"]["type"]>;
+  };
   const grouped = db
     .select({ unitId: obligations.unitId, ...aliased })
     .from(obligations)
     .where(and(eq(obligations.planId, planId), unitIds ? inArray(obligations.unitId, unitIds) : undefined))
     .groupBy(obligations.unitId);
   const perUnit = (status ? grouped.having(statusHaving[status](now)) : grouped).as("per_unit");
-  return db
-    .select({
-      unit: unitColumns,
-      expected: perUnit.expected,
-      open: perUnit.open,
-      awaiting: perUnit.awaiting,
-      submitted: perUnit.submitted,
-      onTime: perUnit.onTime,
-      late: perUnit.late,
-      overdue: perUnit.overdue,
-      returned: perUnit.returned,
-      accepted: perUnit.accepted,
-      nextDueAt: perUnit.nextDueAt,
-      lastSubmittedAt: perUnit.lastSubmittedAt,
-    })
-    .from(perUnit)
-    .innerJoin(units, eq(units.id, perUnit.unitId))
-    // Naming the page's units on `units` too lets the planner fetch them by key instead of scanning all 13,000.
-    .where(and(unitIds ? inArray(units.id, unitIds) : undefined, ...unitConditions(filter)));
+  return (
+    db
+      .select({
+        unit: unitColumns,
+        expected: perUnit.expected,
+        open: perUnit.open,
+        awaiting: perUnit.awaiting,
+        submitted: perUnit.submitted,
+        onTime: perUnit.onTime,
+        late: perUnit.late,
+        overdue: perUnit.overdue,
+        returned: perUnit.returned,
+        accepted: perUnit.accepted,
+        nextDueAt: perUnit.nextDueAt,
+        lastSubmittedAt: perUnit.lastSubmittedAt,
+      })
+      .from(perUnit)
+      .innerJoin(units, eq(units.id, perUnit.unitId))
+      // Naming the page's units on `units` too lets the planner fetch them by key instead of scanning all 13,000.
+      .where(and(unitIds ? inArray(units.id, unitIds) : undefined, ...unitConditions(filter)))
+  );
 }
 
 export interface BoardSummary {
@@ -130,7 +149,12 @@ export async function boardSummary(db: Db, { planId, now, filter, status }: Boar
   // Vietnam is UTC+7 all year: shifting the UTC wall clock is exact and needs no time-zone data.
   const day = sql`case when ${delivered} then to_char((${obligations.submittedAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') end`;
   const keptUnits = status
-    ? db.select({ unitId: obligations.unitId }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).having(statusHaving[status](now))
+    ? db
+        .select({ unitId: obligations.unitId })
+        .from(obligations)
+        .where(eq(obligations.planId, planId))
+        .groupBy(obligations.unitId)
+        .having(statusHaving[status](now))
     : undefined;
   const base = db
     .select({ total: sql<number>`grouping(${day})`.mapWith(Number), date: sql<string | null>`${day}`, ...countColumns(now) })

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
-import { boardSorts, type Board } from "../../../contracts/tracking";
+import { type Board, boardSorts } from "../../../contracts/tracking";
 import type { Actor } from "../../platform/access";
+import { makeUnit, makeUser, type UnitRow, unique } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
-import { makeUnit, makeUser, unique, type UnitRow } from "../../testing/factories";
-import { actorFor, makeObligation, makePlan, makeTask, vn, type PlanRow } from "./fixtures";
+import { actorFor, makeObligation, makePlan, makeTask, type PlanRow, vn } from "./fixtures";
 import { presentBoard } from "./presenter";
 import { loadBoard } from "./service";
 
@@ -71,7 +71,12 @@ describeOnDatabases("tracking board", (ctx) => {
   it("one minute after the deadline counts the open and the returned obligation as overdue", async () => {
     const b = await board(vn("2026-05-31 08:01"));
     expect(b.totals.overdue).toBe(2);
-    expect(b.rows.filter((r) => r.overdue).map((r) => r.unit.id).sort()).toEqual([u.open.id, u.returned.id].sort());
+    expect(
+      b.rows
+        .filter((r) => r.overdue)
+        .map((r) => r.unit.id)
+        .sort(),
+    ).toEqual([u.open.id, u.returned.id].sort());
     expect(row(b, u.open)?.nextDueAt).toBe("2026-05-31T01:00:00.000Z");
     expect(row(b, u.onTime)?.nextDueAt).toBeNull();
   });
@@ -125,7 +130,9 @@ describeOnDatabases("tracking board", (ctx) => {
 
   it("filters by subtree and by tree", async () => {
     const now = vn("2026-05-31 08:01");
-    expect((await board(now, { unitId: mid.id })).rows.map((r) => r.unit.id).sort()).toEqual([u.acceptedLate.id, u.acceptedOnTime.id].sort());
+    expect((await board(now, { unitId: mid.id })).rows.map((r) => r.unit.id).sort()).toEqual(
+      [u.acceptedLate.id, u.acceptedOnTime.id].sort(),
+    );
     expect((await board(now, { tree: "state" })).rows.map((r) => r.unit.id)).toEqual([u.otherTree.id]);
     expect((await board(now, { tree: "military" })).rows).toHaveLength(6);
   });
@@ -163,8 +170,17 @@ describeOnDatabases("tracking board", (ctx) => {
     for (const sort of boardSorts) {
       for (const order of ["asc", "desc"] as const) {
         const full = await loadBoard(ctx().db, { actor: manager, planId: plan.id, now, filter: { sort, order } });
-        const paged = await loadBoard(ctx().db, { actor: manager, planId: plan.id, now, filter: { sort, order }, page: { limit: 3, offset: 2 } });
-        expect(paged.rows.map((r) => r.unit.id), `${sort} ${order}`).toEqual(full.rows.slice(2, 5).map((r) => r.unit.id));
+        const paged = await loadBoard(ctx().db, {
+          actor: manager,
+          planId: plan.id,
+          now,
+          filter: { sort, order },
+          page: { limit: 3, offset: 2 },
+        });
+        expect(
+          paged.rows.map((r) => r.unit.id),
+          `${sort} ${order}`,
+        ).toEqual(full.rows.slice(2, 5).map((r) => r.unit.id));
         expect(paged.rowCount).toBe(7);
         expect(paged.totals).toEqual(full.totals);
       }

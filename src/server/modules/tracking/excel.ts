@@ -43,7 +43,9 @@ export async function writeBoardWorkbook(board: BoardData): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kehoach";
   workbook.created = board.at;
-  const sheet = workbook.addWorksheet("Theo dõi", { pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet("Theo dõi", {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.columns = columns.map(({ key, width }) => ({ key, width }));
   const last = columns.length;
 

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { dueInstant } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
-import { obligations, plans, tasks, units, type Deliverable, type ObligationStatus, type PlanStatus } from "../../db/schema/index";
+import { type Deliverable, type ObligationStatus, obligations, type PlanStatus, plans, tasks, units } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
 import { loadGrants } from "../../platform/auth";
-import { unique, type UserRow } from "../../testing/factories";
+import { type UserRow, unique } from "../../testing/factories";
 
 /**
  * Test and benchmark fixtures: plans, tasks and obligations written straight to the tables (the plans
@@ -77,7 +77,10 @@ export function obligationRow(task: TaskRow, unitId: string, state: ObligationSt
 }
 
 export async function makeObligation(db: Db, task: TaskRow, unitId: string, state: ObligationState = {}): Promise<ObligationRow> {
-  const [row] = await db.insert(obligations).values(obligationRow(task, unitId, state)).returning();
+  const [row] = await db
+    .insert(obligations)
+    .values(obligationRow(task, unitId, state))
+    .returning();
   return row;
 }
 
@@ -90,5 +93,12 @@ export function vn(text: string): Date {
 /** The actor a signed-in user becomes, for calling services with a fixed `now`. */
 export async function actorFor(db: Db, user: UserRow): Promise<Actor> {
   const [unit] = await db.select({ path: units.path }).from(units).where(eq(units.id, user.unitId));
-  return { userId: user.id, username: user.username, fullName: user.fullName, unitId: user.unitId, unitPath: unit.path, grants: await loadGrants(db, user.id) };
+  return {
+    userId: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    unitId: user.unitId,
+    unitPath: unit.path,
+    grants: await loadGrants(db, user.id),
+  };
 }

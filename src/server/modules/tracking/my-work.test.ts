@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import type { MyWork } from "../../../contracts/tracking";
+import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
-import { makeUnit, makeUser, unique, type UnitRow, type UserRow } from "../../testing/factories";
 import { actorFor, makeObligation, makePlan, makeTask, vn } from "./fixtures";
 import { listMyWork } from "./my-work";
 import { presentMyWork } from "./presenter";
@@ -23,7 +23,13 @@ describeOnDatabases("my work", (ctx) => {
 
     const plan = await makePlan(db, { issuerUnitId: root.id, createdBy: users.manager.id, title: "Kế hoạch diễn tập khu vực phòng thủ" });
     const later = await makeTask(db, { planId: plan.id, what: "Gửi báo cáo kết quả diễn tập", dueDate: "2026-06-10", dueTime: "17:00" });
-    const sooner = await makeTask(db, { planId: plan.id, what: "Gửi danh sách đại biểu", deliverable: "delegates", dueDate: "2026-06-01", dueTime: "08:00" });
+    const sooner = await makeTask(db, {
+      planId: plan.id,
+      what: "Gửi danh sách đại biểu",
+      deliverable: "delegates",
+      dueDate: "2026-06-01",
+      dueTime: "08:00",
+    });
     const done = await makeTask(db, { planId: plan.id, what: "Xác nhận tham dự", deliverable: "confirmation", dueDate: "2026-05-25" });
     await makeObligation(db, later, communeA.id);
     await makeObligation(db, sooner, communeA.id, { status: "returned", submittedAt: vn("2026-05-30 09:00") });

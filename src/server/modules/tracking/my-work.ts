@@ -1,4 +1,4 @@
-import { timeLeft, type TimeLeft } from "../../../domain/deadlines/index";
+import { type TimeLeft, timeLeft } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { AppError, forbidden, notFound } from "../../platform/errors";

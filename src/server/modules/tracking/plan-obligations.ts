@@ -4,8 +4,8 @@ import { isOverdue } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { obligations, tasks, units } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
-import { authorizeTracking } from "./service";
 import { scopeCondition } from "./queries";
+import { authorizeTracking } from "./service";
 
 /**
  * The obligations of a plan the actor may see, optionally of one unit, by deadline then task: the list

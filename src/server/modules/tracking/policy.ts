@@ -1,4 +1,4 @@
-import { covers, type Actor } from "../../platform/access";
+import { type Actor, covers } from "../../platform/access";
 
 /**
  * Which obligations of a plan an actor may count. Managers and viewers whose grant covers the issuing unit
@@ -34,7 +34,8 @@ export function worksFor(scope: TrackingScope & { all: false }, unit: { id: stri
 }
 
 export const messages = {
-  board: "Bạn không có quyền xem bảng theo dõi kế hoạch này: đơn vị của bạn không được giao nhiệm vụ nào trong kế hoạch. Hãy liên hệ đơn vị ban hành nếu cần.",
+  board:
+    "Bạn không có quyền xem bảng theo dõi kế hoạch này: đơn vị của bạn không được giao nhiệm vụ nào trong kế hoạch. Hãy liên hệ đơn vị ban hành nếu cần.",
   myWorkUnit: "Bạn chỉ xem được việc của đơn vị mình được giao (thành viên) hoặc quản lý. Hãy chọn đơn vị khác.",
   noWorkGrant: "Tài khoản của bạn chưa được giao làm thành viên hay quản lý đơn vị nào nên chưa có việc cần làm.",
 } as const;

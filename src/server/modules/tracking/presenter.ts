@@ -1,12 +1,19 @@
 import type { Board, BoardRow, MyWork, Rollup, TrackedUnit } from "../../../contracts/tracking";
+import type { UnitCountsRow } from "./board-queries";
 import { trackingCounts } from "./counts";
 import type { MyWorkData } from "./my-work";
-import type { UnitCountsRow } from "./board-queries";
 import type { UnitRef } from "./queries";
 import type { RollupData } from "./rollup";
 import type { BoardData } from "./service";
 
-const presentUnit = (u: UnitRef): TrackedUnit => ({ id: u.id, name: u.name, shortName: u.shortName, path: u.path, level: u.level, tree: u.tree });
+const presentUnit = (u: UnitRef): TrackedUnit => ({
+  id: u.id,
+  name: u.name,
+  shortName: u.shortName,
+  path: u.path,
+  level: u.level,
+  tree: u.tree,
+});
 
 export function presentBoardRow(row: UnitCountsRow): BoardRow {
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { obligations, plans, units } from "../../db/schema/index";
 import { escapeLike } from "../../platform/access";
@@ -27,11 +27,25 @@ export interface UnitRef {
   tree: string;
 }
 
-export const unitColumns = { id: units.id, name: units.name, shortName: units.shortName, path: units.path, level: units.level, tree: units.tree };
+export const unitColumns = {
+  id: units.id,
+  name: units.name,
+  shortName: units.shortName,
+  path: units.path,
+  level: units.level,
+  tree: units.tree,
+};
 
 export async function findPlan(db: Db, planId: string): Promise<PlanRef | undefined> {
   const [row] = await db
-    .select({ id: plans.id, title: plans.title, number: plans.number, status: plans.status, issuerUnitId: plans.issuerUnitId, issuerPath: units.path })
+    .select({
+      id: plans.id,
+      title: plans.title,
+      number: plans.number,
+      status: plans.status,
+      issuerUnitId: plans.issuerUnitId,
+      issuerPath: units.path,
+    })
     .from(plans)
     .innerJoin(units, eq(units.id, plans.issuerUnitId))
     .where(eq(plans.id, planId));
@@ -122,8 +136,15 @@ export async function reachesPlan(db: Db, planId: string, scope: TrackingScope):
 /** The plan's obligations counted per unit, before any join: 16,605 rows fold into 3,321 here. */
 function perUnitCounts(db: Db, planId: string, now: Date) {
   const columns = countColumns(now);
-  const aliased = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.as(k)])) as { [K in keyof typeof columns]: SQL.Aliased<number> };
-  return db.select({ unitId: obligations.unitId, ...aliased }).from(obligations).where(eq(obligations.planId, planId)).groupBy(obligations.unitId).as("per_unit");
+  const aliased = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.as(k)])) as {
+    [K in keyof typeof columns]: SQL.Aliased<number>;
+  };
+  return db
+    .select({ unitId: obligations.unitId, ...aliased })
+    .from(obligations)
+    .where(eq(obligations.planId, planId))
+    .groupBy(obligations.unitId)
+    .as("per_unit");
 }
 
 /** The lowest and highest path of the obligated units in scope: their common prefix is the common ancestor. */

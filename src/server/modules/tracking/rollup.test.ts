@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Rollup, TrackingCounts } from "../../../contracts/tracking";
 import { obligations } from "../../db/schema/index";
-import { resolveSelector } from "../organisations/groups";
 import type { Actor } from "../../platform/access";
+import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
-import { makeUnit, makeUser, unique, type UnitRow, type UserRow } from "../../testing/factories";
-import { actorFor, makeObligation, makePlan, makeTask, obligationRow, vn, type PlanRow } from "./fixtures";
+import { resolveSelector } from "../organisations/groups";
+import { actorFor, makeObligation, makePlan, makeTask, obligationRow, type PlanRow, vn } from "./fixtures";
 import { presentBoard, presentRollup } from "./presenter";
 import { getRollup, startPath } from "./rollup";
 import { loadBoard } from "./service";
@@ -81,7 +81,8 @@ describeOnDatabases("tracking roll-up", (ctx) => {
     await db.insert(obligations).values(targets.map((t) => obligationRow(speech, t.id)));
   });
 
-  const rollup = async (parentUnitId?: string, actor = admin, planId = plan.id) => presentRollup(await getRollup(ctx().db, { actor, planId, now, parentUnitId }));
+  const rollup = async (parentUnitId?: string, actor = admin, planId = plan.id) =>
+    presentRollup(await getRollup(ctx().db, { actor, planId, now, parentUnitId }));
 
   it("makes one obligation per Ban CHQS of the rule and none for other units", async () => {
     const board = presentBoard(await loadBoard(ctx().db, { actor: admin, planId: plan.id, now, filter: {} }), { limit: 200, offset: 0 });

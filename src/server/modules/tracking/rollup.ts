@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
 import { sumCounts } from "./counts";
-import { countsBySubtree, findUnit, findUnits, pathBounds, SEGMENT, type RawCounts, type UnitRef } from "./queries";
+import { countsBySubtree, findUnit, findUnits, pathBounds, type RawCounts, SEGMENT, type UnitRef } from "./queries";
 import { authorizeTracking } from "./service";
 
 /**

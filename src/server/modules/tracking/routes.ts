@@ -2,7 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody, IdParams } from "../../../contracts/common";
-import { Board, BoardFilter, BoardQuery, MyWork, MyWorkQuery, PlanObligations, PlanObligationsQuery, Rollup, RollupQuery } from "../../../contracts/tracking";
+import {
+  Board,
+  BoardFilter,
+  BoardQuery,
+  MyWork,
+  MyWorkQuery,
+  PlanObligations,
+  PlanObligationsQuery,
+  Rollup,
+  RollupQuery,
+} from "../../../contracts/tracking";
 import { requireActor } from "../../platform/auth";
 import { writeBoardWorkbook } from "./excel";
 import { listMyWork } from "./my-work";
@@ -44,7 +54,12 @@ export async function trackingRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.unknown().describe("Tệp Excel (.xlsx)"), ...refusals },
     },
     handler: async (request, reply) => {
-      const data = await loadBoard(db(), { actor: requireActor(request), planId: request.params.id, now: new Date(), filter: request.query });
+      const data = await loadBoard(db(), {
+        actor: requireActor(request),
+        planId: request.params.id,
+        now: new Date(),
+        filter: request.query,
+      });
       const file = await writeBoardWorkbook(data);
       const name = `theo-doi-${(data.plan.number ?? data.plan.id).replace(/[^A-Za-z0-9-]+/g, "-")}.xlsx`;
       return reply
@@ -65,7 +80,12 @@ export async function trackingRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (request) =>
       presentRollup(
-        await getRollup(db(), { actor: requireActor(request), planId: request.params.id, now: new Date(), parentUnitId: request.query.parentUnitId }),
+        await getRollup(db(), {
+          actor: requireActor(request),
+          planId: request.params.id,
+          now: new Date(),
+          parentUnitId: request.query.parentUnitId,
+        }),
       ),
   });
 

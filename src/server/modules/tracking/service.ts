@@ -3,9 +3,9 @@ import { normalizeTones, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { forbidden, notFound } from "../../platform/errors";
-import { messages, trackingScope, type TrackingScope } from "./policy";
-import { boardSummary, countsByUnit, unitOrder, type UnitCountsRow } from "./board-queries";
-import { findPlan, findUnit, reachesPlan, type PlanRef, type RawCounts } from "./queries";
+import { boardSummary, countsByUnit, type UnitCountsRow, unitOrder } from "./board-queries";
+import { messages, type TrackingScope, trackingScope } from "./policy";
+import { findPlan, findUnit, type PlanRef, type RawCounts, reachesPlan } from "./queries";
 
 export const DEFAULT_BOARD_LIMIT = 200;
 
@@ -90,14 +90,19 @@ const sortValue: Record<NumericSort, (r: UnitCountsRow) => number | null> = {
 };
 
 /**
- * Sorts by a value (or by name when `valueOf` is null) in Vietnamese order, ties by name ascending;
+ * Sorts by a value (or by name when `valueOfItem` is null) in Vietnamese order, ties by name ascending;
  * items without a value (no deadline left, nothing submitted) go last in either direction.
  */
-export function sortUnits<T>(items: readonly T[], nameOf: (item: T) => string, valueOf: ((item: T) => number | null) | null, order: "asc" | "desc"): T[] {
-  const keyed = items.map((item) => ({ item, name: normalizeTones(nameOf(item)), value: valueOf ? valueOf(item) : null }));
+export function sortUnits<T>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  valueOfItem: ((item: T) => number | null) | null,
+  order: "asc" | "desc",
+): T[] {
+  const keyed = items.map((item) => ({ item, name: normalizeTones(nameOf(item)), value: valueOfItem ? valueOfItem(item) : null }));
   const sign = order === "desc" ? -1 : 1;
   const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
-  if (!valueOf) keyed.sort((a, b) => sign * byName(a, b));
+  if (!valueOfItem) keyed.sort((a, b) => sign * byName(a, b));
   else
     keyed.sort((a, b) => {
       const x = a.value;

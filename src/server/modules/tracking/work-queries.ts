@@ -37,12 +37,7 @@ export async function owedObligations(db: Db, options: { scope: TrackingScope; u
     .innerJoin(tasks, eq(tasks.id, obligations.taskId))
     .innerJoin(units, eq(units.id, obligations.unitId))
     .where(
-      and(
-        owed,
-        eq(plans.status, "issued"),
-        scopeCondition(scope),
-        underPath ? like(units.path, `${escapeLike(underPath)}%`) : undefined,
-      ),
+      and(owed, eq(plans.status, "issued"), scopeCondition(scope), underPath ? like(units.path, `${escapeLike(underPath)}%`) : undefined),
     )
     .orderBy(asc(obligations.dueAt), asc(units.path), asc(tasks.sortOrder))
     .limit(limit);

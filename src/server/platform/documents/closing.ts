@@ -1,4 +1,4 @@
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
+import { type Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
 import { recipientLines } from "./format";
 import { centred, NO_BORDERS, plain, SIZE, SPACING, TEXT_WIDTH } from "./layout";
 import type { Signer } from "./types";
@@ -16,8 +16,20 @@ export function closingTable(recipients: readonly string[], signer: Signer): Tab
     ...recipientLines(recipients).map((line) => plain(line, { size: SIZE.recipients })),
   ];
   const right = [
-    ...(signer.authority ? [centred(signer.authority, { bold: true, caps: true, size: SIZE.body }, { spacing: { before: 120, after: 0, line: SPACING.tight } })] : []),
-    centred(signer.title, { bold: true, caps: true, size: SIZE.body }, signer.authority ? {} : { spacing: { before: 120, after: 0, line: SPACING.tight } }),
+    ...(signer.authority
+      ? [
+          centred(
+            signer.authority,
+            { bold: true, caps: true, size: SIZE.body },
+            { spacing: { before: 120, after: 0, line: SPACING.tight } },
+          ),
+        ]
+      : []),
+    centred(
+      signer.title,
+      { bold: true, caps: true, size: SIZE.body },
+      signer.authority ? {} : { spacing: { before: 120, after: 0, line: SPACING.tight } },
+    ),
     // Room for the signature and the seal.
     ...Array.from({ length: 4 }, () => centred("", {}, { spacing: { after: 0, line: 360 } })),
     centred([signer.rank, signer.name].filter(Boolean).join(" "), { bold: true, size: SIZE.body }),

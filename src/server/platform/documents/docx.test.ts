@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildPlanDocx } from "./plan";
-import { buildUrgingLetterDocx } from "./urging-letter";
 import { placeDate, recipientLines } from "./format";
-import { readDocx, type DocxParagraph } from "./testing/read-docx";
+import { buildPlanDocx } from "./plan";
+import { type DocxParagraph, readDocx } from "./testing/read-docx";
 import { seed000, seed001, seed002, urgingLetter } from "./testing/seed-documents";
+import { buildUrgingLetterDocx } from "./urging-letter";
 
 const twipsToMm = (t: number) => (t / 1440) * 25.4;
 
@@ -30,7 +30,11 @@ function pageSettings(xml: string) {
 }
 
 describe("plan .docx in the official layout", () => {
-  for (const [name, seed] of [["state (seed 000)", seed000], ["state (seed 002)", seed002], ["Party (seed 001)", seed001]] as const) {
+  for (const [name, seed] of [
+    ["state (seed 000)", seed000],
+    ["state (seed 002)", seed002],
+    ["Party (seed 001)", seed001],
+  ] as const) {
     it(`is A4 portrait with margins, font and body size of Nghị định 30 — ${name}`, async () => {
       const docx = await readDocx(await buildPlanDocx(seed));
       const page = pageSettings(docx.documentXml);
@@ -44,7 +48,9 @@ describe("plan .docx in the official layout", () => {
       expect(page.right).toBeGreaterThanOrEqual(15);
       expect(page.right).toBeLessThanOrEqual(20);
       // The default font and size of the whole document, and every run names the font too.
-      expect(docx.stylesXml).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"\/><w:sz w:val="2[68]"\/>/);
+      expect(docx.stylesXml).toMatch(
+        /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"\/><w:sz w:val="2[68]"\/>/,
+      );
       const fonts = new Set([...docx.documentXml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
       expect([...fonts]).toEqual(["Times New Roman"]);
       // Body paragraphs: justified, first-line indent 1–1.27 cm, 13–14 pt, ≥ 6 pt after, spacing 1–1.5.
@@ -123,7 +129,9 @@ describe("plan .docx in the official layout", () => {
     const type = indexOf(p, "KẾ HOẠCH");
     const basis = indexOf(p, /^Thực hiện Công văn số 08-CV\/BCĐ/);
     const authority = indexOf(p, "T/M BAN THƯỜNG VỤ");
-    expect([body, star, party, number, date, type, basis, authority]).toEqual([body, star, party, number, date, type, basis, authority].sort((a, b) => a - b));
+    expect([body, star, party, number, date, type, basis, authority]).toEqual(
+      [body, star, party, number, date, type, basis, authority].sort((a, b) => a - b),
+    );
     expect(p[body].bold).toBe(true);
     expect(p[party]).toMatchObject({ bold: true });
     expect(p[party + 1].text).toBe("");
@@ -153,13 +161,20 @@ describe("urging letter .docx", () => {
     const row1 = indexOf(p, "Phòng Văn hóa - Xã hội");
     const row2 = indexOf(p, "Trung tâm Phục vụ HCC xã");
     const noiNhan = indexOf(p, "Nơi nhận:");
-    expect([number, subject, date, kinhGui, row1, row2, noiNhan]).toEqual([number, subject, date, kinhGui, row1, row2, noiNhan].sort((a, b) => a - b));
+    expect([number, subject, date, kinhGui, row1, row2, noiNhan]).toEqual(
+      [number, subject, date, kinhGui, row1, row2, noiNhan].sort((a, b) => a - b),
+    );
     expect(p[subject]).toMatchObject({ inTable: true, sizes: [24] });
     expect(p[row1].inTable).toBe(true);
     expect(text).toContain("Bị trả lại, chưa gửi lại (lý do: thiếu số điện thoại)");
     expect(text).toContain("08 giờ 00 ngày 31/5/2026");
     expect(text).not.toContain("KẾ HOẠCH");
-    expect(p.slice(noiNhan + 1).filter((x) => x.text.startsWith("- ")).map((x) => x.text)).toEqual(["- Như trên;", "- Lưu: VT, VHXH."]);
+    expect(
+      p
+        .slice(noiNhan + 1)
+        .filter((x) => x.text.startsWith("- "))
+        .map((x) => x.text),
+    ).toEqual(["- Như trên;", "- Lưu: VT, VHXH."]);
   });
 });
 

@@ -37,7 +37,14 @@ export function numberLine(layout: "state" | "party", number: string | null): st
  * `recipientLines(["Sở Nội vụ"])` → ["- Sở Nội vụ;", "- Lưu: VT."]
  */
 export function recipientLines(recipients: readonly string[]): string[] {
-  const clean = recipients.map((r) => r.trim().replace(/^[-–•+]\s*/, "").replace(/[;.,\s]+$/, "")).filter(Boolean);
+  const clean = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–•+]\s*/, "")
+        .replace(/[;.,\s]+$/, ""),
+    )
+    .filter(Boolean);
   const archive = clean.findIndex((r) => /^lưu\b/i.test(r));
   const others = clean.filter((_, i) => i !== archive);
   const last = archive >= 0 ? clean[archive] : "Lưu: VT";

@@ -1,6 +1,6 @@
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
+import { type Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
 import { numberLine, placeDate } from "./format";
-import { centred, NO_BORDERS, shortRule, SIZE, TEXT_WIDTH } from "./layout";
+import { centred, NO_BORDERS, SIZE, shortRule, TEXT_WIDTH } from "./layout";
 import type { OfficialHeader } from "./types";
 
 const LEFT = 3686; // 6.5 cm: the issuing body's column

@@ -1,4 +1,4 @@
-export { buildPlanDocx } from "./plan";
-export { buildUrgingLetterDocx } from "./urging-letter";
 export { deadlineText, placeDate, shortDate } from "./format";
+export { buildPlanDocx } from "./plan";
 export type * from "./types";
+export { buildUrgingLetterDocx } from "./urging-letter";

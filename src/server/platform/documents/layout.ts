@@ -2,13 +2,13 @@ import {
   AlignmentType,
   BorderStyle,
   Header,
+  type IParagraphOptions,
+  type ISectionOptions,
+  type IStylesOptions,
   PageNumber,
   Paragraph,
   TableBorders,
   TextRun,
-  type IParagraphOptions,
-  type ISectionOptions,
-  type IStylesOptions,
 } from "docx";
 
 /** Page and type settings shared by every official document (Nghị định 30/2020/NĐ-CP, Điều 5 and Phụ lục I). */
@@ -43,7 +43,13 @@ export interface RunStyle {
 }
 
 const run = (text: string, style: RunStyle = {}) =>
-  new TextRun({ text: style.caps ? text.toLocaleUpperCase("vi") : text, bold: style.bold, italics: style.italics, size: style.size, font: FONT });
+  new TextRun({
+    text: style.caps ? text.toLocaleUpperCase("vi") : text,
+    bold: style.bold,
+    italics: style.italics,
+    size: style.size,
+    font: FONT,
+  });
 
 /** A justified body paragraph with the first-line indent. */
 export function bodyParagraph(text: string, style: RunStyle = {}): Paragraph {
@@ -66,7 +72,12 @@ export function leadParagraph(lead: string, leadStyle: RunStyle, rest = ""): Par
 
 /** A centred line, tight spacing (headers, titles, signature). */
 export function centred(text: string, style: RunStyle = {}, options: Partial<IParagraphOptions> = {}): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0, line: SPACING.tight }, ...options, children: [run(text, style)] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 0, line: SPACING.tight },
+    ...options,
+    children: [run(text, style)],
+  });
 }
 
 /** A left-aligned line with tight spacing (Nơi nhận list). */

@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
-import { bodyParagraph, FONT, leadParagraph, SIZE, SPACING, TEXT_WIDTH, type RunStyle } from "./layout";
+import { bodyParagraph, FONT, leadParagraph, type RunStyle, SIZE, SPACING, TEXT_WIDTH } from "./layout";
 import type { OutlineSection } from "./types";
 
 type Block = Paragraph | Table;
@@ -30,7 +30,10 @@ export function textBlocks(text: string): Block[] {
     if (lines[i].startsWith("|")) {
       const rows: string[][] = [];
       for (; i < lines.length && lines[i].startsWith("|"); i++) {
-        const cells = lines[i].replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
+        const cells = lines[i]
+          .replace(/^\||\|$/g, "")
+          .split("|")
+          .map((c) => c.trim());
         // A Markdown separator row (|---|---|) carries no content.
         if (!cells.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(cells);
       }

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph } from "docx";
 import { closingTable } from "./closing";
 import { headerTable } from "./header";
-import { bodyParagraph, centred, pageSection, shortRule, SIZE, SPACING, styles, TEXT_WIDTH } from "./layout";
+import { bodyParagraph, centred, pageSection, SIZE, SPACING, shortRule, styles, TEXT_WIDTH } from "./layout";
 import { outlineBlocks } from "./outline";
 import type { PlanDocument } from "./types";
 
@@ -11,7 +11,10 @@ import type { PlanDocument } from "./types";
  * `const buffer = await buildPlanDocx(plan)`
  */
 export async function buildPlanDocx(doc: PlanDocument): Promise<Buffer> {
-  const titleLines = doc.title.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const titleLines = doc.title
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const children = [
     headerTable(doc),
     centred(doc.typeName, { bold: true, caps: true, size: SIZE.body }, { spacing: { before: 360, after: 0, line: SPACING.tight } }),

@@ -2,9 +2,9 @@ import { mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPlanDocx } from "./plan";
-import { buildUrgingLetterDocx } from "./urging-letter";
-import { seed000, seed001, urgingLetter } from "./testing/seed-documents";
 import { hasSoffice, renderFirstPage } from "./testing/render";
+import { seed000, seed001, urgingLetter } from "./testing/seed-documents";
+import { buildUrgingLetterDocx } from "./urging-letter";
 
 const artifacts = fileURLToPath(new URL("../../../../e2e/artifacts/", import.meta.url));
 
@@ -12,8 +12,10 @@ describe("official documents rendered by LibreOffice", () => {
   let available = false;
   beforeAll(async () => {
     available = await hasSoffice();
-    if (!available && process.env.CI === "true") throw new Error("soffice is required on CI (apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation)");
-    if (!available) console.log("render tests skipped: soffice not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation)");
+    if (!available && process.env.CI === "true")
+      throw new Error("soffice is required on CI (apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation)");
+    if (!available)
+      console.log("render tests skipped: soffice not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation)");
     mkdirSync(artifacts, { recursive: true });
   });
 

@@ -31,9 +31,7 @@ export async function buildUrgingLetterDocx(doc: UrgingLetterDocument): Promise<
     headerTable(doc, [subject]),
     new Paragraph({ spacing: { before: 360, after: 120 }, children: [] }),
     kinhGui(addressees),
-    bodyParagraph(
-      `Thực hiện ${doc.planReference}, đến ${doc.asOf}, các đơn vị dưới đây chưa hoàn thành nội dung được giao đúng thời hạn:`,
-    ),
+    bodyParagraph(`Thực hiện ${doc.planReference}, đến ${doc.asOf}, các đơn vị dưới đây chưa hoàn thành nội dung được giao đúng thời hạn:`),
     gridTable(rows, { widths: COLUMNS }),
     new Paragraph({ spacing: { after: 0 }, children: [] }),
     bodyParagraph(
@@ -51,7 +49,9 @@ function kinhGui(addressees: string[]): Paragraph {
   if (addressees.length === 1) runs.push(new TextRun({ text: `${addressees[0]}.`, size: SIZE.body, font: FONT }));
   else
     addressees.forEach((a, i) =>
-      runs.push(new TextRun({ text: `- ${a}${i === addressees.length - 1 ? "." : ";"}`, size: SIZE.body, font: FONT, break: i === 0 ? 0 : 1 })),
+      runs.push(
+        new TextRun({ text: `- ${a}${i === addressees.length - 1 ? "." : ";"}`, size: SIZE.body, font: FONT, break: i === 0 ? 0 : 1 }),
+      ),
     );
   return new Paragraph({ indent: { left: 2268, hanging: 1134 }, spacing: { after: 120 }, children: runs });
 }

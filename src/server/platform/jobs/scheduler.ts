@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
+import { type MailTransport, sendPendingEmails, smtpTransport } from "../../modules/notifications/outbox";
 import { runReminders } from "../../modules/notifications/reminders";
-import { sendPendingEmails, smtpTransport, type MailTransport } from "../../modules/notifications/outbox";
 
 export interface JobsOptions {
   db: Db;
@@ -26,14 +26,15 @@ export function startJobs({ db, log, smtpUrl, intervalMs = 60_000 }: JobsOptions
   const tick = async () => {
     try {
       const result = await runReminders(db, new Date(), { email: Boolean(smtpUrl) });
-      if (result.delivered > 0) log(`nhắc hạn: đã gửi ${result.delivered} lời nhắc (${result.notifications} thông báo, ${result.emails} e-mail)`);
+      if (result.delivered > 0)
+        log(`nhắc hạn: đã gửi ${result.delivered} lời nhắc (${result.notifications} thông báo, ${result.emails} e-mail)`);
       if (smtpUrl) await sendPendingEmails(db, await (transport ??= smtpTransport(smtpUrl)));
     } catch (error) {
       log("nhắc hạn: lỗi khi chạy, sẽ thử lại ở lượt sau", error);
     }
   };
   const trigger = () => {
-    if (stopped || running) return;
+    if (stopped || running !== null) return;
     running = tick().finally(() => {
       running = null;
     });
@@ -47,7 +48,7 @@ export function startJobs({ db, log, smtpUrl, intervalMs = 60_000 }: JobsOptions
       stopped = true;
       clearTimeout(first);
       clearInterval(timer);
-      if (running) await running;
+      if (await running) await running;
     },
   };
 }

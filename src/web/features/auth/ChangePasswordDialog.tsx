@@ -1,5 +1,5 @@
-import { Alert, Form, Input, Modal } from "antd";
 import { useMutation } from "@tanstack/react-query";
+import { Alert, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { ChangePasswordRequest } from "../../../contracts/auth";
@@ -45,7 +45,11 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
           })
         }
       >
-        <Form.Item name="currentPassword" label={t("password.current")} rules={[{ required: true, message: t("password.currentRequired") }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t("password.current")}
+          rules={[{ required: true, message: t("password.currentRequired") }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
         <Form.Item name="newPassword" label={t("password.new")} rules={[{ required: true, min: 8, message: t("password.tooShort") }]}>

@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import type { SignInRequest } from "../../../contracts/auth";
-import { useMe, useSignIn } from "../../app/session";
 import { HOME_PATH } from "../../app/sections";
+import { useMe, useSignIn } from "../../app/session";
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -24,7 +24,9 @@ export function SignInPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
           {t("signIn.subtitle")}
         </Typography.Paragraph>
-        {signIn.error && <Alert type="error" showIcon title={signIn.error.message} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+        {signIn.error && (
+          <Alert type="error" showIcon title={signIn.error.message} style={{ marginBottom: 16 }} data-testid="sign-in-error" />
+        )}
         <Form<SignInRequest>
           layout="vertical"
           requiredMark={false}

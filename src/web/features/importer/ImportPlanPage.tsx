@@ -1,20 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Button, Card, Col, Form, Input, Row, Space, Tabs, Typography } from "antd";
 import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Col, Form, Input, Row, Space, Tabs, Typography } from "antd";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ZImportResult, type ImportResult } from "../../../contracts/importer";
+import { type ImportResult, ZImportResult } from "../../../contracts/importer";
 import type { ImportPlanResponse } from "../../../contracts/importer-preview";
+import { searchKey } from "../../../domain/text/vietnamese";
 import { saveBlob } from "../../app/api";
 import { showError, showSuccess } from "../../app/notify";
-import { searchKey } from "../../../domain/text/vietnamese";
+import { CreateFromImportButton } from "../plans/CreateFromImportButton";
 import { useImportPlan } from "./api";
-import { DateField, Located, LocateContext, type LocateApi } from "./fields";
+import { DateField, type LocateApi, LocateContext, Located } from "./fields";
 import { locate, piecesOf } from "./highlight";
 import { ImportSourcePicker } from "./ImportSourcePicker";
 import { AnnexesEditor, DeadlinesEditor, LegalBasesEditor, SpeechesEditor, TasksEditor } from "./ReviewLists";
 import { ConferencesEditor, RecipientsAndSigner, SectionsEditor } from "./ReviewMore";
 import { SourceView } from "./SourceView";
-import { CreateFromImportButton } from "../plans/CreateFromImportButton";
 
 /** Which tab of the form edits the field at a path (`deadlines.0.raw` → deadlines). */
 function tabOf(id: string): string {
@@ -25,7 +25,12 @@ function tabOf(id: string): string {
   return "general";
 }
 
-const fileNameFor = (result: ImportResult) => `${searchKey(result.number ?? result.title ?? "ke-hoach").replace(/[^a-z0-9]+/g, "-").slice(0, 60) || "ke-hoach"}.json`;
+const fileNameFor = (result: ImportResult) =>
+  `${
+    searchKey(result.number ?? result.title ?? "ke-hoach")
+      .replace(/[^a-z0-9]+/g, "-")
+      .slice(0, 60) || "ke-hoach"
+  }.json`;
 
 /** Nhập kế hoạch: read a plan, review every recognised field beside the source, correct it, keep the reviewed JSON. */
 export function ImportPlanPage() {
@@ -94,7 +99,15 @@ export function ImportPlanPage() {
         <ImportSourcePicker
           pending={read.isPending}
           error={read.error?.message ?? null}
-          onRead={(source) => read.mutate(source, { onSuccess: (res) => { setAnswer(res); setTab("general"); setActive(null); } })}
+          onRead={(source) =>
+            read.mutate(source, {
+              onSuccess: (res) => {
+                setAnswer(res);
+                setTab("general");
+                setActive(null);
+              },
+            })
+          }
         />
       </>
     );
@@ -107,7 +120,13 @@ export function ImportPlanPage() {
           {t("importPlan.reviewTitle")}
         </Typography.Title>
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => { setAnswer(null); read.reset(); }}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              setAnswer(null);
+              read.reset();
+            }}
+          >
             {t("importPlan.another")}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={downloadReviewed} data-testid="import-download">
@@ -118,7 +137,19 @@ export function ImportPlanPage() {
       </Space>
       <Alert type="info" showIcon title={t("importPlan.saveLater")} style={{ marginBottom: 12 }} />
       {answer.result.warnings.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("importPlan.warnings")} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{answer.result.warnings.map((w, k) => <li key={k}>{w}</li>)}</ul>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("importPlan.warnings")}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {answer.result.warnings.map((w, k) => (
+                <li key={k}>{w}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       <Row gutter={16}>
         <Col xs={24} xl={11}>
@@ -126,7 +157,12 @@ export function ImportPlanPage() {
         </Col>
         <Col xs={24} xl={13}>
           <Card styles={{ body: { maxHeight: "75vh", overflow: "auto" } }} title={t("importPlan.fields")}>
-            <Form<ImportResult> form={form} layout="vertical" initialValues={answer.result} key={answer.sourceText.length + answer.result.title}>
+            <Form<ImportResult>
+              form={form}
+              layout="vertical"
+              initialValues={answer.result}
+              key={answer.sourceText.length + answer.result.title}
+            >
               <Tabs
                 activeKey={tab}
                 onChange={setTab}
@@ -137,7 +173,11 @@ export function ImportPlanPage() {
                     forceRender: true,
                     children: (
                       <>
-                        <Form.Item name="title" label={<Located id="title">{t("importPlan.planTitle")}</Located>} rules={[{ required: true, whitespace: true }]}>
+                        <Form.Item
+                          name="title"
+                          label={<Located id="title">{t("importPlan.planTitle")}</Located>}
+                          rules={[{ required: true, whitespace: true }]}
+                        >
                           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="import-field-title" />
                         </Form.Item>
                         <Row gutter={8}>
@@ -170,12 +210,45 @@ export function ImportPlanPage() {
                       </>
                     ),
                   },
-                  { key: "deadlines", label: t("importPlan.tabs.deadlines", { count: answer.result.deadlines.length }), forceRender: true, children: <DeadlinesEditor /> },
-                  { key: "tasks", label: t("importPlan.tabs.tasks", { count: answer.result.tasks.length }), forceRender: true, children: <TasksEditor /> },
-                  { key: "conferences", label: t("importPlan.tabs.conferences", { count: answer.result.conferences.length }), forceRender: true, children: <ConferencesEditor /> },
-                  { key: "speeches", label: t("importPlan.tabs.speeches", { count: answer.result.speeches.length }), forceRender: true, children: <SpeechesEditor /> },
+                  {
+                    key: "deadlines",
+                    label: t("importPlan.tabs.deadlines", { count: answer.result.deadlines.length }),
+                    forceRender: true,
+                    children: <DeadlinesEditor />,
+                  },
+                  {
+                    key: "tasks",
+                    label: t("importPlan.tabs.tasks", { count: answer.result.tasks.length }),
+                    forceRender: true,
+                    children: <TasksEditor />,
+                  },
+                  {
+                    key: "conferences",
+                    label: t("importPlan.tabs.conferences", { count: answer.result.conferences.length }),
+                    forceRender: true,
+                    children: <ConferencesEditor />,
+                  },
+                  {
+                    key: "speeches",
+                    label: t("importPlan.tabs.speeches", { count: answer.result.speeches.length }),
+                    forceRender: true,
+                    children: <SpeechesEditor />,
+                  },
                   { key: "closing", label: t("importPlan.tabs.closing"), forceRender: true, children: <RecipientsAndSigner /> },
-                  { key: "bases", label: t("importPlan.tabs.bases"), forceRender: true, children: (<><LegalBasesEditor /><Typography.Title level={5} style={{ marginTop: 16 }}>{t("importPlan.annexes")}</Typography.Title><AnnexesEditor /></>) },
+                  {
+                    key: "bases",
+                    label: t("importPlan.tabs.bases"),
+                    forceRender: true,
+                    children: (
+                      <>
+                        <LegalBasesEditor />
+                        <Typography.Title level={5} style={{ marginTop: 16 }}>
+                          {t("importPlan.annexes")}
+                        </Typography.Title>
+                        <AnnexesEditor />
+                      </>
+                    ),
+                  },
                   { key: "sections", label: t("importPlan.tabs.sections"), forceRender: true, children: <SectionsEditor /> },
                 ]}
               />

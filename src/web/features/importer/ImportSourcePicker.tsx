@@ -1,11 +1,19 @@
-import { useState } from "react";
-import { Alert, Button, Card, Input, Tabs, Typography, Upload } from "antd";
 import { InboxOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Input, Tabs, Typography, Upload } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportSource } from "./api";
 
 /** Upload a .docx/.txt/.md or paste the text of a plan. */
-export function ImportSourcePicker({ onRead, pending, error }: { onRead: (source: ImportSource) => void; pending: boolean; error: string | null }) {
+export function ImportSourcePicker({
+  onRead,
+  pending,
+  error,
+}: {
+  onRead: (source: ImportSource) => void;
+  pending: boolean;
+  error: string | null;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
   return (
@@ -42,7 +50,13 @@ export function ImportSourcePicker({ onRead, pending, error }: { onRead: (source
             label: t("importPlan.pasteTab"),
             children: (
               <>
-                <Input.TextArea rows={14} value={text} onChange={(e) => setText(e.target.value)} placeholder={t("importPlan.pastePlaceholder")} data-testid="import-paste" />
+                <Input.TextArea
+                  rows={14}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder={t("importPlan.pastePlaceholder")}
+                  data-testid="import-paste"
+                />
                 <Button
                   type="primary"
                   style={{ marginTop: 12 }}

@@ -1,11 +1,21 @@
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { useTranslation } from "react-i18next";
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { DateField, Located, TimeField } from "./fields";
 
 /** One editable list of the result: each entry a small card, with add and remove. */
-export function EditableList({ name, empty, render, blank }: { name: string; empty: string; blank: object; render: (index: number) => ReactNode }) {
+export function EditableList({
+  name,
+  empty,
+  render,
+  blank,
+}: {
+  name: string;
+  empty: string;
+  blank: object;
+  render: (index: number) => ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Form.List name={name}>
@@ -17,7 +27,16 @@ export function EditableList({ name, empty, render, blank }: { name: string; emp
               key={field.key}
               size="small"
               style={{ marginBottom: 8 }}
-              extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} title={t("importPlan.remove")} />}
+              extra={
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  title={t("importPlan.remove")}
+                />
+              }
               title={`#${field.name + 1}`}
             >
               {render(field.name)}
@@ -45,7 +64,11 @@ export function DeadlinesEditor() {
         <>
           <Row gutter={8}>
             <Col span={12}>
-              <Form.Item name={[i, "due"]} label={<Located id={`deadlines.${i}.raw`}>{t("importPlan.due")}</Located>} rules={[{ required: true, message: t("importPlan.dueRequired") }]}>
+              <Form.Item
+                name={[i, "due"]}
+                label={<Located id={`deadlines.${i}.raw`}>{t("importPlan.due")}</Located>}
+                rules={[{ required: true, message: t("importPlan.dueRequired") }]}
+              >
                 <DateField />
               </Form.Item>
             </Col>
@@ -81,13 +104,22 @@ export function TasksEditor() {
         <>
           <Row gutter={8}>
             <Col span={16}>
-              <Form.Item name={[i, "unit"]} label={<Located id={`tasks.${i}.unit`}>{t("importPlan.unit")}</Located>} rules={[{ required: true, whitespace: true }]}>
+              <Form.Item
+                name={[i, "unit"]}
+                label={<Located id={`tasks.${i}.unit`}>{t("importPlan.unit")}</Located>}
+                rules={[{ required: true, whitespace: true }]}
+              >
                 <Input />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item name={[i, "role"]} label={t("importPlan.role")}>
-                <Select options={[{ value: "lead", label: t("importPlan.roles.lead") }, { value: "support", label: t("importPlan.roles.support") }]} />
+                <Select
+                  options={[
+                    { value: "lead", label: t("importPlan.roles.lead") },
+                    { value: "support", label: t("importPlan.roles.support") },
+                  ]}
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -1,5 +1,5 @@
-import { Button, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { DateField, Located, TimeField } from "./fields";
 import { EditableList } from "./ReviewLists";
@@ -10,7 +10,20 @@ export function ConferencesEditor() {
     <EditableList
       name="conferences"
       empty={t("importPlan.none")}
-      blank={{ level: null, title: null, date: null, start: null, end: null, duration: null, venue: null, chair: null, expectedAttendance: null, participants: [], dressCode: null, agenda: [] }}
+      blank={{
+        level: null,
+        title: null,
+        date: null,
+        start: null,
+        end: null,
+        duration: null,
+        venue: null,
+        chair: null,
+        expectedAttendance: null,
+        participants: [],
+        dressCode: null,
+        agenda: [],
+      }}
       render={(i) => (
         <>
           <Form.Item name={[i, "title"]} label={<Located id={`conferences.${i}.title`}>{t("importPlan.conferenceTitle")}</Located>}>
@@ -81,7 +94,10 @@ export function ConferencesEditor() {
                       </Form.Item>
                     </Col>
                     <Col span={15}>
-                      <Form.Item name={[row.name, "item"]} label={<Located id={`conferences.${i}.agenda.${row.name}.item`}>{t("importPlan.agendaItem")}</Located>}>
+                      <Form.Item
+                        name={[row.name, "item"]}
+                        label={<Located id={`conferences.${i}.agenda.${row.name}.item`}>{t("importPlan.agendaItem")}</Located>}
+                      >
                         <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
                       </Form.Item>
                       <Form.Item name={[row.name, "by"]} label={t("importPlan.by")}>
@@ -188,7 +204,12 @@ export function SectionsEditor({ name = ["sections"], depth = 0 }: { name?: Arra
               <SectionsEditor name={[row.name, "children"]} depth={depth + 1} />
             </div>
           ))}
-          <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({ number: "", heading: "", text: "", children: [] })}>
+          <Button
+            size="small"
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add({ number: "", heading: "", text: "", children: [] })}
+          >
             {depth ? t("importPlan.addSubsection") : t("importPlan.addSection")}
           </Button>
         </div>

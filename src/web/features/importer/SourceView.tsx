@@ -1,13 +1,16 @@
-import { memo, useContext, useMemo } from "react";
 import { Card, Typography } from "antd";
+import { memo, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { LocateContext } from "./fields";
-import { segments, type Found } from "./highlight";
+import { type Found, segments } from "./highlight";
 
 const SourceText = memo(function SourceText({ source, found, onPick }: { source: string; found: Found[]; onPick: (id: string) => void }) {
   const runs = useMemo(() => segments(source, found), [source, found]);
   return (
-    <div style={{ whiteSpace: "pre-wrap", fontFamily: "'Times New Roman', Tinos, serif", fontSize: 15, lineHeight: 1.55 }} data-testid="import-source">
+    <div
+      style={{ whiteSpace: "pre-wrap", fontFamily: "'Times New Roman', Tinos, serif", fontSize: 15, lineHeight: 1.55 }}
+      data-testid="import-source"
+    >
       {runs.map((run, k) =>
         run.ids.length === 0 ? (
           <span key={k}>{run.text}</span>

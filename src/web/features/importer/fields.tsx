@@ -1,7 +1,7 @@
-import { createContext, useContext, type ReactNode } from "react";
-import { Button, DatePicker, TimePicker, Tooltip } from "antd";
 import { AimOutlined } from "@ant-design/icons";
+import { Button, DatePicker, TimePicker, Tooltip } from "antd";
 import dayjs from "dayjs";
+import { createContext, type ReactNode, useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { DATE_FORMAT } from "../../i18n/index";
 

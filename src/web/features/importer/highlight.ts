@@ -43,16 +43,20 @@ export function piecesOf(result: ImportResult): Piece[] {
   return pieces;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A pattern that finds `text` although the source breaks it over lines, wraps it in markup (`**`, `|`)
  * or spaces it differently; long strings are matched by their first words.
  */
 function loosePattern(text: string, flags: string): RegExp | null {
-  const words = text.normalize("NFC").split(/[\s*_|]+/u).filter(Boolean).slice(0, 24);
+  const words = text
+    .normalize("NFC")
+    .split(/[\s*_|]+/u)
+    .filter(Boolean)
+    .slice(0, 24);
   if (words.length === 0) return null;
-  return new RegExp(words.map(escape).join("[\\s*_|]+"), flags);
+  return new RegExp(words.map(escapeRegExp).join("[\\s*_|]+"), flags);
 }
 
 /** Locates each piece in the source; the first occurrence after the previous piece of the same kind wins. */

@@ -1,7 +1,7 @@
-import { useState } from "react";
-import { Alert, Button, Input, Modal, Space, Typography } from "antd";
 import { CalendarOutlined, CopyOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
+import { Alert, Button, Input, Modal, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CalendarToken } from "../../../contracts/calendar";
 import { api } from "../../app/api";

@@ -1,6 +1,6 @@
+import { Alert, Card, Space, Table, Tag, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { useState } from "react";
-import { Alert, Card, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { MyWorkItem } from "../../../contracts/tracking";

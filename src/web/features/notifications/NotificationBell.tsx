@@ -1,5 +1,5 @@
-import { Badge, Button, Empty, List, Popover, Typography } from "antd";
 import { BellOutlined } from "@ant-design/icons";
+import { Badge, Button, Empty, List, Popover, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { Notification } from "../../../contracts/notifications";
@@ -46,7 +46,12 @@ export function NotificationBell() {
   return (
     <Popover trigger="click" placement="bottomRight" title={t("notifications.title")} content={content}>
       <Badge count={list.data?.unread ?? 0} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined style={{ color: "#fff", fontSize: 18 }} />} aria-label={t("notifications.title")} data-testid="notification-bell" />
+        <Button
+          type="text"
+          icon={<BellOutlined style={{ color: "#fff", fontSize: 18 }} />}
+          aria-label={t("notifications.title")}
+          data-testid="notification-bell"
+        />
       </Badge>
     </Popover>
   );

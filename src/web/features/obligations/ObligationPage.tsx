@@ -1,11 +1,11 @@
-import { Alert, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { PaperClipOutlined } from "@ant-design/icons";
+import { Alert, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { ObligationDetail } from "../../../contracts/obligations";
 import { ApiError } from "../../app/api";
-import { formatVietnamTime } from "../tracking/time";
 import { deadlineLabel, deliverableLabel } from "../plans/labels";
+import { formatVietnamTime } from "../tracking/time";
 import { fileUrl, useObligation } from "./api";
 import { fileSize, obligationStatusColors } from "./labels";
 import { ReviewActions } from "./ReviewActions";
@@ -13,7 +13,8 @@ import { SubmitForm } from "./SubmitForm";
 
 function Submissions({ obligation }: { obligation: ObligationDetail }) {
   const { t } = useTranslation();
-  if (obligation.submissions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("obligations.noSubmissions")} />;
+  if (obligation.submissions.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("obligations.noSubmissions")} />;
   return (
     <List
       data-testid="submissions"
@@ -47,7 +48,13 @@ export function ObligationPage() {
   if (query.isPending) return <Spin />;
   if (!query.data) {
     const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
-    return <Result status={missing ? "404" : "error"} title={query.error?.message ?? t("errors.unexpected")} extra={<Link to="/my-work">{t("obligations.backToMyWork")}</Link>} />;
+    return (
+      <Result
+        status={missing ? "404" : "error"}
+        title={query.error?.message ?? t("errors.unexpected")}
+        extra={<Link to="/my-work">{t("obligations.backToMyWork")}</Link>}
+      />
+    );
   }
   const o = query.data;
   const owed = o.status === "open" || o.status === "returned";
@@ -76,7 +83,14 @@ export function ObligationPage() {
         </Space>
       </Space>
       {o.status === "returned" && o.returnedReason && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("obligations.returnedBecause")} description={o.returnedReason} data-testid="obligation-returned-reason" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("obligations.returnedBecause")}
+          description={o.returnedReason}
+          data-testid="obligation-returned-reason"
+        />
       )}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
@@ -88,7 +102,11 @@ export function ObligationPage() {
                 items={[
                   { key: "unit", label: t("obligations.unit"), children: <span data-testid="obligation-unit">{o.unitName}</span> },
                   { key: "deliverable", label: t("plans.tasks.deliverable"), children: deliverableLabel(o.deliverable, t) },
-                  { key: "deadline", label: t("plans.tasks.deadline"), children: <span data-testid="obligation-deadline">{deadlineLabel(o.dueDate, o.dueTime, t)}</span> },
+                  {
+                    key: "deadline",
+                    label: t("plans.tasks.deadline"),
+                    children: <span data-testid="obligation-deadline">{deadlineLabel(o.dueDate, o.dueTime, t)}</span>,
+                  },
                   { key: "submittedAt", label: t("obligations.submittedAt"), children: formatVietnamTime(o.submittedAt) || "—" },
                   { key: "acceptedAt", label: t("obligations.acceptedAt"), children: formatVietnamTime(o.acceptedAt) || "—" },
                 ]}

@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { Alert, Button, Card, Input, Modal, Popconfirm, Space } from "antd";
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Input, Modal, Popconfirm, Space } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObligationDetail } from "../../../contracts/obligations";
 import { showError, showSuccess } from "../../app/notify";

@@ -1,9 +1,9 @@
-import { useState } from "react";
-import { Alert, Button, Card, Input, Typography, Upload } from "antd";
-import type { UploadFile } from "antd";
 import { SendOutlined, UploadOutlined } from "@ant-design/icons";
+import type { UploadFile } from "antd";
+import { Alert, Button, Card, Input, Typography, Upload } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { uploadLimits, type ObligationDetail } from "../../../contracts/obligations";
+import { type ObligationDetail, uploadLimits } from "../../../contracts/obligations";
 import { showSuccess } from "../../app/notify";
 import { useSubmit } from "./api";
 
@@ -20,12 +20,17 @@ export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
 
   const pick = (file: File) => {
     const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";
-    if (!(uploadLimits.extensions as readonly string[]).includes(ext)) setProblem(t("obligations.submit.badType", { name: file.name, types: uploadLimits.extensions.join(", ") }));
-    else if (file.size > uploadLimits.maxFileBytes) setProblem(t("obligations.submit.tooLarge", { name: file.name, mb: uploadLimits.maxFileBytes / 1024 / 1024 }));
+    if (!(uploadLimits.extensions as readonly string[]).includes(ext))
+      setProblem(t("obligations.submit.badType", { name: file.name, types: uploadLimits.extensions.join(", ") }));
+    else if (file.size > uploadLimits.maxFileBytes)
+      setProblem(t("obligations.submit.tooLarge", { name: file.name, mb: uploadLimits.maxFileBytes / 1024 / 1024 }));
     else if (files.length >= uploadLimits.maxFiles) setProblem(t("obligations.submit.tooMany", { count: uploadLimits.maxFiles }));
     else {
       setProblem(null);
-      setFiles((list) => [...list, { uid: `${Date.now()}-${file.name}`, name: file.name, status: "done", originFileObj: file as UploadFile["originFileObj"] }]);
+      setFiles((list) => [
+        ...list,
+        { uid: `${Date.now()}-${file.name}`, name: file.name, status: "done", originFileObj: file as UploadFile["originFileObj"] },
+      ]);
     }
     return false;
   };
@@ -56,9 +61,19 @@ export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
         data-testid="submit-text"
       />
       <Typography.Paragraph type="secondary" style={{ margin: "8px 0" }}>
-        {t("obligations.submit.limits", { types: uploadLimits.extensions.join(", "), mb: uploadLimits.maxFileBytes / 1024 / 1024, count: uploadLimits.maxFiles })}
+        {t("obligations.submit.limits", {
+          types: uploadLimits.extensions.join(", "),
+          mb: uploadLimits.maxFileBytes / 1024 / 1024,
+          count: uploadLimits.maxFiles,
+        })}
       </Typography.Paragraph>
-      <Upload multiple accept={accept} beforeUpload={pick} fileList={files} onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}>
+      <Upload
+        multiple
+        accept={accept}
+        beforeUpload={pick}
+        fileList={files}
+        onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
+      >
         <Button icon={<UploadOutlined />} data-testid="submit-files">
           {t("obligations.submit.pickFiles")}
         </Button>

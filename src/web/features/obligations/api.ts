@@ -14,7 +14,8 @@ function useObligationMutation<V>(run: (vars: V) => Promise<unknown>) {
   return useMutation({
     mutationFn: run,
     onSettled: async () => {
-      for (const key of [["obligations"], ["board"], ["rollup"], ["my-work"], ["plans"], ["notifications"]]) await queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [["obligations"], ["board"], ["rollup"], ["my-work"], ["plans"], ["notifications"]])
+        await queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }
@@ -34,6 +35,8 @@ export const useReturn = () =>
   );
 
 export const useAccept = () =>
-  useObligationMutation(({ id, version }: { id: string; version: number }) => api("POST", `/api/obligations/${id}/accept`, { body: { version } }));
+  useObligationMutation(({ id, version }: { id: string; version: number }) =>
+    api("POST", `/api/obligations/${id}/accept`, { body: { version } }),
+  );
 
 export const fileUrl = (fileId: string) => `/api/files/${fileId}`;

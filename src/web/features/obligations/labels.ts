@@ -1,6 +1,11 @@
 import type { ObligationStatus } from "../../../contracts/obligations";
 
-export const obligationStatusColors: Record<ObligationStatus, string> = { open: "default", submitted: "blue", returned: "orange", accepted: "green" };
+export const obligationStatusColors: Record<ObligationStatus, string> = {
+  open: "default",
+  submitted: "blue",
+  returned: "orange",
+  accepted: "green",
+};
 
 /** "1,2 MB" / "35 KB": sizes as a clerk reads them. */
 export function fileSize(bytes: number): string {

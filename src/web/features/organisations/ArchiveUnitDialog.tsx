@@ -1,9 +1,9 @@
-import { useState } from "react";
 import { Alert, Checkbox, Modal, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { buttonProps } from "../../components/testId";
 import type { UnitView } from "../../../contracts/organisations";
 import { showSuccess } from "../../app/notify";
+import { buttonProps } from "../../components/testId";
 import { useArchiveUnit } from "./api";
 
 /** Archiving keeps the unit's history; a unit with active children goes only with its whole subtree, on request. */

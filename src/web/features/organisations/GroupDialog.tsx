@@ -1,5 +1,5 @@
-import { useMemo } from "react";
 import { Alert, Form, Input, Modal, Radio, Select, TreeSelect } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { GroupRule, UnitKind } from "../../../contracts/organisations";
 import { matches } from "../../../domain/text/vietnamese";
@@ -27,7 +27,8 @@ interface Option {
   title: string;
   children: Option[];
 }
-const toOptions = (nodes: UnitNode[]): Option[] => nodes.map((n) => ({ value: n.key, title: n.unit.name, children: toOptions(n.children) }));
+const toOptions = (nodes: UnitNode[]): Option[] =>
+  nodes.map((n) => ({ value: n.key, title: n.unit.name, children: toOptions(n.children) }));
 
 export function GroupDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -69,24 +70,63 @@ export function GroupDialog({ open, onClose }: { open: boolean; onClose: () => v
   };
   const filter = (input: string, node: { title?: unknown }) => matches(String(node.title ?? ""), input);
   return (
-    <Modal open={open} width={640} title={t("groups.create")} okText={t("common.create")} cancelText={t("common.cancel")} confirmLoading={create.isPending} onCancel={close} onOk={() => form.submit()} forceRender>
+    <Modal
+      open={open}
+      width={640}
+      title={t("groups.create")}
+      okText={t("common.create")}
+      cancelText={t("common.cancel")}
+      confirmLoading={create.isPending}
+      onCancel={close}
+      onOk={() => form.submit()}
+      forceRender
+    >
       {create.error && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ mode: "static", ownerUnitId: me.isAdmin ? undefined : me.unitId }} onFinish={submit}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ mode: "static", ownerUnitId: me.isAdmin ? undefined : me.unitId }}
+        onFinish={submit}
+      >
         <Form.Item name="name" label={t("groups.name")} rules={[{ required: true, whitespace: true, message: t("groups.nameRequired") }]}>
           <Input maxLength={200} data-testid="group-name" />
         </Form.Item>
         <Form.Item name="description" label={t("groups.description")}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="ownerUnitId" label={t("groups.owner")} extra={me.isAdmin ? t("groups.ownerHelpAdmin") : undefined} rules={[{ required: !me.isAdmin, message: t("groups.ownerRequired") }]}>
-          <Select allowClear options={owners} showSearch={{ filterOption: (input, option) => matches(String(option?.label ?? ""), input) }} />
+        <Form.Item
+          name="ownerUnitId"
+          label={t("groups.owner")}
+          extra={me.isAdmin ? t("groups.ownerHelpAdmin") : undefined}
+          rules={[{ required: !me.isAdmin, message: t("groups.ownerRequired") }]}
+        >
+          <Select
+            allowClear
+            options={owners}
+            showSearch={{ filterOption: (input, option) => matches(String(option?.label ?? ""), input) }}
+          />
         </Form.Item>
         <Form.Item name="mode" label={t("groups.mode")}>
-          <Radio.Group optionType="button" options={[{ value: "static", label: t("groups.modes.static") }, { value: "rule", label: t("groups.modes.rule") }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: "static", label: t("groups.modes.static") },
+              { value: "rule", label: t("groups.modes.rule") },
+            ]}
+          />
         </Form.Item>
         {mode === "static" ? (
           <Form.Item name="unitIds" label={t("groups.units")} rules={[{ required: true, message: t("groups.unitsRequired") }]}>
-            <TreeSelect treeData={unitOptions} treeCheckable treeCheckStrictly={false} showCheckedStrategy={TreeSelect.SHOW_ALL} showSearch filterTreeNode={filter} maxTagCount={8} style={{ width: "100%" }} />
+            <TreeSelect
+              treeData={unitOptions}
+              treeCheckable
+              treeCheckStrictly={false}
+              showCheckedStrategy={TreeSelect.SHOW_ALL}
+              showSearch
+              filterTreeNode={filter}
+              maxTagCount={8}
+              style={{ width: "100%" }}
+            />
           </Form.Item>
         ) : (
           <>

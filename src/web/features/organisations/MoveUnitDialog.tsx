@@ -1,12 +1,12 @@
-import { useMemo, useState } from "react";
 import { Alert, Modal, TreeSelect, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { buttonProps } from "../../components/testId";
 import type { UnitView } from "../../../contracts/organisations";
 import { matches } from "../../../domain/text/vietnamese";
 import { canManageUnit } from "../../app/access";
-import { useSignedInUser } from "../../app/session";
 import { showSuccess } from "../../app/notify";
+import { useSignedInUser } from "../../app/session";
+import { buttonProps } from "../../components/testId";
 import { useMoveUnit } from "./api";
 import { buildTree, isWithin, type UnitNode } from "./tree";
 

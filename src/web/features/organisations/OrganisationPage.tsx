@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { Button, Space, Tabs, Typography } from "antd";
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Button, Space, Tabs, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { showError } from "../../app/notify";
 import { useSignedInUser } from "../../app/session";

@@ -1,5 +1,5 @@
-import { Button, Card, Descriptions, Empty, Space, Tag } from "antd";
 import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Descriptions, Empty, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { UnitView } from "../../../contracts/organisations";
 import { canManageUnit } from "../../app/access";
@@ -12,7 +12,15 @@ export type UnitAction = "create" | "rename" | "move" | "archive";
  * The selected unit and what the user may do with it. Actions appear only for units the user manages;
  * the server refuses the others anyway, this only keeps the page honest.
  */
-export function UnitDetails({ unit, parentName, onAction }: { unit: UnitView | null; parentName: string | null; onAction: (a: UnitAction) => void }) {
+export function UnitDetails({
+  unit,
+  parentName,
+  onAction,
+}: {
+  unit: UnitView | null;
+  parentName: string | null;
+  onAction: (a: UnitAction) => void;
+}) {
   const { t } = useTranslation();
   const me = useSignedInUser();
   if (!unit) {

@@ -1,9 +1,9 @@
-import { useEffect } from "react";
 import { Alert, Form, Input, InputNumber, Modal, Select } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { buttonProps } from "../../components/testId";
 import type { UnitKind, UnitView } from "../../../contracts/organisations";
 import { showSuccess } from "../../app/notify";
+import { buttonProps } from "../../components/testId";
 import { useCreateUnit, useUpdateUnit } from "./api";
 import { kindOptions } from "./labels";
 
@@ -91,7 +91,13 @@ export function UnitFormDialog({
   return (
     <Modal
       open={open}
-      title={editing ? t("organisations.renameTitle", { name: unit?.name }) : parent ? t("organisations.createTitle", { name: parent.name }) : t("organisations.createRootTitle")}
+      title={
+        editing
+          ? t("organisations.renameTitle", { name: unit?.name })
+          : parent
+            ? t("organisations.createTitle", { name: parent.name })
+            : t("organisations.createRootTitle")
+      }
       okText={editing ? t("common.save") : t("common.create")}
       cancelText={t("common.cancel")}
       okButtonProps={buttonProps("unit-form-submit")}
@@ -102,7 +108,11 @@ export function UnitFormDialog({
     >
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="unit-form-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="name" label={t("organisations.name")} rules={[{ required: true, whitespace: true, message: t("organisations.nameRequired") }]}>
+        <Form.Item
+          name="name"
+          label={t("organisations.name")}
+          rules={[{ required: true, whitespace: true, message: t("organisations.nameRequired") }]}
+        >
           <Input maxLength={300} data-testid="unit-form-name" />
         </Form.Item>
         <Form.Item name="shortName" label={t("organisations.shortName")}>

@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { Button, Card, Col, Empty, List, Row, Table, Tag, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Empty, List, Row, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UnitGroupView } from "../../../contracts/organisations";
 import { useSignedInUser } from "../../app/session";

@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { Alert, Button, Modal, Space, Table, Tabs, Typography, Upload } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
+import { Alert, Button, Modal, Space, Table, Tabs, Typography, Upload } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../../contracts/organisations";
 import { showSuccess } from "../../app/notify";
@@ -46,7 +46,12 @@ export function UnitImportDialog({ open, onClose }: { open: boolean; onClose: ()
         <Space>
           <Button onClick={close}>{confirmed ? t("common.close") : t("common.cancel")}</Button>
           {!confirmed && (
-            <Button onClick={() => run(true)} disabled={!file} loading={importUnits.isPending && importUnits.variables?.dryRun} data-testid="unit-import-check">
+            <Button
+              onClick={() => run(true)}
+              disabled={!file}
+              loading={importUnits.isPending && importUnits.variables?.dryRun}
+              data-testid="unit-import-check"
+            >
               {t("unitImport.check")}
             </Button>
           )}

@@ -1,11 +1,11 @@
-import { useMemo } from "react";
 import { TreeSelect } from "antd";
-import { matches } from "../../../domain/text/vietnamese";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import type { UnitView } from "../../../contracts/organisations";
+import { matches } from "../../../domain/text/vietnamese";
 import { useUnits } from "./api";
 import { treeLabel } from "./labels";
 import { buildTree, treesOf, type UnitNode } from "./tree";
-import { useTranslation } from "react-i18next";
 
 interface Option {
   value: string;
@@ -38,7 +38,12 @@ export function UnitPicker({
     const all = units ?? [];
     // One unselectable heading per tree keeps Chính quyền, Đảng and Quân sự apart.
     return treesOf(all)
-      .map((tree) => ({ value: `tree:${tree}`, title: treeLabel(tree, t), selectable: false, children: toOptions(buildTree(all, tree), allowed) }))
+      .map((tree) => ({
+        value: `tree:${tree}`,
+        title: treeLabel(tree, t),
+        selectable: false,
+        children: toOptions(buildTree(all, tree), allowed),
+      }))
       .filter((group) => group.children.length > 0);
   }, [units, allowed, t]);
   return (

@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
 import { Input, List, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UnitView } from "../../../contracts/organisations";
 import { useUnitSearch } from "./api";

@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Card, Col, Empty, Row, Segmented, Spin, Tree } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Empty, Row, Segmented, Spin, Tree } from "antd";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UnitView } from "../../../contracts/organisations";
 import { useSignedInUser } from "../../app/session";
-import { useUnits } from "./api";
 import { ArchiveUnitDialog } from "./ArchiveUnitDialog";
-import { MoveUnitDialog } from "./MoveUnitDialog";
+import { useUnits } from "./api";
 import { treeLabel } from "./labels";
+import { MoveUnitDialog } from "./MoveUnitDialog";
 import { ancestorKeys, buildTree, treesOf } from "./tree";
-import { UnitDetails, type UnitAction } from "./UnitDetails";
+import { type UnitAction, UnitDetails } from "./UnitDetails";
 import { UnitFormDialog } from "./UnitFormDialog";
 import { UnitSearch } from "./UnitSearch";
 
@@ -102,7 +102,12 @@ export function UnitTreePanel() {
             )}
           </div>
           {me.isAdmin && (
-            <Button icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={() => setAction("createRoot")} data-testid="unit-create-root">
+            <Button
+              icon={<PlusOutlined />}
+              style={{ marginTop: 12 }}
+              onClick={() => setAction("createRoot")}
+              data-testid="unit-create-root"
+            >
               {t("organisations.createRoot")}
             </Button>
           )}
@@ -120,7 +125,11 @@ export function UnitTreePanel() {
         onCreated={setSelectedId}
       />
       <MoveUnitDialog unit={action === "move" ? selected : null} units={units} onClose={() => setAction(null)} />
-      <ArchiveUnitDialog unit={action === "archive" ? selected : null} onClose={() => setAction(null)} onArchived={() => setSelectedId(null)} />
+      <ArchiveUnitDialog
+        unit={action === "archive" ? selected : null}
+        onClose={() => setAction(null)}
+        onArchived={() => setSelectedId(null)}
+      />
     </Row>
   );
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
-  ImportReport,
-  ResolvedUnits,
-  UnitGroupList,
-  UnitList,
   type ArchiveUnitRequest,
   type CreateGroupRequest,
   type CreateUnitRequest,
+  ImportReport,
   type MoveUnitRequest,
+  ResolvedUnits,
+  UnitGroupList,
+  UnitList,
   type UnitView,
   type UpdateUnitRequest,
 } from "../../../contracts/organisations";

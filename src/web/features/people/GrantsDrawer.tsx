@@ -1,9 +1,9 @@
-import { Alert, Button, Drawer, Form, List, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
+import { Alert, Button, Drawer, Form, List, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { RoleName } from "../../../contracts/roles";
-import type { User } from "../../../contracts/people";
 import type { UnitView } from "../../../contracts/organisations";
+import type { User } from "../../../contracts/people";
+import type { RoleName } from "../../../contracts/roles";
 import { canManageUnit } from "../../app/access";
 import { showSuccess } from "../../app/notify";
 import { useSignedInUser } from "../../app/session";
@@ -22,7 +22,9 @@ export function GrantsDrawer({ user, onClose }: { user: User | null; onClose: ()
   return (
     <Drawer open={user !== null} size={520} title={t("users.grantsTitle", { name: user?.fullName })} onClose={onClose} forceRender>
       <Typography.Paragraph type="secondary">{t("users.grantsHelp")}</Typography.Paragraph>
-      {(add.error ?? revoke.error) && <Alert type="error" showIcon title={(add.error ?? revoke.error)?.message} style={{ marginBottom: 12 }} />}
+      {(add.error ?? revoke.error) && (
+        <Alert type="error" showIcon title={(add.error ?? revoke.error)?.message} style={{ marginBottom: 12 }} />
+      )}
       <List
         bordered
         dataSource={user?.grants ?? []}
@@ -36,7 +38,11 @@ export function GrantsDrawer({ user, onClose }: { user: User | null; onClose: ()
                 okText={t("users.revoke")}
                 cancelText={t("common.cancel")}
                 onConfirm={() =>
-                  user && revoke.mutate({ id: user.id, grantId: grant.id }, { onSuccess: () => showSuccess(t("users.revoked")), onError: () => undefined })
+                  user &&
+                  revoke.mutate(
+                    { id: user.id, grantId: grant.id },
+                    { onSuccess: () => showSuccess(t("users.revoked")), onError: () => undefined },
+                  )
                 }
               >
                 <Button size="small" danger icon={<DeleteOutlined />}>

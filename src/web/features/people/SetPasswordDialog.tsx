@@ -15,7 +15,16 @@ export function SetPasswordDialog({ user, onClose }: { user: User | null; onClos
     onClose();
   };
   return (
-    <Modal open={user !== null} title={t("users.setPasswordTitle", { name: user?.fullName })} okText={t("common.save")} cancelText={t("common.cancel")} confirmLoading={setPassword.isPending} onCancel={close} onOk={() => form.submit()} forceRender>
+    <Modal
+      open={user !== null}
+      title={t("users.setPasswordTitle", { name: user?.fullName })}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={setPassword.isPending}
+      onCancel={close}
+      onOk={() => form.submit()}
+      forceRender
+    >
       {setPassword.error && <Alert type="error" showIcon title={setPassword.error.message} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -34,7 +43,12 @@ export function SetPasswordDialog({ user, onClose }: { user: User | null; onClos
           )
         }
       >
-        <Form.Item name="newPassword" label={t("password.new")} extra={t("users.setPasswordHelp")} rules={[{ required: true, min: 8, message: t("password.tooShort") }]}>
+        <Form.Item
+          name="newPassword"
+          label={t("password.new")}
+          extra={t("users.setPasswordHelp")}
+          rules={[{ required: true, min: 8, message: t("password.tooShort") }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -1,13 +1,13 @@
-import { useEffect } from "react";
 import { Alert, Form, Input, Modal, Select } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { buttonProps } from "../../components/testId";
-import type { RoleName } from "../../../contracts/roles";
-import type { User } from "../../../contracts/people";
 import type { UnitView } from "../../../contracts/organisations";
+import type { User } from "../../../contracts/people";
+import type { RoleName } from "../../../contracts/roles";
 import { canManageUnit } from "../../app/access";
 import { showSuccess } from "../../app/notify";
 import { useSignedInUser } from "../../app/session";
+import { buttonProps } from "../../components/testId";
 import { UnitPicker } from "../organisations/UnitPicker";
 import { useCreateUser, useUpdateUser } from "./api";
 import { roleOptions } from "./roles";
@@ -46,11 +46,20 @@ export function UserFormDialog({ user, open, onClose }: { user: User | null; ope
   };
   const submit = (v: Values) => {
     if (user) {
-      update.mutate({ id: user.id, fullName: v.fullName, unitId: v.unitId, version: user.version }, { onSuccess: done(t("users.saved")), onError: () => undefined });
+      update.mutate(
+        { id: user.id, fullName: v.fullName, unitId: v.unitId, version: user.version },
+        { onSuccess: done(t("users.saved")), onError: () => undefined },
+      );
       return;
     }
     create.mutate(
-      { username: v.username, fullName: v.fullName, unitId: v.unitId, password: v.password, grants: v.role ? [{ unitId: v.unitId, role: v.role }] : [] },
+      {
+        username: v.username,
+        fullName: v.fullName,
+        unitId: v.unitId,
+        password: v.password,
+        grants: v.role ? [{ unitId: v.unitId, role: v.role }] : [],
+      },
       { onSuccess: done(t("users.created")), onError: () => undefined },
     );
   };
@@ -70,11 +79,20 @@ export function UserFormDialog({ user, open, onClose }: { user: User | null; ope
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="user-form-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         {!user && (
-          <Form.Item name="username" label={t("users.username")} extra={t("users.usernameHelp")} rules={[{ required: true, pattern: /^[a-z0-9._-]{3,64}$/, message: t("users.usernameInvalid") }]}>
+          <Form.Item
+            name="username"
+            label={t("users.username")}
+            extra={t("users.usernameHelp")}
+            rules={[{ required: true, pattern: /^[a-z0-9._-]{3,64}$/, message: t("users.usernameInvalid") }]}
+          >
             <Input autoComplete="off" data-testid="user-form-username" />
           </Form.Item>
         )}
-        <Form.Item name="fullName" label={t("users.fullName")} rules={[{ required: true, whitespace: true, message: t("users.fullNameRequired") }]}>
+        <Form.Item
+          name="fullName"
+          label={t("users.fullName")}
+          rules={[{ required: true, whitespace: true, message: t("users.fullNameRequired") }]}
+        >
           <Input maxLength={200} data-testid="user-form-full-name" />
         </Form.Item>
         <Form.Item name="unitId" label={t("users.unit")} rules={[{ required: true, message: t("users.unitRequired") }]}>

@@ -1,6 +1,6 @@
-import { useMemo, useState } from "react";
-import { Button, Card, Input, Space, Switch, Table, Tag, Typography } from "antd";
 import { EditOutlined, KeyOutlined, PlusOutlined, SafetyOutlined } from "@ant-design/icons";
+import { Button, Card, Input, Space, Switch, Table, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../contracts/people";
 import { canManageUnit } from "../../app/access";

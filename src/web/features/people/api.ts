@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
-  User,
-  UserList,
   type CreateUserRequest,
   type GrantRequest,
   type UpdateUserRequest,
+  User,
+  UserList,
   type UserListQuery,
 } from "../../../contracts/people";
 import { api } from "../../app/api";
@@ -38,6 +38,8 @@ export const useSetPassword = () =>
 export const useAddGrant = () =>
   useUserMutation(({ id, ...body }: GrantRequest & { id: string }) => api("POST", `/api/users/${id}/grants`, { body, schema: User }));
 export const useRevokeGrant = () =>
-  useUserMutation(({ id, grantId }: { id: string; grantId: string }) => api("DELETE", `/api/users/${id}/grants/${grantId}`, { schema: User }));
+  useUserMutation(({ id, grantId }: { id: string; grantId: string }) =>
+    api("DELETE", `/api/users/${id}/grants/${grantId}`, { schema: User }),
+  );
 
 export type { User, UserListQuery };

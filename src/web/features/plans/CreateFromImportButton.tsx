@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { Alert, Button, Form, Modal, Typography } from "antd";
 import { FileDoneOutlined } from "@ant-design/icons";
+import { Alert, Button, Form, Modal, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { ImportResult } from "../../../contracts/importer";
@@ -68,10 +68,17 @@ export function CreateFromImportButton({ getResult }: { getResult: () => ImportR
         }
       >
         {create.error && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 12 }} />}
-        <Typography.Paragraph>{t("plans.fromImport.help", { issuer: result?.issuer ?? "—", count: result?.deadlines.length ?? 0 })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t("plans.fromImport.help", { issuer: result?.issuer ?? "—", count: result?.deadlines.length ?? 0 })}
+        </Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label={t("plans.issuer")} required>
-            <UnitPicker value={issuerUnitId} onChange={setIssuerUnitId} allowed={(u: UnitView) => canManageUnit(me, u.path)} testId="import-create-plan-issuer" />
+            <UnitPicker
+              value={issuerUnitId}
+              onChange={setIssuerUnitId}
+              allowed={(u: UnitView) => canManageUnit(me, u.path)}
+              testId="import-create-plan-issuer"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,5 +1,5 @@
-import { useEffect } from "react";
 import { Alert, Form, Input, Modal } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { UnitView } from "../../../contracts/organisations";
@@ -58,7 +58,11 @@ export function CreatePlanDialog({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item name="issuerUnitId" label={t("plans.issuer")} rules={[{ required: true, message: t("plans.issuerRequired") }]}>
           <UnitPicker allowed={(u: UnitView) => canManageUnit(me, u.path)} testId="plan-form-issuer" />
         </Form.Item>
-        <Form.Item name="title" label={t("plans.planTitle")} rules={[{ required: true, whitespace: true, message: t("plans.titleRequired") }]}>
+        <Form.Item
+          name="title"
+          label={t("plans.planTitle")}
+          rules={[{ required: true, whitespace: true, message: t("plans.titleRequired") }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="plan-form-title" />
         </Form.Item>
         <Form.Item name="number" label={t("plans.number")} extra={t("plans.numberHelp")}>

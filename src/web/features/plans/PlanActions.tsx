@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { Button, Popconfirm, Space } from "antd";
 import { CheckCircleOutlined, FileWordOutlined, MailOutlined, StopOutlined } from "@ant-design/icons";
+import { Button, Popconfirm, Space } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
@@ -51,7 +51,10 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
           okText={t("plans.actions.close")}
           cancelText={t("common.cancel")}
           onConfirm={() =>
-            close.mutate({ id: plan.id, version: plan.version }, { onSuccess: () => showSuccess(t("plans.actions.closed")), onError: (e) => showError(e, t("errors.unexpected")) })
+            close.mutate(
+              { id: plan.id, version: plan.version },
+              { onSuccess: () => showSuccess(t("plans.actions.closed")), onError: (e) => showError(e, t("errors.unexpected")) },
+            )
           }
         >
           <Button icon={<StopOutlined />} loading={close.isPending} data-testid="plan-close">
@@ -63,7 +66,12 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
         {t("plans.actions.docx")}
       </Button>
       {plan.status === "issued" && (
-        <Button icon={<MailOutlined />} loading={downloading === "urging"} onClick={() => fetchFile("urging")} data-testid="plan-urging-letter">
+        <Button
+          icon={<MailOutlined />}
+          loading={downloading === "urging"}
+          onClick={() => fetchFile("urging")}
+          data-testid="plan-urging-letter"
+        >
           {t("plans.actions.urgingLetter")}
         </Button>
       )}

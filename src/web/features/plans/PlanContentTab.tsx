@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Space, Typography } from "antd";
 import { SaveOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Space, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { ApiError } from "../../app/api";
@@ -9,7 +9,7 @@ import { showSuccess } from "../../app/notify";
 import { DATE_FORMAT } from "../../i18n/index";
 import { fetchPlan, planKey, useAmendPlan, useUpdatePlan } from "./api";
 import { LegalBasesEditor } from "./LegalBasesEditor";
-import { changedFields, toChanges, toFormValues, type PlanFormValues } from "./planForm";
+import { changedFields, type PlanFormValues, toChanges, toFormValues } from "./planForm";
 import { SectionsEditor } from "./SectionsEditor";
 
 /**
@@ -65,7 +65,13 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
   };
 
   return (
-    <Form<PlanFormValues> form={form} layout="vertical" disabled={!editable} onFinish={() => save(baseVersion)} data-testid="plan-content-form">
+    <Form<PlanFormValues>
+      form={form}
+      layout="vertical"
+      disabled={!editable}
+      onFinish={() => save(baseVersion)}
+      data-testid="plan-content-form"
+    >
       {error && (
         <Alert
           type={conflict ? "warning" : "error"}
@@ -112,7 +118,11 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="title" label={t("plans.planTitle")} rules={[{ required: true, whitespace: true, message: t("plans.titleRequired") }]}>
+      <Form.Item
+        name="title"
+        label={t("plans.planTitle")}
+        rules={[{ required: true, whitespace: true, message: t("plans.titleRequired") }]}
+      >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="plan-content-title" />
       </Form.Item>
       <Form.Item label={t("plans.content.legalBases")}>

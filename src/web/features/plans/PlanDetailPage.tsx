@@ -1,5 +1,5 @@
-import { useState } from "react";
 import { Alert, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../app/api";
@@ -32,7 +32,13 @@ export function PlanDetailPage() {
   if (plan.isPending) return <Spin />;
   if (!plan.data) {
     const missing = plan.error instanceof ApiError && (plan.error.status === 404 || plan.error.status === 403);
-    return <Result status={missing ? "404" : "error"} title={plan.error?.message ?? t("errors.unexpected")} extra={<Link to="/plans">{t("plans.backToList")}</Link>} />;
+    return (
+      <Result
+        status={missing ? "404" : "error"}
+        title={plan.error?.message ?? t("errors.unexpected")}
+        extra={<Link to="/plans">{t("plans.backToList")}</Link>}
+      />
+    );
   }
   const p = plan.data;
   return (
@@ -86,7 +92,13 @@ export function PlanDetailPage() {
             {
               key: "parent",
               label: t("plans.parentPlan"),
-              children: p.parent ? <Link to={`/plans/${p.parent.id}`} data-testid="plan-parent-link">{p.parent.number ? `${p.parent.number} · ${p.parent.title}` : p.parent.title}</Link> : "—",
+              children: p.parent ? (
+                <Link to={`/plans/${p.parent.id}`} data-testid="plan-parent-link">
+                  {p.parent.number ? `${p.parent.number} · ${p.parent.title}` : p.parent.title}
+                </Link>
+              ) : (
+                "—"
+              ),
             },
             {
               key: "children",
@@ -113,10 +125,26 @@ export function PlanDetailPage() {
         activeKey={tab}
         onChange={(key) => void navigate(key === "content" ? `/plans/${p.id}` : `/plans/${p.id}/${key}`)}
         items={[
-          { key: "content", label: <span data-testid="tab-content">{t("plans.tabs.content")}</span>, children: <PlanContentTab plan={p} /> },
-          { key: "tasks", label: <span data-testid="tab-tasks">{t("plans.tabs.tasks", { count: p.tasks.length })}</span>, children: <PlanTasksTab plan={p} /> },
-          { key: "board", label: <span data-testid="tab-board">{t("plans.tabs.board")}</span>, children: <BoardPanel planId={p.id} planStatus={p.status} /> },
-          { key: "history", label: <span data-testid="tab-history">{t("plans.tabs.history")}</span>, children: <PlanHistoryTab planId={p.id} /> },
+          {
+            key: "content",
+            label: <span data-testid="tab-content">{t("plans.tabs.content")}</span>,
+            children: <PlanContentTab plan={p} />,
+          },
+          {
+            key: "tasks",
+            label: <span data-testid="tab-tasks">{t("plans.tabs.tasks", { count: p.tasks.length })}</span>,
+            children: <PlanTasksTab plan={p} />,
+          },
+          {
+            key: "board",
+            label: <span data-testid="tab-board">{t("plans.tabs.board")}</span>,
+            children: <BoardPanel planId={p.id} planStatus={p.status} />,
+          },
+          {
+            key: "history",
+            label: <span data-testid="tab-history">{t("plans.tabs.history")}</span>,
+            children: <PlanHistoryTab planId={p.id} />,
+          },
         ]}
       />
     </>

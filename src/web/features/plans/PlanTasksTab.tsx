@@ -1,6 +1,6 @@
-import { useMemo, useState } from "react";
-import { Alert, Button, Popconfirm, Space, Table, Tag, Tooltip } from "antd";
 import { DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from "@ant-design/icons";
+import { Alert, Button, Popconfirm, Space, Table, Tag, Tooltip } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail, TaskView } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
@@ -44,10 +44,30 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
   return (
     <>
       {warnings.length > 0 && (
-        <Alert type="warning" showIcon closable onClose={() => setWarnings([])} style={{ marginBottom: 12 }} title={t("plans.warnings")} description={<ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setWarnings([])}
+          style={{ marginBottom: 12 }}
+          title={t("plans.warnings")}
+          description={
+            <ul>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       {mayAdd && (
-        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing("new")} data-testid="task-add">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setEditing("new")}
+          data-testid="task-add"
+        >
           {t("plans.tasks.add")}
         </Button>
       )}
@@ -60,8 +80,17 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
         locale={{ emptyText: t("plans.tasks.empty") }}
         columns={[
           { title: "#", width: 48, render: (_, __, i) => i + 1 },
-          { title: t("plans.tasks.what"), dataIndex: "what", render: (what: string) => <div style={{ whiteSpace: "pre-wrap" }}>{what}</div> },
-          { title: t("plans.tasks.deliverable"), dataIndex: "deliverable", width: 130, render: (d: TaskView["deliverable"]) => deliverableLabel(d, t) },
+          {
+            title: t("plans.tasks.what"),
+            dataIndex: "what",
+            render: (what: string) => <div style={{ whiteSpace: "pre-wrap" }}>{what}</div>,
+          },
+          {
+            title: t("plans.tasks.deliverable"),
+            dataIndex: "deliverable",
+            width: 130,
+            render: (d: TaskView["deliverable"]) => deliverableLabel(d, t),
+          },
           { title: t("plans.tasks.leadUnits"), width: 260, render: (_, task) => targetTags(task) },
           { title: t("plans.tasks.supportUnits"), width: 180, render: (_, task) => names(task.supportUnitIds).join("; ") || "—" },
           {
@@ -81,7 +110,13 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
             render: (_, task) =>
               mayEdit && (
                 <Space>
-                  <Button size="small" icon={<EditOutlined />} title={t("plans.tasks.edit")} onClick={() => setEditing(task)} data-testid="task-edit" />
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    title={t("plans.tasks.edit")}
+                    onClick={() => setEditing(task)}
+                    data-testid="task-edit"
+                  />
                   <Popconfirm
                     title={t("plans.tasks.deleteConfirm")}
                     okText={t("plans.tasks.delete")}
@@ -100,7 +135,13 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
           },
         ]}
       />
-      <TaskFormDialog planId={plan.id} task={editing === "new" ? null : editing} open={editing !== null} onClose={() => setEditing(null)} onWarnings={setWarnings} />
+      <TaskFormDialog
+        planId={plan.id}
+        task={editing === "new" ? null : editing}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        onWarnings={setWarnings}
+      />
     </>
   );
 }

@@ -1,12 +1,12 @@
-import { useState } from "react";
-import { Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { PlanSummary } from "../../../contracts/plans";
 import { useSignedInUser } from "../../app/session";
 import { formatDate } from "../../i18n/index";
-import { usePlans, type PlanStatusFilter } from "./api";
+import { type PlanStatusFilter, usePlans } from "./api";
 import { CreatePlanDialog } from "./CreatePlanDialog";
 import { planStatusColors, planStatuses, planStatusLabel } from "./labels";
 
@@ -35,7 +35,10 @@ export function PlansPage() {
           style={{ marginBottom: 12 }}
           value={status ?? "all"}
           data-testid="plan-status-filter"
-          options={[{ value: "all", label: t("plans.allStatuses") }, ...planStatuses.map((s) => ({ value: s, label: planStatusLabel(s, t) }))]}
+          options={[
+            { value: "all", label: t("plans.allStatuses") },
+            ...planStatuses.map((s) => ({ value: s, label: planStatusLabel(s, t) })),
+          ]}
           onChange={(value) => setStatus(value === "all" ? undefined : (value as PlanStatusFilter))}
         />
         <Table<PlanSummary>

@@ -1,5 +1,5 @@
-import { Button, Card, Form, Input, Space } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Form, Input, Space } from "antd";
 import { useTranslation } from "react-i18next";
 
 const MAX_DEPTH = 4;
@@ -19,7 +19,18 @@ export function SectionsEditor({ name, depth = 0, disabled }: { name: Array<stri
               key={field.key}
               size="small"
               style={{ marginLeft: depth * 16 }}
-              extra={!disabled && <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t("plans.content.removeSection")} onClick={() => remove(field.name)} />}
+              extra={
+                !disabled && (
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    title={t("plans.content.removeSection")}
+                    onClick={() => remove(field.name)}
+                  />
+                )
+              }
               title={
                 <Space>
                   <Form.Item name={[field.name, "number"]} noStyle>
@@ -38,7 +49,12 @@ export function SectionsEditor({ name, depth = 0, disabled }: { name: Array<stri
             </Card>
           ))}
           {!disabled && (
-            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({ number: "", heading: "", text: "", children: [] })}>
+            <Button
+              size="small"
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ number: "", heading: "", text: "", children: [] })}
+            >
               {depth === 0 ? t("plans.content.addSection") : t("plans.content.addSubsection")}
             </Button>
           )}

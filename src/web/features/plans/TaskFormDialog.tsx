@@ -1,6 +1,6 @@
-import { useEffect } from "react";
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, TimePicker } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { UnitKind } from "../../../contracts/organisations";
 import type { Deliverable, TaskTarget, TaskView } from "../../../contracts/plans";
@@ -32,12 +32,27 @@ function toTarget(v: Values): TaskTarget {
   if (v.unitIds?.length) target.unitIds = v.unitIds;
   if (v.groupId) target.groupId = v.groupId;
   if (v.ruleKinds?.length || v.ruleUnderUnitId)
-    target.rule = { ...(v.ruleKinds?.length ? { kinds: v.ruleKinds } : {}), ...(v.ruleUnderUnitId ? { underUnitId: v.ruleUnderUnitId } : {}) };
+    target.rule = {
+      ...(v.ruleKinds?.length ? { kinds: v.ruleKinds } : {}),
+      ...(v.ruleUnderUnitId ? { underUnitId: v.ruleUnderUnitId } : {}),
+    };
   return target;
 }
 
 /** New task or edit of one: what, deliverable, lead target, supporting units, deadline date and optional time. */
-export function TaskFormDialog({ planId, task, open, onClose, onWarnings }: { planId: string; task: TaskView | null; open: boolean; onClose: () => void; onWarnings: (w: string[]) => void }) {
+export function TaskFormDialog({
+  planId,
+  task,
+  open,
+  onClose,
+  onWarnings,
+}: {
+  planId: string;
+  task: TaskView | null;
+  open: boolean;
+  onClose: () => void;
+  onWarnings: (w: string[]) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const groups = useUnitGroups().data?.groups ?? [];
@@ -114,20 +129,36 @@ export function TaskFormDialog({ planId, task, open, onClose, onWarnings }: { pl
     >
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="task-form-error" />}
       {task && task.unmatchedNames.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("plans.tasks.unmatchedHelp", { names: task.unmatchedNames.join(", ") })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("plans.tasks.unmatchedHelp", { names: task.unmatchedNames.join(", ") })}
+        />
       )}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="what" label={t("plans.tasks.what")} rules={[{ required: true, whitespace: true, message: t("plans.tasks.whatRequired") }]}>
+        <Form.Item
+          name="what"
+          label={t("plans.tasks.what")}
+          rules={[{ required: true, whitespace: true, message: t("plans.tasks.whatRequired") }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid="task-form-what" />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="deliverable" label={t("plans.tasks.deliverable")}>
-              <Select options={deliverables.map((d) => ({ value: d, label: deliverableLabel(d, t) }))} data-testid="task-form-deliverable" />
+              <Select
+                options={deliverables.map((d) => ({ value: d, label: deliverableLabel(d, t) }))}
+                data-testid="task-form-deliverable"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="dueDate" label={t("plans.tasks.dueDate")} rules={[{ required: true, message: t("plans.tasks.dueDateRequired") }]}>
+            <Form.Item
+              name="dueDate"
+              label={t("plans.tasks.dueDate")}
+              rules={[{ required: true, message: t("plans.tasks.dueDateRequired") }]}
+            >
               <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="task-form-due-date" />
             </Form.Item>
           </Col>

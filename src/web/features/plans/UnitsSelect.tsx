@@ -1,5 +1,5 @@
-import { useMemo } from "react";
 import { Select } from "antd";
+import { useMemo } from "react";
 import { matches } from "../../../domain/text/vietnamese";
 import { useUnits } from "../organisations/api";
 

@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   AmendmentList,
+  type AmendPlanRequest,
+  type CreatePlanRequest,
+  type CreateTaskRequest,
+  type FromImportRequest,
   IssueResponse,
   PlanDetail,
   PlanList,
   PlanWithWarnings,
-  TaskWithWarnings,
   TaskView,
-  type CreatePlanRequest,
-  type AmendPlanRequest,
-  type CreateTaskRequest,
-  type FromImportRequest,
+  TaskWithWarnings,
   type UpdatePlanRequest,
   type UpdateTaskRequest,
 } from "../../../contracts/plans";
@@ -37,7 +37,10 @@ export function usePlan(id: string) {
 }
 
 export function useAmendments(id: string) {
-  return useQuery({ queryKey: [...planKey(id), "amendments"], queryFn: () => api("GET", `/api/plans/${id}/amendments`, { schema: AmendmentList }) });
+  return useQuery({
+    queryKey: [...planKey(id), "amendments"],
+    queryFn: () => api("GET", `/api/plans/${id}/amendments`, { schema: AmendmentList }),
+  });
 }
 
 /** Every mutation of a plan reloads the plan and the lists, also when refused (409: the user sees the current state). */
@@ -70,12 +73,18 @@ export function useUpdatePlan() {
 
 /** POST /api/plans/:id/amend: an issued plan's change with its note; the history tab reloads after it. */
 export const useAmendPlan = () =>
-  usePlanMutation(({ id, ...body }: AmendPlanRequest & { id: string }) => api("POST", `/api/plans/${id}/amend`, { body, schema: PlanDetail }));
+  usePlanMutation(({ id, ...body }: AmendPlanRequest & { id: string }) =>
+    api("POST", `/api/plans/${id}/amend`, { body, schema: PlanDetail }),
+  );
 
 export const useIssuePlan = () =>
-  usePlanMutation(({ id, version }: { id: string; version: number }) => api("POST", `/api/plans/${id}/issue`, { body: { version }, schema: IssueResponse }));
+  usePlanMutation(({ id, version }: { id: string; version: number }) =>
+    api("POST", `/api/plans/${id}/issue`, { body: { version }, schema: IssueResponse }),
+  );
 export const useClosePlan = () =>
-  usePlanMutation(({ id, version }: { id: string; version: number }) => api("POST", `/api/plans/${id}/close`, { body: { version }, schema: PlanDetail }));
+  usePlanMutation(({ id, version }: { id: string; version: number }) =>
+    api("POST", `/api/plans/${id}/close`, { body: { version }, schema: PlanDetail }),
+  );
 
 export const useCreateTask = () =>
   usePlanMutation(({ planId, ...body }: CreateTaskRequest & { planId: string }) =>

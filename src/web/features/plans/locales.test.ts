@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import vi from "../../i18n/vi.json";
-import plansVi from "../../i18n/plans.vi.json";
 import plansEn from "../../i18n/plans.en.json";
+import plansVi from "../../i18n/plans.vi.json";
+import vi from "../../i18n/vi.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -34,7 +34,11 @@ describe("locale files of the plan, tracking, my-work and obligation pages", () 
     const known = new Set([...keys(vi as Tree), ...keys(plansVi as Tree)]);
     const asked = folders
       .flatMap((dir) => sources(join(features, dir)))
-      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z]+\.[a-zA-Z0-9_.]+)"/g)].map((m) => `${file.slice(features.length + 1)}: ${m[1]}`));
+      .flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z]+\.[a-zA-Z0-9_.]+)"/g)].map(
+          (m) => `${file.slice(features.length + 1)}: ${m[1]}`,
+        ),
+      );
     expect(asked.length).toBeGreaterThan(100);
     expect(asked.filter((entry) => !known.has(entry.split(": ")[1]))).toEqual([]);
   });

@@ -51,11 +51,21 @@ export function toFormValues(plan: PlanDetail): PlanFormValues {
 }
 
 const cleanSections = (sections: PlanSection[] | undefined): PlanSection[] =>
-  (sections ?? []).map((s) => ({ number: s.number ?? "", heading: s.heading ?? "", text: s.text ?? "", children: cleanSections(s.children) }));
+  (sections ?? []).map((s) => ({
+    number: s.number ?? "",
+    heading: s.heading ?? "",
+    text: s.text ?? "",
+    children: cleanSections(s.children),
+  }));
 
 /** Every text field of the plan, as PATCH /api/plans/:id takes them. */
 export function toChanges(v: PlanFormValues): PlanChanges {
-  const signer = { authority: orNull(v.signer.authority), title: orNull(v.signer.title), rank: orNull(v.signer.rank), name: orNull(v.signer.name) };
+  const signer = {
+    authority: orNull(v.signer.authority),
+    title: orNull(v.signer.title),
+    rank: orNull(v.signer.rank),
+    name: orNull(v.signer.name),
+  };
   return {
     number: orNull(v.number),
     typeCode: v.typeCode.trim() || "KH",

@@ -15,7 +15,13 @@ function StatusBars({ byStatus }: { byStatus: Chart["byStatus"] }) {
   const labelW = 120;
   const width = 420;
   return (
-    <svg viewBox={`0 0 ${width} ${entries.length * rowH + 8}`} width="100%" role="img" aria-label={t("tracking.chart.byStatus")} data-testid="board-chart-status">
+    <svg
+      viewBox={`0 0 ${width} ${entries.length * rowH + 8}`}
+      width="100%"
+      role="img"
+      aria-label={t("tracking.chart.byStatus")}
+      data-testid="board-chart-status"
+    >
       {entries.map((e, i) => {
         const w = ((width - labelW - 40) * e.value) / max;
         const y = i * rowH + 4;

@@ -1,15 +1,15 @@
-import { useState } from "react";
-import { Alert, Button, Card, Empty, Input, Select, Space, Typography } from "antd";
 import { FileExcelOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Input, Select, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { boardStatusFilters, type BoardFilter } from "../../../contracts/tracking";
+import { type BoardFilter, boardStatusFilters } from "../../../contracts/tracking";
 import { showError } from "../../app/notify";
-import { formatVietnamTime } from "./time";
 import { exportBoard, useBoard } from "./api";
 import { BoardChart } from "./BoardChart";
 import { BoardTable, type TableState } from "./BoardTable";
 import { BoardTotals } from "./BoardTotals";
 import { RollupPanel } from "./RollupPanel";
+import { formatVietnamTime } from "./time";
 
 type StatusFilter = (typeof boardStatusFilters)[number];
 

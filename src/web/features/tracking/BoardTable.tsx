@@ -1,6 +1,6 @@
-import type { HTMLAttributes } from "react";
 import { Progress, Space, Table, Tag } from "antd";
 import type { ColumnType, SorterResult, SortOrder } from "antd/es/table/interface";
+import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { Board, BoardRow } from "../../../contracts/tracking";
 import { boardSorts } from "../../../contracts/tracking";
@@ -19,7 +19,19 @@ export interface TableState {
 const sortable = (key: string): key is Sort => (boardSorts as readonly string[]).includes(key);
 
 /** One row per unit; sorting and paging happen on the server so 3,000 communes stay fast. Late and overdue in red. */
-export function BoardTable({ planId, board, loading, state, onChange }: { planId: string; board: Board | undefined; loading: boolean; state: TableState; onChange: (s: TableState) => void }) {
+export function BoardTable({
+  planId,
+  board,
+  loading,
+  state,
+  onChange,
+}: {
+  planId: string;
+  board: Board | undefined;
+  loading: boolean;
+  state: TableState;
+  onChange: (s: TableState) => void;
+}) {
   const { t } = useTranslation();
   const sortOrder = (key: Sort): SortOrder => (state.sort === key ? (state.order === "desc" ? "descend" : "ascend") : null);
   const count = (key: keyof BoardRow["counts"], red = false): ColumnType<BoardRow> => ({
@@ -29,7 +41,9 @@ export function BoardTable({ planId, board, loading, state, onChange }: { planId
     align: "right" as const,
     sorter: sortable(key),
     sortOrder: sortable(key) ? sortOrder(key) : undefined,
-    render: (_: unknown, row: BoardRow) => <span style={red && row.counts[key] > 0 ? { color: "#cf1322", fontWeight: 600 } : undefined}>{row.counts[key]}</span>,
+    render: (_: unknown, row: BoardRow) => (
+      <span style={red && row.counts[key] > 0 ? { color: "#cf1322", fontWeight: 600 } : undefined}>{row.counts[key]}</span>
+    ),
   });
   return (
     <Table<BoardRow>
@@ -39,12 +53,23 @@ export function BoardTable({ planId, board, loading, state, onChange }: { planId
       dataSource={board?.rows ?? []}
       data-testid="board-table"
       onRow={(row) => ({ "data-unit-id": row.unit.id, "data-unit-name": row.unit.name }) as HTMLAttributes<HTMLElement>}
-      pagination={{ current: state.page, pageSize: state.pageSize, total: board?.rowCount ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
+      pagination={{
+        current: state.page,
+        pageSize: state.pageSize,
+        total: board?.rowCount ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+      }}
       onChange={(pagination, _filters, sorter) => {
         const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<BoardRow>;
         const key = String(s.columnKey ?? "");
         const sort = s.order && sortable(key) ? key : undefined;
-        onChange({ sort, order: s.order === "descend" ? "desc" : s.order ? "asc" : undefined, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? state.pageSize });
+        onChange({
+          sort,
+          order: s.order === "descend" ? "desc" : s.order ? "asc" : undefined,
+          page: pagination.current ?? 1,
+          pageSize: pagination.pageSize ?? state.pageSize,
+        });
       }}
       scroll={{ x: 1200 }}
       expandable={{ expandedRowRender: (row) => <UnitObligations planId={planId} unitId={row.unit.id} /> }}
@@ -85,9 +110,18 @@ export function BoardTable({ planId, board, loading, state, onChange }: { planId
           width: 140,
           sorter: true,
           sortOrder: sortOrder("completeness"),
-          render: (_, row) => <Progress size="small" percent={Math.round(row.counts.completeness * 100)} status={row.overdue ? "exception" : "normal"} />,
+          render: (_, row) => (
+            <Progress size="small" percent={Math.round(row.counts.completeness * 100)} status={row.overdue ? "exception" : "normal"} />
+          ),
         },
-        { title: t("tracking.nextDue"), key: "nextDueAt", width: 150, sorter: true, sortOrder: sortOrder("nextDueAt"), render: (_, row) => formatVietnamTime(row.nextDueAt) || "—" },
+        {
+          title: t("tracking.nextDue"),
+          key: "nextDueAt",
+          width: 150,
+          sorter: true,
+          sortOrder: sortOrder("nextDueAt"),
+          render: (_, row) => formatVietnamTime(row.nextDueAt) || "—",
+        },
         {
           title: t("tracking.lastSubmitted"),
           key: "lastSubmittedAt",

@@ -1,5 +1,5 @@
-import { useState } from "react";
 import { Breadcrumb, Button, Card, Progress, Table } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Rollup } from "../../../contracts/tracking";
 import { useRollup } from "./api";
@@ -58,9 +58,23 @@ export function RollupPanel({ planId }: { planId: string }) {
           { title: t("tracking.unit"), render: (_, row) => row.unit.name },
           { title: t("tracking.counts.expected"), align: "right", width: 100, render: (_, row) => row.counts.expected },
           { title: t("tracking.counts.submitted"), align: "right", width: 100, render: (_, row) => row.counts.submitted },
-          { title: t("tracking.counts.late"), align: "right", width: 100, render: (_, row) => <span style={{ color: row.counts.late ? "#cf1322" : undefined }}>{row.counts.late}</span> },
-          { title: t("tracking.counts.overdue"), align: "right", width: 100, render: (_, row) => <span style={{ color: row.counts.overdue ? "#cf1322" : undefined }}>{row.counts.overdue}</span> },
-          { title: t("tracking.counts.completeness"), width: 160, render: (_, row) => <Progress size="small" percent={Math.round(row.counts.completeness * 100)} /> },
+          {
+            title: t("tracking.counts.late"),
+            align: "right",
+            width: 100,
+            render: (_, row) => <span style={{ color: row.counts.late ? "#cf1322" : undefined }}>{row.counts.late}</span>,
+          },
+          {
+            title: t("tracking.counts.overdue"),
+            align: "right",
+            width: 100,
+            render: (_, row) => <span style={{ color: row.counts.overdue ? "#cf1322" : undefined }}>{row.counts.overdue}</span>,
+          },
+          {
+            title: t("tracking.counts.completeness"),
+            width: 160,
+            render: (_, row) => <Progress size="small" percent={Math.round(row.counts.completeness * 100)} />,
+          },
           {
             title: "",
             width: 110,

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Board, PlanObligations, Rollup, type BoardFilter } from "../../../contracts/tracking";
+import { Board, type BoardFilter, PlanObligations, Rollup } from "../../../contracts/tracking";
 import { api, download } from "../../app/api";
 
 export interface BoardParams extends BoardFilter {
@@ -32,7 +32,8 @@ export function useRollup(planId: string, parentUnitId: string | undefined) {
 }
 
 /** The Excel file with the same filters and order as on screen. */
-export const exportBoard = (planId: string, filter: BoardFilter) => download(`/api/plans/${planId}/board.xlsx${query(filter)}`, "theo-doi.xlsx");
+export const exportBoard = (planId: string, filter: BoardFilter) =>
+  download(`/api/plans/${planId}/board.xlsx${query(filter)}`, "theo-doi.xlsx");
 
 /** A unit's obligations of the plan, loaded when its board row is opened. */
 export function usePlanObligations(planId: string, unitId: string) {

@@ -32,7 +32,10 @@ export async function manyObligations(db: Db, task: TaskRow, parent: UnitRow, co
   for (let i = 0; i < count; i += 200) {
     const units = await Promise.all(Array.from({ length: Math.min(200, count - i) }, () => makeUnit(db, { parent })));
     for (const u of units) await makeUser(db, { unit: u, grants: [{ unit: u, role: "member" }] });
-    const rows = await db.insert(obligations).values(units.map((u) => obligationRow(task, u.id))).returning({ id: obligations.id });
+    const rows = await db
+      .insert(obligations)
+      .values(units.map((u) => obligationRow(task, u.id)))
+      .returning({ id: obligations.id });
     ids.push(...rows.map((r) => r.id));
   }
   return ids;

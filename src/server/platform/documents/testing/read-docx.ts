@@ -22,7 +22,13 @@ export interface ReadDocx {
   text: string;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Opens a .docx (a zip) and lists its body paragraphs with their formatting. */
 export async function readDocx(buffer: Buffer): Promise<ReadDocx> {

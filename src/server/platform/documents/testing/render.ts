@@ -27,7 +27,9 @@ export async function renderFirstPage(docx: Buffer, pngPath: string): Promise<{ 
     writeFileSync(input, docx);
     // A private profile lets parallel test runs call soffice without fighting over one lock.
     const profile = `file://${path.join(dir, "profile")}`;
-    await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, input], { timeout: 180_000 });
+    await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, input], {
+      timeout: 180_000,
+    });
     const pdf = path.join(dir, "document.pdf");
     const info = await run("pdfinfo", [pdf]);
     const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1] ?? 0);

@@ -50,7 +50,13 @@ export const seed000: PlanDocument = {
       ],
     },
   ],
-  recipients: ["Thủ trưởng Bộ (07);", "TT Phòng TM, CT, HC-KT (09);", "Ban Chỉ huy PTKV 1, 2, 3, 4;", "Ban CHQS 114 xã, phường, đặc khu;", "Lưu: VT, TaH. Tt147."],
+  recipients: [
+    "Thủ trưởng Bộ (07);",
+    "TT Phòng TM, CT, HC-KT (09);",
+    "Ban Chỉ huy PTKV 1, 2, 3, 4;",
+    "Ban CHQS 114 xã, phường, đặc khu;",
+    "Lưu: VT, TaH. Tt147.",
+  ],
   signer: { authority: null, title: "Chỉ huy trưởng", rank: "Đại tá", name: "Bùi Xuân Thắng" },
 };
 
@@ -63,8 +69,7 @@ export const seed001: PlanDocument = {
   place: "Hải Phòng",
   date: "2026-05-26",
   typeName: "KẾ HOẠCH",
-  title:
-    "tổ chức Hội nghị sơ kết 1 năm vận hành mô hình\ntổ chức tổng thể của hệ thống chính trị, mô hình chính quyền\nđịa phương 2 cấp",
+  title: "tổ chức Hội nghị sơ kết 1 năm vận hành mô hình\ntổ chức tổng thể của hệ thống chính trị, mô hình chính quyền\nđịa phương 2 cấp",
   legalBases: [
     "Thực hiện Công văn số 08-CV/BCĐ, ngày 19/5/2026 của Ban Chỉ đạo Trung ương; Kế hoạch số 59-KH/TU, ngày 21/5/2026 của Ban Thường vụ Thành ủy về tổ chức sơ kết 1 năm vận hành mô hình tổ chức tổng thể của hệ thống chính trị, mô hình chính quyền địa phương 2 cấp,",
   ],
@@ -112,9 +117,18 @@ export const seed002: PlanDocument = {
   date: "2025-10-05",
   typeName: "KẾ HOẠCH",
   title: "Thực hiện Nghị quyết số 268/NQ-CP ngày 31/8/2025 của Chính phủ",
-  legalBases: ["Thực hiện Nghị quyết số 268/NQ-CP ngày 31/8/2025 của Chính phủ về tình hình triển khai thực hiện và vận hành mô hình chính quyền địa phương 02 cấp;"],
+  legalBases: [
+    "Thực hiện Nghị quyết số 268/NQ-CP ngày 31/8/2025 của Chính phủ về tình hình triển khai thực hiện và vận hành mô hình chính quyền địa phương 02 cấp;",
+  ],
   preamble: null,
-  sections: [{ number: "I.", heading: "MỤC ĐÍCH, YÊU CẦU", text: "Triển khai nghiêm túc, có chất lượng và hiệu quả Nghị quyết số 268/NQ-CP.", children: [] }],
+  sections: [
+    {
+      number: "I.",
+      heading: "MỤC ĐÍCH, YÊU CẦU",
+      text: "Triển khai nghiêm túc, có chất lượng và hiệu quả Nghị quyết số 268/NQ-CP.",
+      children: [],
+    },
+  ],
   recipients: ["Ủy ban nhân dân thành phố;", "Sở Nội vụ;", "Lưu: VT, VHXH."],
   signer: { authority: "TM. Ủy ban nhân dân", title: "Chủ tịch", rank: null, name: "Trần Duy Thước" },
 };
@@ -131,8 +145,14 @@ export const urgingLetter: UrgingLetterDocument = {
   planReference: "Kế hoạch số 12/KH-UBND ngày 05/10/2025 của Ủy ban nhân dân xã Thanh Hà",
   asOf: "16 giờ 00 ngày 03/6/2026",
   lateUnits: [
-    { unit: "Phòng Văn hóa - Xã hội", items: [{ what: "Báo cáo kết quả thực hiện", due: "08 giờ 00 ngày 31/5/2026", state: "overdue", note: null }] },
-    { unit: "Trung tâm Phục vụ HCC xã", items: [{ what: "Danh sách đại biểu", due: "ngày 01/6/2026", state: "returned", note: "thiếu số điện thoại" }] },
+    {
+      unit: "Phòng Văn hóa - Xã hội",
+      items: [{ what: "Báo cáo kết quả thực hiện", due: "08 giờ 00 ngày 31/5/2026", state: "overdue", note: null }],
+    },
+    {
+      unit: "Trung tâm Phục vụ HCC xã",
+      items: [{ what: "Danh sách đại biểu", due: "ngày 01/6/2026", state: "returned", note: "thiếu số điện thoại" }],
+    },
   ],
   recipients: ["Lưu: VT, VHXH"],
   signer: { authority: "KT. Chủ tịch", title: "Phó Chủ tịch", rank: null, name: "Nguyễn Văn An" },
