@@ -51,8 +51,14 @@ export function UsersPage() {
       </Space>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={t("users.search")} onSearch={setQ} style={{ width: 280 }} data-testid="user-search" />
-          <div style={{ width: 320 }}>
+          <Input.Search
+            allowClear
+            placeholder={t("users.search")}
+            onSearch={setQ}
+            style={{ width: 280, maxWidth: "100%" }}
+            data-testid="user-search"
+          />
+          <div style={{ width: 320, maxWidth: "100%" }}>
             <UnitPicker value={unitId} onChange={setUnitId} placeholder={t("users.filterUnit")} />
           </div>
           <Space>
@@ -67,6 +73,7 @@ export function UsersPage() {
           dataSource={users.data?.users ?? []}
           pagination={{ pageSize: 20 }}
           data-testid="users-table"
+          scroll={{ x: 1100 }}
           columns={[
             { title: t("users.username"), dataIndex: "username" },
             { title: t("users.fullName"), dataIndex: "fullName" },

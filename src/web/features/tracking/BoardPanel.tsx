@@ -70,7 +70,7 @@ export function BoardPanel({ planId, planStatus }: { planId: string; planStatus:
           <Input.Search
             allowClear
             placeholder={t("tracking.search")}
-            style={{ width: 300 }}
+            style={{ width: 300, maxWidth: "100%" }}
             onSearch={(value) => {
               setQ(value);
               setTable((s) => ({ ...s, page: 1 }));

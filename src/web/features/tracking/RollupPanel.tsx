@@ -28,6 +28,7 @@ export function RollupPanel({ planId }: { planId: string }) {
         dataSource={data?.children ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="rollup-table"
+        scroll={{ x: 640 }}
         summary={() =>
           data ? (
             <Table.Summary.Row>
