@@ -34,7 +34,14 @@ export async function ensureWebBuild(): Promise<void> {
   const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
   const { build } = await import("vite");
-  await build({ root, configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's and antd's development builds: build what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root, configFile: join(root, "vite.config.ts"), mode: "production", logLevel: "warn" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export interface E2eServer {
@@ -91,14 +98,20 @@ export async function callApiFromPage(page: Page, method: string, url: string, b
   );
 }
 
-/** Signs in through the sign-in page and waits for the application's navigation. */
+/** Signs in through the sign-in page and waits for the signed-in frame (its user menu: on a phone the navigation is a closed drawer). */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByTestId("sign-in-username").waitFor();
   await page.getByTestId("sign-in-username").fill(username);
   await page.getByTestId("sign-in-password").fill(password);
   await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("main-nav").waitFor();
+  await page.getByTestId("user-menu").waitFor();
+}
+
+/** Opens a section from the navigation: the sidebar on a wide screen, the drawer (opened first) on a phone. */
+export async function openSection(page: Page, key: string): Promise<void> {
+  if (await page.getByTestId("nav-open").isVisible()) await page.getByTestId("nav-open").click();
+  await page.getByTestId(`nav-${key}`).click();
 }
 
 export async function signOut(page: Page): Promise<void> {

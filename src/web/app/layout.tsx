@@ -134,6 +134,7 @@ export function AppLayout() {
             flex: "1 1 auto",
             minWidth: 0,
             fontSize: phone ? 18 : 20,
+            lineHeight: "32px",
             fontWeight: 600,
             whiteSpace: "nowrap",
             overflow: "hidden",

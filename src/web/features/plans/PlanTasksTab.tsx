@@ -28,7 +28,9 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
   const targetTags = (task: TaskView) => (
     <Space size={[4, 4]} wrap data-testid="task-target">
       {names(task.target.unitIds ?? []).map((name) => (
-        <Tag key={name}>{name}</Tag>
+        <Tag key={name} style={{ whiteSpace: "normal", maxWidth: "100%" }}>
+          {name}
+        </Tag>
       ))}
       {task.target.groupId && <Tag color="blue">{t("plans.tasks.groupTag", { name: groupName.get(task.target.groupId) ?? "…" })}</Tag>}
       {task.target.rule && <Tag color="geekblue">{t("plans.tasks.ruleTag")}</Tag>}
