@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MyWorkData } from "../src/contracts/tracking";
+import type { MyWork } from "../src/contracts/tracking";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import {
   browserAvailability,
@@ -111,7 +111,7 @@ describe.skipIf(!availability.run)("layout at 1440 px and on a 390 × 844 phone 
     if (!planId) {
       const plans = (await callApiFromPage(page, "GET", "/api/plans")).body as { plans: Array<{ id: string; number: string | null }> };
       planId = plans.plans.find((p) => p.number === "63-KH/TU")?.id ?? "";
-      const work = (await callApiFromPage(page, "GET", "/api/my-work")).body as MyWorkData;
+      const work = (await callApiFromPage(page, "GET", "/api/my-work")).body as MyWork;
       obligationId = work.items[0]?.obligationId ?? "";
       expect(planId, "the demo's 63-KH/TU plan").not.toBe("");
       expect(obligationId, "an obligation in the manager's work").not.toBe("");
