@@ -44,7 +44,15 @@ function UserMenu({ compact }: { compact: boolean }) {
             { key: "name", label: me.fullName, disabled: true },
             { key: "unit", label: me.unitName, disabled: true },
             { type: "divider" },
-            { key: "password", icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t("layout.changePassword")}</span> },
+            {
+              key: "password",
+              icon: <KeyOutlined />,
+              label: (
+                <span data-testid="menu-change-password" data-safe-action="dialog">
+                  {t("layout.changePassword")}
+                </span>
+              ),
+            },
             { key: "signOut", icon: <LogoutOutlined />, label: <span data-testid="menu-sign-out">{t("layout.signOut")}</span> },
           ],
           onClick: ({ key }) => {
@@ -53,7 +61,12 @@ function UserMenu({ compact }: { compact: boolean }) {
           },
         }}
       >
-        <Button type="text" data-testid="user-menu" style={{ color: "inherit", paddingInline: compact ? 4 : undefined }}>
+        <Button
+          type="text"
+          data-testid="user-menu"
+          data-safe-action="view"
+          style={{ color: "inherit", paddingInline: compact ? 4 : undefined }}
+        >
           <Space>
             <Avatar size="small" icon={<UserOutlined />} />
             {!compact && (

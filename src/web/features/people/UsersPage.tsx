@@ -44,7 +44,13 @@ export function UsersPage() {
           {t("users.title")}
         </Typography.Title>
         {mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="user-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing("new")}
+            data-testid="user-create"
+            data-safe-action="dialog"
+          >
             {t("users.create")}
           </Button>
         )}
@@ -112,9 +118,30 @@ export function UsersPage() {
               render: (_, user) =>
                 manages(user) && (
                   <Space>
-                    <Button size="small" icon={<EditOutlined />} title={t("users.edit")} onClick={() => setEditing(user)} />
-                    <Button size="small" icon={<SafetyOutlined />} title={t("users.grants")} onClick={() => setGrantsOf(user)} />
-                    <Button size="small" icon={<KeyOutlined />} title={t("users.setPassword")} onClick={() => setPasswordOf(user)} />
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      title={t("users.edit")}
+                      onClick={() => setEditing(user)}
+                      data-testid="user-edit"
+                      data-safe-action="dialog"
+                    />
+                    <Button
+                      size="small"
+                      icon={<SafetyOutlined />}
+                      title={t("users.grants")}
+                      onClick={() => setGrantsOf(user)}
+                      data-testid="user-grants"
+                      data-safe-action="dialog"
+                    />
+                    <Button
+                      size="small"
+                      icon={<KeyOutlined />}
+                      title={t("users.setPassword")}
+                      onClick={() => setPasswordOf(user)}
+                      data-testid="user-set-password"
+                      data-safe-action="dialog"
+                    />
                   </Space>
                 ),
             },

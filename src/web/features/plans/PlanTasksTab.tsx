@@ -70,6 +70,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
           style={{ marginBottom: 12 }}
           onClick={() => setEditing("new")}
           data-testid="task-add"
+          data-safe-action="dialog"
         >
           {t("plans.tasks.add")}
         </Button>
@@ -141,6 +142,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                     title={t("plans.tasks.edit")}
                     onClick={() => setEditing(task)}
                     data-testid="task-edit"
+                    data-safe-action="dialog"
                   />
                   <Popconfirm
                     title={t("plans.tasks.deleteConfirm")}

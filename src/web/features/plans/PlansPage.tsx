@@ -26,7 +26,13 @@ export function PlansPage() {
           {t("plans.title")}
         </Typography.Title>
         {mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="plan-create"
+            data-safe-action="dialog"
+          >
             {t("plans.create")}
           </Button>
         )}

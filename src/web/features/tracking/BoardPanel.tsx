@@ -32,13 +32,20 @@ export function BoardPanel({ planId, planStatus }: { planId: string; planStatus:
           {board.data && !board.data.allUnits ? ` · ${t("tracking.ownUnitsOnly")}` : ""}
         </Typography.Text>
         <Space>
-          <Button icon={<ReloadOutlined />} loading={board.isFetching} onClick={() => void board.refetch()} data-testid="board-refresh">
+          <Button
+            icon={<ReloadOutlined />}
+            loading={board.isFetching}
+            onClick={() => void board.refetch()}
+            data-testid="board-refresh"
+            data-safe-action="view"
+          >
             {t("tracking.refresh")}
           </Button>
           <Button
             icon={<FileExcelOutlined />}
             loading={exporting}
             data-testid="board-export"
+            data-safe-action="download"
             onClick={() => {
               setExporting(true);
               exportBoard(planId, filter)
