@@ -29,8 +29,11 @@ import {
 const availability = browserAvailability();
 /** CRAWL_VERBOSE=1 prints each step as it happens. */
 const VERBOSE = process.env.CRAWL_VERBOSE === "1";
+const STARTED = Date.now();
 /** The crawl's work is bounded (one of each page, each action once per page); this only stops a stuck browser. */
 const CRAWL_TIMEOUT_MS = 20 * 60_000;
+/** Accounts crawled at once (one browser, one context each). */
+const PARALLEL_ACCOUNTS = 3;
 const ADMIN_PASSWORD = "e2e-do-duong-9w3";
 
 /**
@@ -154,7 +157,7 @@ class Crawl {
 
   private set step(step: { page: string; action: string }) {
     this.currentStep = step;
-    if (VERBOSE) console.log(`${this.account} ${step.page} ${step.action}`);
+    if (VERBOSE) console.log(`${((Date.now() - STARTED) / 1000).toFixed(1)}s ${this.account} ${step.page} ${step.action}`);
   }
 
   private get step(): { page: string; action: string } {
@@ -208,9 +211,25 @@ class Crawl {
     page.on("download", (d) => this.downloads.push(d));
   }
 
+  /**
+   * Waits until the page on screen is the one at the address: React renders the next page while the old one stays
+   * visible (its code loads, then it renders in slices), and the layout marks the content with the path it shows.
+   */
+  private async shown(): Promise<void> {
+    await this.page
+      .waitForFunction(
+        () => document.querySelector('[data-testid="app-content"]')?.getAttribute("data-path") === window.location.pathname,
+        null,
+        {
+          timeout: 15_000,
+        },
+      )
+      .catch(() => this.fail("the page at this address never replaced the previous one"));
+    await this.settle();
+  }
+
   /** Waits until no request has been in flight for a moment (a page's data, a download, a refetch). */
-  private async settle(): Promise<void> {
-    const quiet = 400;
+  private async settle(quiet = 250): Promise<void> {
     const until = Date.now() + 30_000;
     while (Date.now() < until) {
       if (this.inflight === 0 && Date.now() - this.lastActivity >= quiet) return;
@@ -233,8 +252,10 @@ class Crawl {
       for (const testId of nav) {
         this.step = { page: testId, action: "open from the menu" };
         await this.closeOverlays();
+        const before = this.page.url();
         await this.page.getByTestId(testId).click();
-        await this.settle();
+        await this.page.waitForURL((url) => url.href !== before, { timeout: 10_000 }).catch(() => undefined);
+        await this.shown();
         const kind = pageKind(new URL(this.page.url()).pathname);
         if (seen.has(kind)) continue;
         seen.add(kind);
@@ -245,7 +266,7 @@ class Crawl {
         const kind = pageKind(path);
         this.step = { page: kind, action: "open from a link" };
         await this.page.goto(`${this.baseUrl}${path}`);
-        await this.settle();
+        await this.shown();
         await this.explore(kind, queue, seen);
       }
     } finally {
@@ -267,9 +288,9 @@ class Crawl {
       const label = (await tab.textContent())?.trim() ?? `tab ${i + 1}`;
       this.step = { page: kind, action: `tab "${label}"` };
       await tab.click();
-      // The previous pane fades out: wait for it, so its buttons are not taken for this tab's.
+      // The previous pane fades out (and a tab with its own address renders the page anew): wait for both.
       await this.page.waitForTimeout(300);
-      await this.settle();
+      await this.shown();
       this.report.tabs += 1;
       await this.pressAll(kind, pressed);
       await this.collectLinks(queue, seen);
@@ -367,6 +388,7 @@ class Crawl {
   /** Closes what a press opened: Escape (again if a select inside had its list open), else the close button. */
   private async closeOverlays(): Promise<void> {
     const open = () => this.page.locator(`${DIALOG}, ${OVERLAY}`).count();
+    if ((await open()) === 0) return;
     for (let attempt = 0; attempt < 3 && (await open()) > 0; attempt += 1) {
       await this.page.keyboard.press("Escape");
       await this.page.waitForTimeout(300);
@@ -423,9 +445,21 @@ describe.skipIf(!availability.run)("smoke crawl: every page, tab and safe button
     "finds no failure on any page, tab or safe button for any account",
     async () => {
       if (!browser) throw new Error("no browser");
-      for (const account of await accounts()) {
-        const crawl = new Crawl(browser, baseUrl, account.username, account.password);
-        await crawl.run();
+      // A few accounts at a time, each in its own context: the crawl mostly waits on the server, so this is what keeps
+      // it to a few minutes on a 2-core machine. Results are sorted back into account order.
+      const shared = browser;
+      const queue = await accounts();
+      const crawls: Crawl[] = [];
+      const worker = async () => {
+        for (let account = queue.shift(); account; account = queue.shift()) {
+          const crawl = new Crawl(shared, baseUrl, account.username, account.password);
+          crawls.push(crawl);
+          await crawl.run();
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL_ACCOUNTS }, worker));
+      crawls.sort((a, b) => a.report.account.localeCompare(b.report.account));
+      for (const crawl of crawls) {
         failures.push(...crawl.failures);
         reports.push(crawl.report);
       }

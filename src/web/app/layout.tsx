@@ -117,6 +117,7 @@ function Navigation({ onOpen }: { onOpen?: () => void }) {
 export function AppLayout() {
   const { t } = useTranslation();
   const phone = useIsPhone();
+  const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -180,7 +181,8 @@ export function AppLayout() {
             <Navigation />
           </Layout.Sider>
         )}
-        <Layout.Content data-testid="app-content" style={{ padding: phone ? 12 : 20, minWidth: 0 }}>
+        {/* data-path changes with the page it shows (after its code has loaded): browser tests wait on it. */}
+        <Layout.Content data-testid="app-content" data-path={location.pathname} style={{ padding: phone ? 12 : 20, minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: "block", marginTop: 48 }} />}>
             <Outlet />
           </Suspense>
