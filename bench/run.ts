@@ -3,16 +3,21 @@
  * { "<name>": { p50_ms, p95_ms, ops_per_s, rss_mb, samples } }. NAME selects benchmarks by exact name
  * or prefix (`import` runs import.000, import.001, import.002). Results of benchmarks not run are kept.
  *
- * A bench module exports `benches: Record<string, () => unknown>` (one operation per call) and may
- * export `setup()` / `teardown()`; setup runs only when one of its benchmarks is selected.
+ * A bench module exports `benches: Record<string, () => unknown>` (one operation per call, timed here) and/or
+ * `reports: Record<string, () => Promise<Figures>>` (a benchmark that measures itself and reports its own figures,
+ * e.g. bytes on the wire, stored as is), and may export `setup()` / `teardown()`; setup runs only when one of its
+ * benchmarks is selected.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 type Operation = () => unknown;
+/** Figures a benchmark reports about itself: `{ kb: 254.1, requests: 3 }`. */
+export type Figures = Record<string, number>;
 interface BenchModule {
-  benches: Record<string, Operation>;
+  benches?: Record<string, Operation>;
+  reports?: Record<string, () => Promise<Figures>>;
   setup?: () => Promise<void> | void;
   teardown?: () => Promise<void> | void;
 }
@@ -70,16 +75,30 @@ async function main(filters: string[]): Promise<void> {
   const files = readdirSync(here)
     .filter((f) => f.endsWith(".bench.ts"))
     .sort();
-  const results: Record<string, BenchResult> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
+  const results: Record<string, BenchResult | Figures> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
   let ran = 0;
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(here, file)).href)) as BenchModule;
-    const names = Object.keys(mod.benches).filter((n) => selected(n, filters));
-    if (names.length === 0) continue;
+    const benches = mod.benches ?? {};
+    const reports = mod.reports ?? {};
+    const names = Object.keys(benches).filter((n) => selected(n, filters));
+    const reportNames = Object.keys(reports).filter((n) => selected(n, filters));
+    if (names.length + reportNames.length === 0) continue;
     await mod.setup?.();
     try {
+      for (const name of reportNames) {
+        const figures = await reports[name]();
+        results[name] = figures;
+        ran += 1;
+        console.log(
+          `${name.padEnd(20)} ${Object.entries(figures)
+            .map(([k, v]) => `${k} ${v}`)
+            .join("  ")}`,
+        );
+        writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+      }
       for (const name of names) {
-        const result = await measure(mod.benches[name]);
+        const result = await measure(benches[name]);
         results[name] = result;
         ran += 1;
         console.log(

@@ -27,14 +27,50 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** Builds the web app with Vite when dist/web is missing or older than any source of it. */
+/**
+ * Runs `work` holding a lock shared by every test process: a directory made atomically, removed afterwards
+ * (or when older than 10 minutes, left by a killed run).
+ */
+async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(dir, { recursive: true, force: true });
+      await new Promise((resume) => setTimeout(resume, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the web app with Vite when dist/web is missing or older than any source of it. Browser test files run in
+ * parallel: one builds while the others wait, so no server starts on a half-written dist/web.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  const built = join(root, "dist", "web", "index.html");
-  const sources = [join(root, "src", "web"), join(root, "src", "contracts"), join(root, "index.html"), join(root, "vite.config.ts")];
-  const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
-  const { build } = await import("vite");
-  await build({ root, configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+  mkdirSync(join(root, "dist"), { recursive: true });
+  await withLock(join(root, "dist", ".web-build.lock"), async () => {
+    const built = join(root, "dist", "web", "index.html");
+    const sources = [join(root, "src", "web"), join(root, "src", "contracts"), join(root, "index.html"), join(root, "vite.config.ts")];
+    const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
+    if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+    const { build } = await import("vite");
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's and antd's development builds: build what ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({ root, configFile: join(root, "vite.config.ts"), mode: "production", logLevel: "warn" });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+  });
 }
 
 export interface E2eServer {
@@ -91,14 +127,20 @@ export async function callApiFromPage(page: Page, method: string, url: string, b
   );
 }
 
-/** Signs in through the sign-in page and waits for the application's navigation. */
+/** Signs in through the sign-in page and waits for the signed-in frame (its user menu: on a phone the navigation is a closed drawer). */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByTestId("sign-in-username").waitFor();
   await page.getByTestId("sign-in-username").fill(username);
   await page.getByTestId("sign-in-password").fill(password);
   await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("main-nav").waitFor();
+  await page.getByTestId("user-menu").waitFor();
+}
+
+/** Opens a section from the navigation: the sidebar on a wide screen, the drawer (opened first) on a phone. */
+export async function openSection(page: Page, key: string): Promise<void> {
+  if (await page.getByTestId("nav-open").isVisible()) await page.getByTestId("nav-open").click();
+  await page.getByTestId(`nav-${key}`).click();
 }
 
 export async function signOut(page: Page): Promise<void> {

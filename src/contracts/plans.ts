@@ -219,6 +219,8 @@ export const PlanDetail = PlanSummary.extend({
   children: z.array(PlanRef),
   /** Editable only while a draft; issued plans change through amendments. */
   canManage: z.boolean(),
+  /** May open the tracking board (a reader whose units owe nothing in the plan may not): the page shows the tab only then. */
+  canTrack: z.boolean(),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 

@@ -1,8 +1,6 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -14,8 +12,9 @@ import type { Database } from "./db/client";
 import { moduleRoutes } from "./modules/index";
 import { registerAuth } from "./platform/auth";
 import { registerErrorHandler } from "./platform/error-handler";
-import { AppError } from "./platform/errors";
 import { enforceEndpointTable, route } from "./platform/http";
+import { registerSecurityHeaders } from "./platform/web/security-headers";
+import { serveWebApp } from "./platform/web/static";
 
 // Zod's own messages in Vietnamese for every schema, server and web alike.
 z.config(z.locales.vi());
@@ -52,6 +51,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  await registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 10, fields: 50, fieldSize: JSON_BODY_LIMIT } });
   await app.register(swagger, {
@@ -68,14 +68,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
 
   for (const routes of moduleRoutes) await app.register(routes);
 
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || !existsSync(webRoot)) {
-      throw new AppError("NOT_FOUND", "Không tìm thấy địa chỉ yêu cầu.");
-    }
-    // The web app routes on the client: every other path gets index.html.
-    return reply.sendFile("index.html");
-  });
-  if (existsSync(webRoot)) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  await serveWebApp(app, webRoot);
 
   return app;
 }

@@ -1,13 +1,10 @@
+import "./zod-config";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
-import { z } from "zod";
 import "./i18n/index";
 import { Providers } from "./app/providers";
 import { router } from "./app/router";
-
-// The contracts' own messages in Vietnamese, as on the server.
-z.config(z.locales.vi());
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -6,8 +6,8 @@ import { expect, it } from "vitest";
 import { z } from "zod";
 import { allEndpoints } from "../../contracts/endpoints";
 import { endpoint, fillPath, json, pathParams } from "../../contracts/http";
-import { describeOnDatabases, signedIn, TestClient } from "../testing/harness";
 import { makeUnit, makeUser } from "../testing/factories";
+import { describeOnDatabases, signedIn, TestClient } from "../testing/harness";
 import { enforceEndpointTable, registeredEndpoints, route } from "./http";
 
 /** Random values for a path's parameters (uuids: nothing exists there, so a signed-in call answers 404 at worst). */
@@ -75,16 +75,24 @@ describeOnDatabases("the endpoint table", (ctx) => {
     const unit = await makeUnit(ctx().db);
     const admin = await signedIn(ctx().app, await makeUser(ctx().db, { unit, grants: [{ unit, role: "admin" }] }));
     const gets = allEndpoints().filter(({ endpoint: e }) => e.method === "GET" && !e.path.startsWith("/api/calendar"));
-    const value = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.integer().map(String), fc.constantFrom("", "true", "-1", "1e309", "[]"));
+    const value = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.integer().map(String),
+      fc.constantFrom("", "true", "-1", "1e309", "[]"),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...gets), fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 3 }), async (picked, extra) => {
-        const e = picked.endpoint;
-        const keys = e.query instanceof z.ZodObject ? Object.keys(e.query.shape) : [];
-        const query = new URLSearchParams();
-        for (const [k, v] of Object.entries(extra)) query.append(keys.length && k.length % 2 === 0 ? keys[k.length % keys.length] : k, v);
-        const res = await admin.get(`${fillPath(e.path, anyParams(e.path))}?${query}`);
-        expect(res.statusCode, `${picked.domain}.${picked.name} ?${query}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...gets),
+        fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 3 }),
+        async (picked, extra) => {
+          const e = picked.endpoint;
+          const keys = e.query instanceof z.ZodObject ? Object.keys(e.query.shape) : [];
+          const query = new URLSearchParams();
+          for (const [k, v] of Object.entries(extra)) query.append(keys.length && k.length % 2 === 0 ? keys[k.length % keys.length] : k, v);
+          const res = await admin.get(`${fillPath(e.path, anyParams(e.path))}?${query}`);
+          expect(res.statusCode, `${picked.domain}.${picked.name} ?${query}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,10 +1,13 @@
 import { Spin } from "antd";
+import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router-dom";
-import { NotFoundPage } from "../components/NotFoundPage";
 import { SignInPage } from "../features/auth/SignInPage";
-import { AppLayout } from "./layout";
 import { HOME_PATH, pageRoutes, sections } from "./sections";
 import { useMe } from "./session";
+
+// The signed-in frame (menu, bell, dialogs) and the not-found page load after sign-in, not before it.
+const AppLayout = lazy(async () => ({ default: (await import("./layout")).AppLayout }));
+const NotFoundPage = lazy(async () => ({ default: (await import("../components/NotFoundPage")).NotFoundPage }));
 
 function FullPageSpinner() {
   return (
@@ -20,7 +23,11 @@ function RequireSignedIn() {
   const location = useLocation();
   if (loading) return <FullPageSpinner />;
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
-  return <Outlet />;
+  return (
+    <Suspense fallback={<FullPageSpinner />}>
+      <Outlet />
+    </Suspense>
+  );
 }
 
 export const router = createBrowserRouter([

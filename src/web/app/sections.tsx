@@ -1,12 +1,21 @@
 import { ApartmentOutlined, CarryOutOutlined, FileAddOutlined, FileTextOutlined, TeamOutlined } from "@ant-design/icons";
-import type { ReactNode } from "react";
-import { ImportPlanPage } from "../features/importer/ImportPlanPage";
-import { MyWorkPage } from "../features/my-work/MyWorkPage";
-import { ObligationPage } from "../features/obligations/ObligationPage";
-import { OrganisationPage } from "../features/organisations/OrganisationPage";
-import { UsersPage } from "../features/people/UsersPage";
-import { PlanDetailPage } from "../features/plans/PlanDetailPage";
-import { PlansPage } from "../features/plans/PlansPage";
+import { type ComponentType, lazy, type ReactNode } from "react";
+import type { Me } from "../../contracts/auth";
+
+/**
+ * Every page is its own chunk, loaded when first visited: the sign-in page (the first load of a commune
+ * office on a slow link) carries none of them, nor the heavy antd parts (tables, trees, pickers) they use.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const PlansPage = page(() => import("../features/plans/PlansPage"), "PlansPage");
+const PlanDetailPage = page(() => import("../features/plans/PlanDetailPage"), "PlanDetailPage");
+const MyWorkPage = page(() => import("../features/my-work/MyWorkPage"), "MyWorkPage");
+const ObligationPage = page(() => import("../features/obligations/ObligationPage"), "ObligationPage");
+const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
+const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
+const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -16,19 +25,32 @@ export interface Section {
   labelKey: string;
   icon: ReactNode;
   element: ReactNode;
+  /** Whether the user sees this entry; the server still checks every request. Absent: everyone. */
+  shownTo?: (me: Me) => boolean;
 }
+
+/**
+ * "Việc của tôi" lists what the units a user works for (member) or manages owe; the server answers 403 to anyone
+ * else (a bare admin, a viewer), so they do not see the entry.
+ */
+const worksForAUnit = (me: Me) => me.grants.some((g) => g.role === "member" || g.role === "manager");
 
 /**
  * The left navigation, in the order users see it. Slots reserved for the features still to come,
  * each added here (with its "nav.*" label already in the locale files) when its page exists:
- *   plans        /plans          nav.plans        Kế hoạch
- *   myWork       /my-work        nav.myWork       Việc của tôi
  *   conferences  /conferences    nav.conferences  Hội nghị
  *   reports      /reports        nav.reports      Báo cáo
  */
 export const sections: Section[] = [
   { key: "plans", path: "/plans", labelKey: "nav.plans", icon: <FileTextOutlined />, element: <PlansPage /> },
-  { key: "myWork", path: "/my-work", labelKey: "nav.myWork", icon: <CarryOutOutlined />, element: <MyWorkPage /> },
+  {
+    key: "myWork",
+    path: "/my-work",
+    labelKey: "nav.myWork",
+    icon: <CarryOutOutlined />,
+    element: <MyWorkPage />,
+    shownTo: worksForAUnit,
+  },
   {
     key: "organisations",
     path: "/organisations",
@@ -39,6 +61,9 @@ export const sections: Section[] = [
   { key: "users", path: "/users", labelKey: "nav.users", icon: <TeamOutlined />, element: <UsersPage /> },
   { key: "importPlan", path: "/import-plan", labelKey: "nav.importPlan", icon: <FileAddOutlined />, element: <ImportPlanPage /> },
 ];
+
+/** The sections one user sees in the navigation. */
+export const sectionsFor = (me: Me) => sections.filter((s) => s.shownTo?.(me) ?? true);
 
 export const HOME_PATH = sections[0].path;
 

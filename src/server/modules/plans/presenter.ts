@@ -62,6 +62,7 @@ export interface PlanDetailParts {
   parent: PlanWithIssuer | null;
   children: PlanWithIssuer[];
   canManage: boolean;
+  canTrack: boolean;
 }
 
 export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
@@ -83,5 +84,6 @@ export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
     parent: p.parent ? presentPlanRef(p.parent) : null,
     children: p.children.map(presentPlanRef),
     canManage: p.canManage,
+    canTrack: p.canTrack,
   };
 }

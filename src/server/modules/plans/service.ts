@@ -7,6 +7,7 @@ import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
+import { canTrackPlan } from "../tracking/service";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary } from "./presenter";
 import * as q from "./queries";
@@ -17,12 +18,13 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
   const plan = await q.findPlan(db, planId);
   if (!plan || !(canReadPlan(actor, plan.issuerPath, false) || (await q.planTasksActor(db, actor, planId))))
     throw new AppError("NOT_FOUND", "Không tìm thấy kế hoạch hoặc bạn không có quyền xem kế hoạch này.");
-  const [counts, taskRows, parentDue, parent, children] = await Promise.all([
+  const [counts, taskRows, parentDue, parent, children, canTrack] = await Promise.all([
     q.obligationCounts(db, [plan.id]),
     q.listTasks(db, plan.id),
     q.parentDeadline(db, plan),
     plan.parentPlanId ? q.findPlan(db, plan.parentPlanId) : Promise.resolve(undefined),
     q.childPlans(db, plan.id),
+    canTrackPlan(db, actor, plan),
   ]);
   return presentPlanDetail({
     plan,
@@ -32,6 +34,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
     parent: parent ?? null,
     children,
     canManage: canManage(actor, plan.issuerPath),
+    canTrack,
   });
 }
 

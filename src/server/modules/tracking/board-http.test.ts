@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
+import type { PlanDetail } from "../../../contracts/plans";
 import type { Board, PlanObligations } from "../../../contracts/tracking";
 import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
@@ -30,6 +31,7 @@ describeOnDatabases("tracking board over HTTP", (ctx) => {
     users.midManager = await makeUser(db, { unit: mid, grants: [{ unit: mid, role: "manager" }] });
     users.outsider = await makeUser(db, { unit: outsider, grants: [{ unit: outsider, role: "manager" }] });
     users.nobody = await makeUser(db, { unit: communeA });
+    users.issuerMember = await makeUser(db, { unit: root, grants: [{ unit: root, role: "member" }] });
     plan = await makePlan(db, {
       issuerUnitId: root.id,
       createdBy: users.manager.id,
@@ -93,6 +95,18 @@ describeOnDatabases("tracking board over HTTP", (ctx) => {
     }
     expect(ids(await getBoard(c, "", otherPlan.id))).toEqual([outsider.id]);
     expect((await (await client(users.nobody)).get(`/api/plans/${plan.id}/board`)).statusCode).toBe(403);
+  });
+
+  it("tells the plan page who may open the board, by the board's own rule", async () => {
+    const canTrack = async (user: UserRow) => {
+      const res = await (await client(user)).get(`/api/plans/${plan.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<PlanDetail>().canTrack;
+    };
+    for (const user of [users.manager, users.viewer, users.memberA, users.midManager]) expect(await canTrack(user)).toBe(true);
+    // A member of the issuing unit reads the plan, but its unit owes nothing in it: no board, and the page offers none.
+    expect(await canTrack(users.issuerMember)).toBe(false);
+    expect((await (await client(users.issuerMember)).get(`/api/plans/${plan.id}/board`)).statusCode).toBe(403);
   });
 
   it("answers 401 signed out, 404 for an unknown plan or filter unit, 400 for bad parameters", async () => {

@@ -14,8 +14,15 @@ export async function authorizeTracking(db: Db, actor: Actor, planId: string): P
   const plan = await findPlan(db, planId);
   if (!plan) throw notFound("Không tìm thấy kế hoạch. Có thể kế hoạch đã bị xoá hoặc đường dẫn sai.");
   const scope = trackingScope(actor, plan.issuerPath);
-  if (!scope.all && !(await reachesPlan(db, plan.id, scope))) throw forbidden(messages.board);
+  if (!(await reachesAny(db, plan.id, scope))) throw forbidden(messages.board);
   return { plan, scope };
+}
+
+const reachesAny = async (db: Db, planId: string, scope: TrackingScope) => scope.all || reachesPlan(db, planId, scope);
+
+/** Whether the actor may open the plan's board (the plan page offers the tab only then): the rule of authorizeTracking. */
+export function canTrackPlan(db: Db, actor: Actor, plan: { id: string; issuerPath: string }): Promise<boolean> {
+  return reachesAny(db, plan.id, trackingScope(actor, plan.issuerPath));
 }
 
 export interface BoardData {

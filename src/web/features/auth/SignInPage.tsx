@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import type { SignInRequest } from "../../../contracts/auth";
@@ -17,13 +17,19 @@ export function SignInPage() {
 
   return (
     <div style={{ minHeight: "100vh", display: "grid", placeItems: "center", background: "#f5f0eb" }}>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: "center" }}>
-          {t("app.title")}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
-          {t("signIn.subtitle")}
-        </Typography.Paragraph>
+      {/* A plain panel and headings, not antd's Card and Typography: they bring Tabs, Tooltip and TextArea to the first load. */}
+      <div
+        style={{
+          width: "min(380px, calc(100vw - 24px))",
+          padding: 24,
+          background: "#fff",
+          borderRadius: 8,
+          boxShadow: "0 1px 2px rgba(0,0,0,0.08)",
+        }}
+        data-testid="sign-in-panel"
+      >
+        <h1 style={{ textAlign: "center", fontSize: 24, fontWeight: 600, margin: "0 0 8px" }}>{t("app.title")}</h1>
+        <p style={{ textAlign: "center", color: "rgba(0,0,0,0.45)", margin: "0 0 16px" }}>{t("signIn.subtitle")}</p>
         {signIn.error && (
           <Alert type="error" showIcon title={signIn.error.message} style={{ marginBottom: 16 }} data-testid="sign-in-error" />
         )}
@@ -42,7 +48,7 @@ export function SignInPage() {
             {t("signIn.submit")}
           </Button>
         </Form>
-      </Card>
+      </div>
     </div>
   );
 }

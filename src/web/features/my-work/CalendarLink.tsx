@@ -24,7 +24,7 @@ export function CalendarLink({ unitId, unitName }: { unitId: string; unitName: s
   };
   return (
     <>
-      <Button icon={<CalendarOutlined />} onClick={() => setOpen(true)} data-testid="calendar-open">
+      <Button icon={<CalendarOutlined />} onClick={() => setOpen(true)} data-testid="calendar-open" data-safe-action="dialog">
         {t("calendar.open")}
       </Button>
       <Modal

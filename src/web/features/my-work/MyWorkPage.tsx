@@ -1,10 +1,11 @@
-import { Alert, Card, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Space, Tag, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { MyWorkItem } from "../../../contracts/tracking";
 import { useSignedInUser } from "../../app/session";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { UnitPicker } from "../organisations/UnitPicker";
 import { deadlineLabel, deliverableLabel } from "../plans/labels";
 import { useMyWork } from "./api";
@@ -27,13 +28,15 @@ export function MyWorkPage() {
       </Space>
       <Card>
         {widerScope && (
-          <div style={{ width: 360, marginBottom: 12 }}>
+          <div style={{ width: 360, maxWidth: "100%", marginBottom: 12 }}>
             <UnitPicker value={unitId} onChange={setUnitId} placeholder={t("myWork.unitFilter")} />
           </div>
         )}
         {work.data?.truncated && <Alert type="info" showIcon title={t("myWork.truncated")} style={{ marginBottom: 12 }} />}
-        <Table<MyWorkItem>
+        <ResponsiveTable<MyWorkItem>
           rowKey="obligationId"
+          cardTitleKey="task"
+          scroll={{ x: 960 }}
           size="middle"
           loading={work.isFetching && !work.data}
           dataSource={work.data?.items ?? []}
@@ -43,6 +46,7 @@ export function MyWorkPage() {
           onRow={(item) => ({ "data-obligation-id": item.obligationId }) as HTMLAttributes<HTMLElement>}
           columns={[
             {
+              key: "timeLeft",
               title: t("myWork.timeLeft"),
               width: 170,
               render: (_, item) => (
@@ -51,8 +55,14 @@ export function MyWorkPage() {
                 </Tag>
               ),
             },
-            { title: t("plans.tasks.deadline"), width: 160, render: (_, item) => deadlineLabel(item.dueDate, item.dueTime, t) },
             {
+              key: "deadline",
+              title: t("plans.tasks.deadline"),
+              width: 160,
+              render: (_, item) => deadlineLabel(item.dueDate, item.dueTime, t),
+            },
+            {
+              key: "task",
               title: t("myWork.task"),
               render: (_, item) => (
                 <Space orientation="vertical" size={0}>
@@ -71,8 +81,13 @@ export function MyWorkPage() {
                 </Space>
               ),
             },
-            { title: t("plans.tasks.deliverable"), width: 140, render: (_, item) => deliverableLabel(item.task.deliverable, t) },
-            { title: t("myWork.unit"), width: 220, render: (_, item) => item.unit.name },
+            {
+              key: "deliverable",
+              title: t("plans.tasks.deliverable"),
+              width: 140,
+              render: (_, item) => deliverableLabel(item.task.deliverable, t),
+            },
+            { key: "unit", title: t("myWork.unit"), width: 220, render: (_, item) => item.unit.name },
           ]}
         />
       </Card>

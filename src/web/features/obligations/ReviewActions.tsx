@@ -38,7 +38,7 @@ export function ReviewActions({ obligation }: { obligation: ObligationDetail }) 
             {t("obligations.review.accept")}
           </Button>
         </Popconfirm>
-        <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="review-return">
+        <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="review-return" data-safe-action="dialog">
           {t("obligations.review.return")}
         </Button>
       </Space>

@@ -24,7 +24,7 @@ export function OrganisationPage() {
         </Typography.Title>
         <Space>
           {mayImport && (
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="unit-import">
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="unit-import" data-safe-action="dialog">
               {t("unitImport.open")}
             </Button>
           )}
@@ -32,6 +32,7 @@ export function OrganisationPage() {
             icon={<DownloadOutlined />}
             loading={exporting}
             data-testid="unit-export"
+            data-safe-action="download"
             onClick={() => {
               setExporting(true);
               exportUnits()

@@ -49,16 +49,22 @@ export function UnitDetails({
       </Descriptions>
       {manages && !unit.archived ? (
         <Space wrap style={{ marginTop: 16 }} data-testid="unit-actions">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => onAction("create")} data-testid="unit-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => onAction("create")}
+            data-testid="unit-create"
+            data-safe-action="dialog"
+          >
             {t("organisations.create")}
           </Button>
-          <Button icon={<EditOutlined />} onClick={() => onAction("rename")} data-testid="unit-rename">
+          <Button icon={<EditOutlined />} onClick={() => onAction("rename")} data-testid="unit-rename" data-safe-action="dialog">
             {t("organisations.rename")}
           </Button>
-          <Button icon={<DragOutlined />} onClick={() => onAction("move")} data-testid="unit-move">
+          <Button icon={<DragOutlined />} onClick={() => onAction("move")} data-testid="unit-move" data-safe-action="dialog">
             {t("organisations.move")}
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={() => onAction("archive")} data-testid="unit-archive">
+          <Button danger icon={<DeleteOutlined />} onClick={() => onAction("archive")} data-testid="unit-archive" data-safe-action="dialog">
             {t("organisations.archive")}
           </Button>
         </Space>

@@ -47,7 +47,13 @@ export function UnitGroupsPanel() {
           title={t("groups.title")}
           extra={
             mayCreate && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="group-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="group-create"
+                data-safe-action="dialog"
+              >
                 {t("groups.create")}
               </Button>
             )

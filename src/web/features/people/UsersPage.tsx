@@ -44,15 +44,27 @@ export function UsersPage() {
           {t("users.title")}
         </Typography.Title>
         {mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="user-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing("new")}
+            data-testid="user-create"
+            data-safe-action="dialog"
+          >
             {t("users.create")}
           </Button>
         )}
       </Space>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={t("users.search")} onSearch={setQ} style={{ width: 280 }} data-testid="user-search" />
-          <div style={{ width: 320 }}>
+          <Input.Search
+            allowClear
+            placeholder={t("users.search")}
+            onSearch={setQ}
+            style={{ width: 280, maxWidth: "100%" }}
+            data-testid="user-search"
+          />
+          <div style={{ width: 320, maxWidth: "100%" }}>
             <UnitPicker value={unitId} onChange={setUnitId} placeholder={t("users.filterUnit")} />
           </div>
           <Space>
@@ -67,6 +79,7 @@ export function UsersPage() {
           dataSource={users.data?.users ?? []}
           pagination={{ pageSize: 20 }}
           data-testid="users-table"
+          scroll={{ x: 1100 }}
           columns={[
             { title: t("users.username"), dataIndex: "username" },
             { title: t("users.fullName"), dataIndex: "fullName" },
@@ -105,9 +118,30 @@ export function UsersPage() {
               render: (_, user) =>
                 manages(user) && (
                   <Space>
-                    <Button size="small" icon={<EditOutlined />} title={t("users.edit")} onClick={() => setEditing(user)} />
-                    <Button size="small" icon={<SafetyOutlined />} title={t("users.grants")} onClick={() => setGrantsOf(user)} />
-                    <Button size="small" icon={<KeyOutlined />} title={t("users.setPassword")} onClick={() => setPasswordOf(user)} />
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      title={t("users.edit")}
+                      onClick={() => setEditing(user)}
+                      data-testid="user-edit"
+                      data-safe-action="dialog"
+                    />
+                    <Button
+                      size="small"
+                      icon={<SafetyOutlined />}
+                      title={t("users.grants")}
+                      onClick={() => setGrantsOf(user)}
+                      data-testid="user-grants"
+                      data-safe-action="dialog"
+                    />
+                    <Button
+                      size="small"
+                      icon={<KeyOutlined />}
+                      title={t("users.setPassword")}
+                      onClick={() => setPasswordOf(user)}
+                      data-testid="user-set-password"
+                      data-safe-action="dialog"
+                    />
                   </Space>
                 ),
             },

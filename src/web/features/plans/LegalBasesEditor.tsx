@@ -20,7 +20,7 @@ export function LegalBasesEditor({ disabled }: { disabled: boolean }) {
                 <Input.TextArea
                   disabled={disabled}
                   autoSize={{ minRows: 1, maxRows: 4 }}
-                  style={{ width: 460 }}
+                  style={{ width: 460, maxWidth: "calc(100vw - 48px)" }}
                   placeholder={t("plans.content.basisText")}
                 />
               </Form.Item>

@@ -62,7 +62,13 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
           </Button>
         </Popconfirm>
       )}
-      <Button icon={<FileWordOutlined />} loading={downloading === "docx"} onClick={() => fetchFile("docx")} data-testid="plan-docx">
+      <Button
+        icon={<FileWordOutlined />}
+        loading={downloading === "docx"}
+        onClick={() => fetchFile("docx")}
+        data-testid="plan-docx"
+        data-safe-action="download"
+      >
         {t("plans.actions.docx")}
       </Button>
       {plan.status === "issued" && (
@@ -71,6 +77,7 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
           loading={downloading === "urging"}
           onClick={() => fetchFile("urging")}
           data-testid="plan-urging-letter"
+          data-safe-action="download"
         >
           {t("plans.actions.urgingLetter")}
         </Button>

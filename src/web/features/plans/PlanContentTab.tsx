@@ -174,7 +174,7 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
               onChange={(e) => setNote(e.target.value)}
               placeholder={t("plans.content.amendNote")}
               autoSize={{ minRows: 1, maxRows: 4 }}
-              style={{ width: 480 }}
+              style={{ width: 480, maxWidth: "calc(100vw - 48px)" }}
               data-testid="plan-amend-note"
             />
           )}

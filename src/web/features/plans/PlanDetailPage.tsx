@@ -27,7 +27,7 @@ export function PlanDetailPage() {
   const [notice, setNotice] = useState<{ title: string; items: string[] } | null>(() =>
     fromImport?.length ? { title: t("plans.fromImport.warnings"), items: fromImport } : null,
   );
-  const tab: Tab = (tabs as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "content";
+  const asked: Tab = (tabs as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "content";
 
   if (plan.isPending) return <Spin />;
   if (!plan.data) {
@@ -41,6 +41,8 @@ export function PlanDetailPage() {
     );
   }
   const p = plan.data;
+  // A reader whose units owe nothing in the plan may not open its board: no tab that would only say "no permission".
+  const tab: Tab = asked === "board" && !p.canTrack ? "content" : asked;
   return (
     <>
       <Space style={{ width: "100%", justifyContent: "space-between", alignItems: "flex-start" }} wrap>
@@ -135,11 +137,15 @@ export function PlanDetailPage() {
             label: <span data-testid="tab-tasks">{t("plans.tabs.tasks", { count: p.tasks.length })}</span>,
             children: <PlanTasksTab plan={p} />,
           },
-          {
-            key: "board",
-            label: <span data-testid="tab-board">{t("plans.tabs.board")}</span>,
-            children: <BoardPanel planId={p.id} planStatus={p.status} />,
-          },
+          ...(p.canTrack
+            ? [
+                {
+                  key: "board",
+                  label: <span data-testid="tab-board">{t("plans.tabs.board")}</span>,
+                  children: <BoardPanel planId={p.id} planStatus={p.status} />,
+                },
+              ]
+            : []),
           {
             key: "history",
             label: <span data-testid="tab-history">{t("plans.tabs.history")}</span>,

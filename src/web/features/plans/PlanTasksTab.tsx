@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from "@ant-design/icons";
-import { Alert, Button, Popconfirm, Space, Table, Tag, Tooltip } from "antd";
+import { Alert, Button, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail, TaskView } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { useUnitGroups, useUnits } from "../organisations/api";
 import { useDeleteTask } from "./api";
 import { deadlineLabel, deliverableLabel } from "./labels";
@@ -27,7 +28,9 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
   const targetTags = (task: TaskView) => (
     <Space size={[4, 4]} wrap data-testid="task-target">
       {names(task.target.unitIds ?? []).map((name) => (
-        <Tag key={name}>{name}</Tag>
+        <Tag key={name} style={{ whiteSpace: "normal", maxWidth: "100%" }}>
+          {name}
+        </Tag>
       ))}
       {task.target.groupId && <Tag color="blue">{t("plans.tasks.groupTag", { name: groupName.get(task.target.groupId) ?? "…" })}</Tag>}
       {task.target.rule && <Tag color="geekblue">{t("plans.tasks.ruleTag")}</Tag>}
@@ -67,35 +70,57 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
           style={{ marginBottom: 12 }}
           onClick={() => setEditing("new")}
           data-testid="task-add"
+          data-safe-action="dialog"
         >
           {t("plans.tasks.add")}
         </Button>
       )}
-      <Table<TaskView>
+      <ResponsiveTable<TaskView>
         rowKey="id"
         size="middle"
         dataSource={plan.tasks}
         pagination={false}
         data-testid="tasks-table"
         locale={{ emptyText: t("plans.tasks.empty") }}
+        // The task's text gets what the fixed columns leave (about 520 px at 1440); narrower windows scroll the table.
+        scroll={{ x: 960 }}
+        cardTitleKey="what"
         columns={[
-          { title: "#", width: 48, render: (_, __, i) => i + 1 },
+          { key: "index", title: "#", width: 48, responsive: ["md"], render: (_, __, i) => i + 1 },
           {
+            key: "what",
             title: t("plans.tasks.what"),
-            dataIndex: "what",
-            render: (what: string) => <div style={{ whiteSpace: "pre-wrap" }}>{what}</div>,
+            render: (_, task) => (
+              <>
+                <div style={{ whiteSpace: "pre-wrap" }} data-testid="task-what">
+                  {task.what}
+                </div>
+                <Typography.Text type="secondary">
+                  {t("plans.tasks.deliverable")}: {deliverableLabel(task.deliverable, t)}
+                </Typography.Text>
+              </>
+            ),
           },
           {
-            title: t("plans.tasks.deliverable"),
-            dataIndex: "deliverable",
-            width: 130,
-            render: (d: TaskView["deliverable"]) => deliverableLabel(d, t),
+            key: "units",
+            title: t("plans.tasks.leadUnits"),
+            width: 280,
+            render: (_, task) => (
+              <>
+                {targetTags(task)}
+                {task.supportUnitIds.length > 0 && (
+                  <div style={{ marginTop: 4 }}>
+                    <Typography.Text type="secondary">{t("plans.tasks.supportUnits")}: </Typography.Text>
+                    {names(task.supportUnitIds).join("; ")}
+                  </div>
+                )}
+              </>
+            ),
           },
-          { title: t("plans.tasks.leadUnits"), width: 260, render: (_, task) => targetTags(task) },
-          { title: t("plans.tasks.supportUnits"), width: 180, render: (_, task) => names(task.supportUnitIds).join("; ") || "—" },
           {
+            key: "deadline",
             title: t("plans.tasks.deadline"),
-            width: 170,
+            width: 150,
             render: (_, task) => (
               <Space orientation="vertical" size={0}>
                 <span data-testid="task-deadline">{deadlineLabel(task.dueDate, task.dueTime, t)}</span>
@@ -103,8 +128,9 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
               </Space>
             ),
           },
-          { title: t("plans.tasks.obligations"), dataIndex: "obligationCount", width: 90 },
+          { key: "obligations", title: t("plans.tasks.obligations"), dataIndex: "obligationCount", width: 80 },
           {
+            key: "actions",
             title: "",
             width: 96,
             render: (_, task) =>
@@ -116,6 +142,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                     title={t("plans.tasks.edit")}
                     onClick={() => setEditing(task)}
                     data-testid="task-edit"
+                    data-safe-action="dialog"
                   />
                   <Popconfirm
                     title={t("plans.tasks.deleteConfirm")}

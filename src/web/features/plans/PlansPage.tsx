@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Progress, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { PlanSummary } from "../../../contracts/plans";
 import { useSignedInUser } from "../../app/session";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { formatDate } from "../../i18n/index";
 import { type PlanStatusFilter, usePlans } from "./api";
 import { CreatePlanDialog } from "./CreatePlanDialog";
@@ -25,14 +26,20 @@ export function PlansPage() {
           {t("plans.title")}
         </Typography.Title>
         {mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="plan-create"
+            data-safe-action="dialog"
+          >
             {t("plans.create")}
           </Button>
         )}
       </Space>
       <Card>
         <Segmented<string>
-          style={{ marginBottom: 12 }}
+          style={{ marginBottom: 12, maxWidth: "100%", overflowX: "auto" }}
           value={status ?? "all"}
           data-testid="plan-status-filter"
           options={[
@@ -41,8 +48,10 @@ export function PlansPage() {
           ]}
           onChange={(value) => setStatus(value === "all" ? undefined : (value as PlanStatusFilter))}
         />
-        <Table<PlanSummary>
+        <ResponsiveTable<PlanSummary>
           rowKey="id"
+          cardTitleKey="title"
+          scroll={{ x: 900 }}
           size="middle"
           loading={plans.isFetching}
           dataSource={plans.data?.plans ?? []}
@@ -51,13 +60,15 @@ export function PlansPage() {
           locale={{ emptyText: t("plans.empty") }}
           columns={[
             {
+              key: "status",
               title: t("plans.statusLabel"),
               dataIndex: "status",
-              width: 130,
+              width: 120,
               render: (s: PlanSummary["status"]) => <Tag color={planStatusColors[s]}>{planStatusLabel(s, t)}</Tag>,
             },
-            { title: t("plans.number"), dataIndex: "number", width: 140, render: (n: string | null) => n ?? "—" },
+            { key: "number", title: t("plans.number"), dataIndex: "number", width: 120, render: (n: string | null) => n ?? "—" },
             {
+              key: "title",
               title: t("plans.planTitle"),
               dataIndex: "title",
               render: (title: string, plan) => (
@@ -66,11 +77,18 @@ export function PlansPage() {
                 </Link>
               ),
             },
-            { title: t("plans.issuer"), dataIndex: "issuerName", width: 220 },
-            { title: t("plans.issuedOn"), dataIndex: "issuedOn", width: 120, render: (d: string | null) => formatDate(d) || "—" },
+            { key: "issuer", title: t("plans.issuer"), dataIndex: "issuerName", width: 200 },
             {
+              key: "issuedOn",
+              title: t("plans.issuedOn"),
+              dataIndex: "issuedOn",
+              width: 110,
+              render: (d: string | null) => formatDate(d) || "—",
+            },
+            {
+              key: "progress",
               title: t("plans.progress"),
-              width: 160,
+              width: 150,
               render: (_, plan) =>
                 plan.counts.total > 0 ? (
                   <Progress

@@ -18,7 +18,7 @@ export function SectionsEditor({ name, depth = 0, disabled }: { name: Array<stri
             <Card
               key={field.key}
               size="small"
-              style={{ marginLeft: depth * 16 }}
+              style={{ marginLeft: depth * 12 }}
               extra={
                 !disabled && (
                   <Button
@@ -32,14 +32,14 @@ export function SectionsEditor({ name, depth = 0, disabled }: { name: Array<stri
                 )
               }
               title={
-                <Space>
+                <div style={{ display: "flex", gap: 8 }}>
                   <Form.Item name={[field.name, "number"]} noStyle>
-                    <Input disabled={disabled} style={{ width: 70 }} placeholder="I" />
+                    <Input disabled={disabled} style={{ width: 64, flex: "none" }} placeholder="I" />
                   </Form.Item>
                   <Form.Item name={[field.name, "heading"]} noStyle>
-                    <Input disabled={disabled} style={{ width: 420 }} placeholder={t("plans.content.heading")} />
+                    <Input disabled={disabled} style={{ flex: "1 1 auto", minWidth: 0 }} placeholder={t("plans.content.heading")} />
                   </Form.Item>
-                </Space>
+                </div>
               }
             >
               <Form.Item name={[field.name, "text"]} noStyle>

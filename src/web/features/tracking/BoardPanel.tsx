@@ -32,13 +32,20 @@ export function BoardPanel({ planId, planStatus }: { planId: string; planStatus:
           {board.data && !board.data.allUnits ? ` · ${t("tracking.ownUnitsOnly")}` : ""}
         </Typography.Text>
         <Space>
-          <Button icon={<ReloadOutlined />} loading={board.isFetching} onClick={() => void board.refetch()} data-testid="board-refresh">
+          <Button
+            icon={<ReloadOutlined />}
+            loading={board.isFetching}
+            onClick={() => void board.refetch()}
+            data-testid="board-refresh"
+            data-safe-action="view"
+          >
             {t("tracking.refresh")}
           </Button>
           <Button
             icon={<FileExcelOutlined />}
             loading={exporting}
             data-testid="board-export"
+            data-safe-action="download"
             onClick={() => {
               setExporting(true);
               exportBoard(planId, filter)
@@ -70,7 +77,7 @@ export function BoardPanel({ planId, planStatus }: { planId: string; planStatus:
           <Input.Search
             allowClear
             placeholder={t("tracking.search")}
-            style={{ width: 300 }}
+            style={{ width: 300, maxWidth: "100%" }}
             onSearch={(value) => {
               setQ(value);
               setTable((s) => ({ ...s, page: 1 }));

@@ -28,6 +28,7 @@ export function RollupPanel({ planId }: { planId: string }) {
         dataSource={data?.children ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="rollup-table"
+        scroll={{ x: 640 }}
         summary={() =>
           data ? (
             <Table.Summary.Row>
@@ -80,7 +81,13 @@ export function RollupPanel({ planId }: { planId: string }) {
             width: 110,
             render: (_, row) =>
               row.hasChildren && (
-                <Button size="small" type="link" onClick={() => setParentUnitId(row.unit.id)} data-testid="rollup-drill">
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => setParentUnitId(row.unit.id)}
+                  data-testid="rollup-drill"
+                  data-safe-action="view"
+                >
                   {t("tracking.rollup.drill")}
                 </Button>
               ),
