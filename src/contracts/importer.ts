@@ -103,6 +103,6 @@ export type Signer = z.infer<typeof ZSigner>;
 export type Annex = z.infer<typeof ZAnnex>;
 export type ImportResult = z.infer<typeof ZImportResult>;
 
-/** Error codes of an import; the server maps UNSUPPORTED_TYPE and UNREADABLE to 400, TOO_LARGE to 413. */
-export const ZImportErrorCode = z.enum(["UNSUPPORTED_TYPE", "TOO_LARGE", "UNREADABLE"]);
+/** Error codes of an import; the server maps UNSUPPORTED_TYPE and UNREADABLE to 400, TOO_LARGE to 413, OCR_UNAVAILABLE (no Tesseract on the server) to 415. */
+export const ZImportErrorCode = z.enum(["UNSUPPORTED_TYPE", "TOO_LARGE", "UNREADABLE", "OCR_UNAVAILABLE"]);
 export type ImportErrorCode = z.infer<typeof ZImportErrorCode>;

@@ -92,7 +92,9 @@ function buildLines(page: PositionedPage): Line[] {
       const wide = p.gapBefore > Math.max(l.height * 2.5, page.width * 0.04);
       const aligned =
         Number.isFinite(p.gapBefore) &&
-        raw.slice(Math.max(0, k - 4), k + 5).some((o) => o !== l && o.parts.some((q, qi) => qi > 0 && Math.abs(q.segment.x - p.segment.x) < 3));
+        raw
+          .slice(Math.max(0, k - 4), k + 5)
+          .some((o) => o !== l && o.parts.some((q, qi) => qi > 0 && Math.abs(q.segment.x - p.segment.x) < 3));
       if (prev && !wide && !aligned) {
         prev.text = `${prev.text} ${p.segment.text}`;
         prev.right = p.segment.right;

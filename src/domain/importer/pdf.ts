@@ -30,7 +30,7 @@ const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 export async function readPdf(bytes: Buffer, options: { budgetMs?: number } = {}): Promise<PdfText> {
   checkPdf(bytes);
   const until = performance.now() + (options.budgetMs ?? 5000);
-  const { getDocument, PasswordException } = await loadPdfJs();
+  const { getDocument } = await loadPdfJs();
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -46,7 +46,7 @@ export async function readPdf(bytes: Buffer, options: { budgetMs?: number } = {}
     doc = await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
-    if (error instanceof PasswordException || (error as { name?: string }).name === "PasswordException")
+    if ((error as { name?: string }).name === "PasswordException")
       throw new ImportError(
         "UNREADABLE",
         "Tệp PDF được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng mật khẩu, lưu (in) lại thành bản PDF không mật khẩu rồi tải lên lại.",

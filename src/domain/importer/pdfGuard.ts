@@ -17,7 +17,10 @@ export const PDF_LIMITS = {
 };
 
 const broken = () =>
-  new ImportError("UNREADABLE", "Tệp PDF bị hỏng hoặc không phải tệp PDF. Hãy mở tệp bằng trình đọc PDF, in (lưu) lại thành PDF rồi tải lên lại.");
+  new ImportError(
+    "UNREADABLE",
+    "Tệp PDF bị hỏng hoặc không phải tệp PDF. Hãy mở tệp bằng trình đọc PDF, in (lưu) lại thành PDF rồi tải lên lại.",
+  );
 const bomb = (what: string) =>
   new ImportError(
     "UNREADABLE",
@@ -85,7 +88,20 @@ export function checkPdf(bytes: Buffer): void {
 }
 
 function isDelimiter(c: number | undefined): boolean {
-  return c === undefined || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00 || c === 0x3c || c === 0x3e || c === 0x2f || c === 0x5b || c === 0x5d;
+  return (
+    c === undefined ||
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === 0x0c ||
+    c === 0x00 ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x2f ||
+    c === 0x5b ||
+    c === 0x5d
+  );
 }
 
 /** Skips a literal string `( … )` with nested brackets and escapes; returns the index after it. */
@@ -106,7 +122,8 @@ function inflatedSize(data: Buffer, room: number): number {
   try {
     return inflateSync(data, { maxOutputLength: limit, finishFlush: constants.Z_SYNC_FLUSH }).length;
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw bomb("một luồng dữ liệu giải nén quá lớn");
+    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      throw bomb("một luồng dữ liệu giải nén quá lớn");
     return 0; // not valid Flate data: the PDF reader will judge it
   }
 }

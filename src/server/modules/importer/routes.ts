@@ -17,9 +17,10 @@ export async function importerRoutes(app: FastifyInstance): Promise<void> {
     bodyLimit: TEXT_BODY_LIMIT,
     schema: {
       tags: ["importer"],
-      summary: "Đọc một kế hoạch (.docx, .txt, .md, tối đa 10 MB) để xem lại trước khi lưu",
+      summary: "Đọc một kế hoạch (.docx, .pdf, .png, .jpg, .txt, .md, tối đa 10 MB) để xem lại trước khi lưu",
       description:
         "Gửi multipart/form-data với đúng một tệp, hoặc JSON { fileName, text } với nội dung dán vào. " +
+        "PDF được đọc từ lớp chữ; bản quét và ảnh chụp được nhận dạng chữ (OCR, Tesseract tiếng Việt). " +
         "Trả về văn bản đã đọc (sourceText) và kết quả nhận dạng (result). Không lưu gì.",
       consumes: ["multipart/form-data", "application/json"],
       response: { 200: ImportPlanResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody },
@@ -28,7 +29,8 @@ export async function importerRoutes(app: FastifyInstance): Promise<void> {
       requireActor(request);
       if (request.isMultipart()) {
         const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, throwFileSizeLimit: true });
-        if (!part) throw new AppError("INVALID_FILE", "Chưa có tệp nào được gửi lên. Hãy chọn một tệp .docx, .txt hoặc .md.");
+        if (!part)
+          throw new AppError("INVALID_FILE", "Chưa có tệp nào được gửi lên. Hãy chọn một tệp .docx, .pdf, .png, .jpg, .txt hoặc .md.");
         const content = await part.toBuffer();
         return previewPlanImport({ fileName: part.filename, content });
       }
