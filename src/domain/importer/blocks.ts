@@ -129,6 +129,10 @@ function splitCells(line: string, inTable: boolean): string[] | null {
 /** Header and signature tables only lay text out in columns: they are read column by column, not as data. */
 const LAYOUT = /^(?:CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN|Độc lập|Số\s*:?\s*\d|Nơi nhận|T\/M|K\/T|TM\.|KT\.|TL\.)|,\s*ngày\s+(?:\d+|\.+|…+)?\s*tháng/u;
 
+/** Words a sentence never ends on: a line ending with one continues on the next line. */
+const DANGLING = /(?:^|\s)(?:số|ngày|tháng|năm|của|và|về|tại|với|theo|cho|các|những|là|đến|từ|trong|ban hành|kèm theo)$|,$/u;
+const isCapsLine = (t: string) => !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
+
 const isSeparator = (line: string) => /^\|?\s*:?-{2,}/.test(line.trim()) && /^[\s|:-]+$/.test(line.trim());
 const ends = /[.;:!?)…]$/u;
 
@@ -228,8 +232,17 @@ function pushLine(blocks: Block[], piece: string): void {
   }
   const heading = bullet ? null : readHeading(text);
   const prev = blocks[blocks.length - 1];
-  // A line broken in the middle of a sentence continues with a small letter.
-  if (!heading && !bullet && prev && prev.type === "line" && !prev.heading && !ends.test(prev.text) && /^\p{Ll}/u.test(text)) {
+  // A line broken in the middle of a sentence continues with a small letter, or after a word that
+  // cannot end one (`Căn cứ Nghị định số` ⏎ `45/2024/NĐ-CP …`, `Đà Nẵng, ngày` ⏎ `03 tháng 7 …`).
+  if (
+    !heading &&
+    !bullet &&
+    prev &&
+    prev.type === "line" &&
+    !prev.heading &&
+    !ends.test(prev.text) &&
+    (/^\p{Ll}/u.test(text) || (DANGLING.test(prev.text) && !isCapsLine(prev.text)))
+  ) {
     prev.text = `${prev.text} ${text}`;
     return;
   }

@@ -6,7 +6,35 @@ const BASIS_START = /^(?:Căn cứ|Thực hiện|Theo|Triển khai)\s+/u;
 const ENACTING = /\s(?:xây dựng|ban hành)\s+[Kk]ế hoạch(?![\p{L}])/u;
 const DOC_TYPES =
   "Hiến pháp|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông tư|Thông báo|Công văn|Kế hoạch|Hướng dẫn|Chương trình|Quy định|Quy chế|Báo cáo|Văn bản|Đề án|Điều lệ";
-const NEXT_DOC = new RegExp(`;\\s*(?=(?:${DOC_TYPES})(?![\\p{L}]))`, "u");
+/** A cited document begins: its type, then a number (`Nghị định số 45/…`, `Nghị quyết 653/…`) or a law's name. */
+const DOC_START = new RegExp(`^(?:các\\s+)?(?:${DOC_TYPES})(?![\\p{L}])`, "u");
+const NUMBERED_DOC = new RegExp(`^(?:${DOC_TYPES})\\s+(?:số\\s+)?\\d|^(?:Hiến pháp|Luật|Bộ luật|Pháp lệnh)\\s+\\p{Lu}`, "u");
+
+/**
+ * Splits a sentence citing several documents, never inside brackets: at `;` before any document, at `,`
+ * or `và` before a numbered one. `splitCitations("Luật A ngày 1/1/2024, Nghị định số 1/2024/NĐ-CP và Quyết định số 2/QĐ-UBND")` → 3.
+ */
+export function splitCitations(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth > 0 || (c !== ";" && c !== "," && c !== " ")) continue;
+    const sep = /^(?:;\s*|,\s+|\s+và\s+)/u.exec(text.slice(k, k + 6));
+    if (!sep) continue;
+    const rest = text.slice(k + sep[0].length);
+    if (c === ";" ? DOC_START.test(rest) : NUMBERED_DOC.test(rest)) {
+      out.push(text.slice(from, k));
+      from = k + sep[0].length;
+      k = from - 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
 
 /** The sentence that issues the plan: who issues it and, when the header has none, its title. */
 export interface Enacting {
@@ -34,9 +62,10 @@ export function readPreamble(preamble: Block[], year: number | null): { bases: L
     }
     if (!BASIS_START.test(text)) continue;
     const body = text.replace(BASIS_START, "");
-    for (const part of body.split(NEXT_DOC)) {
+    for (const part of splitCitations(body)) {
       const t = part.replace(/[\s;,.]+$/u, "").trim();
-      if (t) bases.push(readBasis(t, year));
+      // `Căn cứ tình hình thực tế …`, `Triển khai công tác …` cite no document.
+      if (t && (DOC_START.test(t) || /(?:^|\s)số\s+\d|\d+[-/]\p{Lu}/u.test(t))) bases.push(readBasis(t, year));
     }
   }
   return { bases, enacting };
@@ -47,7 +76,7 @@ export function readBasis(text: string, year: number | null): LegalBasis {
   const num =
     /(?:^|\s)số\s+(\d[\p{L}\p{N}.\-/]*[\p{L}\p{N}])/u.exec(text) ?? /(?:^|\s)(\d+[-/][\p{Lu}][\p{L}\p{N}\-/]*[\p{L}\p{N}])/u.exec(text);
   const day = readDates(text, { year }).find((d) => d.dayPrecise && d.date);
-  const issuer = /(?:^|\s)của\s+(.+?)(?=\s+(?:về|trong|tại|ban hành|quy định|hướng dẫn)\s|[;.]|$)/u.exec(text);
+  const issuer = /(?:^|\s)của\s+(.+?)(?=\s+(?:về|trong|tại|ban hành|quy định|hướng dẫn)\s|\s*\((?:sau đây|gọi tắt|viết tắt)|[;.]|$)/u.exec(text);
   return {
     text,
     documentNumber: num ? num[1] : null,

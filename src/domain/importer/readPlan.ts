@@ -2,6 +2,7 @@ import type { ImportResult } from "../../contracts/importer";
 import { readDates } from "../dates";
 import { type Block, type Budget, toBlocks } from "./blocks";
 import { numberFromAnnex, readAnnexes, readRecipients, readSigner } from "./closing";
+import { splitHeaderCells } from "./copied";
 import { readConferences } from "./conference";
 import { readDeadlines } from "./deadlines";
 import { readHeader } from "./header";
@@ -65,7 +66,7 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     warnings.push("Văn bản quá dài; chỉ đọc 10 MB đầu tiên.");
   }
   const budget: Budget = { until: performance.now() + (options.budgetMs ?? 1000), cut: false };
-  const blocks = toBlocks(source, budget);
+  const blocks = toBlocks(splitHeaderCells(source), budget);
   if (budget.cut) warnings.push("Văn bản quá lớn để đọc hết trong thời gian cho phép; chỉ đọc phần đầu. Hãy tách phụ lục ra tệp riêng.");
   const r = splitRegions(blocks);
   const head = readHeader(r.header);
@@ -90,7 +91,7 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     title = enacting.title;
     warnings.push("Không thấy trích yếu dưới tên loại văn bản; đã lấy từ câu ban hành kế hoạch.");
   }
-  const number = head.number ?? fromAnnex?.number ?? null;
+  const number = head.number ?? r.typeLineNumber ?? fromAnnex?.number ?? null;
   if (!number) warnings.push("Không thấy số, ký hiệu của kế hoạch.");
   if (!head.place) warnings.push("Không thấy địa danh ban hành.");
   if (!issuedOn) warnings.push("Không thấy ngày ban hành.");

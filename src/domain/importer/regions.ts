@@ -1,9 +1,12 @@
 import type { Block } from "./blocks";
+import { splitNumber } from "./header";
 
 /** The parts every plan has, in order (DOMAIN.md "What a plan is"). */
 export interface Regions {
   header: Block[];
   typeName: string | null;
+  /** A number written on a sentence-case type line: `Kế hoạch số 45 KH-BCĐ …` → `45/KH-BCĐ`. */
+  typeLineNumber: string | null;
   title: string[];
   preamble: Block[];
   body: Block[];
@@ -45,6 +48,24 @@ export function splitRegions(blocks: Block[]): Regions {
       typeIdx = k;
       typeName = m[1];
       if (m[2]) title.push(m[2]);
+      break;
+    }
+  }
+  let typeLineNumber: string | null = null;
+  if (typeIdx < 0) {
+    // No header at all: the plan opens with `Kế hoạch <title>` (copied from a web page's heading).
+    for (let j = 0; j < Math.min(blocks.length, 3); j++) {
+      const m = /^Kế hoạch\s+(?!này)(.+)$/u.exec(lineText(blocks[j]));
+      if (!m) continue;
+      typeIdx = j;
+      typeName = "KẾ HOẠCH";
+      let rest = m[1];
+      const num = /^số\s+(\d+[^\s]*(?:\s+\p{Lu}[\p{L}\p{N}&\-/.]*)?)\s*(.*)$/u.exec(rest);
+      if (num) {
+        typeLineNumber = splitNumber(num[1]).number;
+        rest = num[2].replace(/^(?:ngày\s+\S+\s*)?(?:về\s+(?:việc\s+)?)?/u, "");
+      }
+      if (rest) title.push(rest);
       break;
     }
   }
@@ -103,6 +124,7 @@ export function splitRegions(blocks: Block[]): Regions {
   return {
     header: blocks.slice(0, Math.max(0, typeIdx)),
     typeName,
+    typeLineNumber,
     title,
     preamble: blocks.slice(k, bodyStart),
     body: blocks.slice(bodyStart, bodyEnd),
