@@ -51,7 +51,12 @@ describe("dueOf: when a written deadline falls due (one rule for importer, board
   });
 
   it("keeps only the new deadline when a sentence moves it", () => {
-    const plan = ["KẾ HOẠCH", "Thử", "I. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ gửi báo cáo, thời hạn lùi sang ngày 18.4.2025 (hạn cũ là ngày 10.4)."].join("\n");
+    const plan = [
+      "KẾ HOẠCH",
+      "Thử",
+      "I. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Nội vụ gửi báo cáo, thời hạn lùi sang ngày 18.4.2025 (hạn cũ là ngày 10.4).",
+    ].join("\n");
     expect(readPlanText(plan).deadlines.map((d) => d.due)).toEqual(["2025-04-18"]);
   });
 });

@@ -3,7 +3,7 @@
  * whether they are a heading or a bullet, and tables already joined across page breaks.
  */
 
-export type HeadingStyle = "roman" | "upper" | "arabic" | "dotted" | "lower";
+export type HeadingStyle = "part" | "roman" | "upper" | "arabic" | "dotted" | "lower";
 
 export interface HeadingMark {
   style: HeadingStyle;
@@ -36,7 +36,13 @@ export function romanValue(s: string): number {
   return total;
 }
 
+const PART_NUMBERS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
 const HEADING_RES: Array<[HeadingStyle, RegExp]> = [
+  [
+    "part",
+    /^(Phần thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|PHẦN THỨ\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI))\s*[.:\-–]?\s*(\S.*)?$/u,
+  ],
   ["roman", /^([IVX]{1,6})\s*[.\-–]\s*(\S.*)$/u],
   ["upper", /^([A-ZĐ])\.\s+(\S.*)$/u],
   ["dotted", /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u],
@@ -44,7 +50,7 @@ const HEADING_RES: Array<[HeadingStyle, RegExp]> = [
   ["lower", /^([a-zđ])\)\s*(\S.*)$/u],
 ];
 
-const MAYBE_HEADING = /^(?:[IVX]{1,6}\s*[.\-–]|[A-ZĐ]\.\s|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ]\))/u;
+const MAYBE_HEADING = /^(?:Phần thứ|PHẦN THỨ|[IVX]{1,6}\s*[.\-–]|[A-ZĐ]\.\s|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ]\))/u;
 
 /** Reads the outline number at the start of a line: `readHeading("1.1. Đại biểu")?.number === "1.1"`. */
 export function readHeading(line: string): HeadingMark | null {
@@ -52,7 +58,17 @@ export function readHeading(line: string): HeadingMark | null {
   for (const [style, re] of HEADING_RES) {
     const m = re.exec(line);
     if (!m) continue;
-    const label = m[2].trim();
+    const label = (m[2] ?? "").trim();
+    if (style === "part") {
+      const value = PART_NUMBERS.indexOf(m[1].split(/\s+/u).pop()!.toLowerCase()) + 1;
+      return {
+        style,
+        value,
+        number: m[1].replace(/^PHẦN THỨ/u, "Phần thứ").replace(/(?<=Phần thứ\s+)\S+$/u, (w) => w.toLowerCase()),
+        depth: 1,
+        label,
+      };
+    }
     if (style === "roman") {
       const value = romanValue(m[1]);
       if (!value || !/^[\p{Lu}\d("“]/u.test(label)) continue;

@@ -2,7 +2,8 @@
  * Shapes of text copied from legal-document websites and PDF viewers, mended before the reader sees them.
  */
 
-const TYPE_AT_START = /^\s*\**\s*(?:KẾ HOẠCH|BÁO CÁO|THÔNG BÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT|GIẤY MỜI|KẾT LUẬN)\**\s*$|^\s*Kế hoạch\s/u;
+const TYPE_AT_START =
+  /^\s*\**\s*(?:KẾ HOẠCH|BÁO CÁO|THÔNG BÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT|GIẤY MỜI|KẾT LUẬN)\**\s*$|^\s*Kế hoạch\s/u;
 
 /**
  * A header copied out of a table keeps its cell borders as `|` (`ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI |`),

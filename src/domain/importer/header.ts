@@ -1,7 +1,8 @@
 import type { Block } from "./blocks";
 import { isCaps } from "./regions";
 
-const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|\*|[-_]+)$|^(CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$)/u;
+const MOTTO =
+  /^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|\*|[-_]+)$|^(CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$)/u;
 /** `57/KH-UBND`, `112 KH/TU`, `45 KH-BCĐ`, `03 /KH-BCH`: the number, a separator, the symbol. */
 const NUMBER = /^(\d+[\p{L}\p{N}.]*)(\s*[/-]\s*|\s+)((?:[\p{Lu}\d][\p{L}\p{N}&.]*)(?:[-/][\p{L}\p{N}&.]+)*)(.*)$/u;
 const PLACE_DATE = /^([\p{L}][\p{L} .'-]*?),\s*ngày\s+(\d{1,2}|\.+|…+)?\s*tháng\s+(\d{1,2}|\.+|…+)?\s*năm\s+(\d{4})/u;

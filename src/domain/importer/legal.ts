@@ -76,7 +76,9 @@ export function readBasis(text: string, year: number | null): LegalBasis {
   const num =
     /(?:^|\s)số\s+(\d[\p{L}\p{N}.\-/]*[\p{L}\p{N}])/u.exec(text) ?? /(?:^|\s)(\d+[-/][\p{Lu}][\p{L}\p{N}\-/]*[\p{L}\p{N}])/u.exec(text);
   const day = readDates(text, { year }).find((d) => d.dayPrecise && d.date);
-  const issuer = /(?:^|\s)của\s+(.+?)(?=\s+(?:về|trong|tại|ban hành|quy định|hướng dẫn)\s|\s*\((?:sau đây|gọi tắt|viết tắt)|[;.]|$)/u.exec(text);
+  const issuer = /(?:^|\s)của\s+(.+?)(?=\s+(?:về|trong|tại|ban hành|quy định|hướng dẫn)\s|\s*\((?:sau đây|gọi tắt|viết tắt)|[;.]|$)/u.exec(
+    text,
+  );
   return {
     text,
     documentNumber: num ? num[1] : null,
