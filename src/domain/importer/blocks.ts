@@ -182,7 +182,7 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
     }
     const raw0 = rawLines[n];
     const raw = raw0.includes("\u00a0") ? raw0.replace(/\u00a0/g, " ") : raw0;
-    if (!raw.trim()) continue;
+    if (!raw.trim() || /^[\s|]+$/u.test(raw)) continue;
     if (raw.includes("--") && isSeparator(raw)) {
       if (table && lastWasRow) {
         // The row just read is a header: a repeated one continues the table across a page break.
@@ -257,7 +257,8 @@ function pushLine(blocks: Block[], piece: string): void {
     prev.type === "line" &&
     !prev.heading &&
     !ends.test(prev.text) &&
-    (/^\p{Ll}/u.test(text) || (DANGLING.test(prev.text) && !isCapsLine(prev.text)))
+    (!isCapsLine(prev.text) || /^\p{Ll}/u.test(text)) &&
+    (/^\p{Ll}/u.test(text) || DANGLING.test(prev.text) || (/^\d/u.test(text) && prev.text.length >= 40))
   ) {
     prev.text = `${prev.text} ${text}`;
     return;

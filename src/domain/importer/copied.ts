@@ -13,11 +13,17 @@ const TYPE_AT_START =
  */
 export function splitHeaderCells(text: string): string {
   const lines = text.split(/\r\n|\r|\n/u);
-  const typeAt = lines.slice(0, 80).findIndex((l) => TYPE_AT_START.test(l));
+  let typeAt = lines.slice(0, 80).findIndex((l) => TYPE_AT_START.test(l));
+  // No type name at all (a site dropped it): the header ends where the citations begin.
+  if (typeAt < 0) typeAt = lines.slice(0, 80).findIndex((l) => /^\s*(?:Căn cứ|Thực hiện)\s/u.test(l));
   if (typeAt <= 0) return text;
   let changed = false;
   const head: string[] = [];
   for (const line of lines.slice(0, typeAt)) {
+    if (/^[\s|]*\|[\s|]*$/u.test(line)) {
+      changed = true; // a row border alone: nothing to read
+      continue;
+    }
     if (!line.includes("|") || line.trim().startsWith("|")) {
       head.push(line);
       continue;
@@ -26,4 +32,12 @@ export function splitHeaderCells(text: string): string {
     for (const cell of line.split("|")) if (cell.trim()) head.push(cell.trim());
   }
   return changed ? [...head, ...lines.slice(typeAt)].join("\n") : text;
+}
+
+/**
+ * Line breaks some websites print as the characters `\r\n` (their HTML source leaking into the page) become
+ * real ones. `literalBreaks("a\\r\\nb")` → `"a\nb"`.
+ */
+export function literalBreaks(text: string): string {
+  return text.includes("\\r\\n") || text.includes("\\n\\n") ? text.replace(/(?:\\r)?\\n/gu, "\n") : text;
 }

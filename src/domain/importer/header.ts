@@ -2,7 +2,7 @@ import type { Block } from "./blocks";
 import { isCaps } from "./regions";
 
 const MOTTO =
-  /^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|\*|[-_]+)$|^(CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$)/u;
+  /^(CỘNG HÒA|CỘNG HOÀ|CỘNG|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|\*+|[-_]+)$|^(CỘNG HÒA|CỘNG HOÀ|HÒA XÃ HỘI|HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$)/u;
 /** `57/KH-UBND`, `112 KH/TU`, `45 KH-BCĐ`, `03 /KH-BCH`: the number, a separator, the symbol. */
 const NUMBER = /^(\d+[\p{L}\p{N}.]*)(\s*[/-]\s*|\s+)((?:[\p{Lu}\d][\p{L}\p{N}&.]*)(?:[-/][\p{L}\p{N}&.]+)*)(.*)$/u;
 const PLACE_DATE = /^([\p{L}][\p{L} .'-]*?),\s*ngày\s+(\d{1,2}|\.+|…+)?\s*tháng\s+(\d{1,2}|\.+|…+)?\s*năm\s+(\d{4})/u;
@@ -43,10 +43,11 @@ export function readHeader(header: Block[]): HeaderFacts {
   for (const b of header) {
     if (b.type !== "line") continue;
     const t = b.text;
-    const num = /^Số\s*:?\s*(\S.*)$/u.exec(t);
+    const num = /^Số(?!\s*hiệu)\s*:?\s*(\S.*)$/u.exec(t);
     let line = t;
     if (num && /\d|\//.test(num[1])) {
-      const { number, rest } = splitNumber(num[1]);
+      // `Số:      /KH-UBND` is a plan not numbered yet: no number.
+      const { number, rest } = /^\d/u.test(num[1]) ? splitNumber(num[1]) : { number: null, rest: "" };
       facts.number ??= number;
       if (!rest) continue;
       line = rest;
@@ -57,6 +58,9 @@ export function readHeader(header: Block[]): HeaderFacts {
       if (pd[2] && pd[3] && /^\d+$/.test(pd[2]) && /^\d+$/.test(pd[3])) facts.issuedOn ??= iso(Number(pd[4]), Number(pd[3]), Number(pd[2]));
       continue;
     }
+    // Once number and date are read, the header is over: what follows (a decision that issues the plan,
+    // its title, its signer) names no issuing body.
+    if (facts.number && facts.issuedOn) break;
     if (isCaps(t) && !MOTTO.test(t)) bodies.push(t);
   }
   // A name broken over two lines continues with a place (`ỦY BAN NHÂN DÂN` / `THÀNH PHỐ HẢI PHÒNG`);
@@ -64,7 +68,11 @@ export function readHeader(header: Block[]): HeaderFacts {
   const names: string[] = [];
   for (const line of bodies) {
     // A lone word (`THỦ TƯỚNG CHÍNH` ⏎ `PHỦ`) is the rest of a name cut by a narrow table cell.
-    if (names.length && (/^(?:THÀNH PHỐ|TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?![\p{L}])/u.test(line) || !/\s/u.test(line)))
+    const last = names[names.length - 1];
+    if (
+      last !== undefined &&
+      (/^(?:THÀNH PHỐ|TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?![\p{L}])/u.test(line) || !/\s/u.test(line) || !/\s/u.test(last))
+    )
       names[names.length - 1] += ` ${line}`;
     else names.push(line);
   }
