@@ -37,7 +37,7 @@ interface Score {
 }
 
 /** Scores one plan: each labelled field is a point; each invented basis, deadline, task or list item costs one. */
-export function scorePlan(label: Label, r: ImportResult): Score {
+function scorePlan(label: Label, r: ImportResult): Score {
   const s: Score = { right: 0, total: 0, misses: [] };
   const point = (ok: boolean, what: string) => {
     s.total++;
