@@ -131,11 +131,17 @@ export async function importPlanFile(input: ImportPlanInput): Promise<ImportedFi
 }
 
 /**
- * Mends what OCR misreads in outline numbers: `S.` for `5.`, `l.`/`|.` for `1.` where the numbering
+ * Mends what OCR misreads in outline numbers: `S.` for `5.`, `l.`/`|.` for `1.`, `1.` for `I.` where the numbering
  * around it says so. `fixOcrText("4. Văn phòng\nS. Các Ban")` → `"4. Văn phòng\n5. Các Ban"`.
  */
 export function fixOcrText(text: string): string {
   const lines = text.split("\n");
+  // `I.` read as `1.` on a capitals heading, when the next top heading is `II.`.
+  const firstRoman = lines.findIndex((l) => /^II\.\s+\p{Lu}/u.test(l));
+  for (let k = 0; k < (firstRoman < 0 ? 0 : firstRoman); k++) {
+    const m = /^[1lI|]\.\s+(?=[\p{Lu}\s,]{4,}$)/u.exec(lines[k]);
+    if (m && !/\p{Ll}/u.test(lines[k])) lines[k] = `I. ${lines[k].slice(m[0].length)}`;
+  }
   let last = 0;
   for (let k = 0; k < lines.length; k++) {
     const n = /^(\d{1,2})\.\s/u.exec(lines[k]);
@@ -143,7 +149,7 @@ export function fixOcrText(text: string): string {
       last = Number(n[1]);
       continue;
     }
-    const m = /^([SsIl|])\.\s+(?=\p{Lu})/u.exec(lines[k]);
+    const m = /^([Ssl|])\.\s+(?=\p{Lu})/u.exec(lines[k]);
     if (!m) continue;
     const value = /[Ss]/u.test(m[1]) ? 5 : 1;
     if (value === last + 1 || (value === 1 && /[l|]/u.test(m[1]))) {

@@ -5,8 +5,8 @@
  *
  * - lines: pieces whose vertical centres agree; a line breaks into cells where a wide gap opens, or a
  *   narrower one whose start lines up with a cell of a neighbouring line (a table column);
- * - the two-column header and the recipients | signature block become layout rows (`| left | right |`),
- *   read by the reader column by column, whatever the gap between the columns;
+ * - the two-column header and the recipients | signature block are written column by column (left
+ *   first), as the reader reads a Word header table, whatever the gap between the columns;
  * - a paragraph wrapped by the page is joined again: a line that reached the right margin continues
  *   with the next one when that one starts at the left margin and is not a heading or a bullet;
  * - tables: consecutive lines of several cells, columns taken from the first row; a line whose first
@@ -137,9 +137,18 @@ export function pagesToText(pages: PositionedPage[]): string {
   const out: string[] = [];
   let seenType = false;
   let inSignature = false;
+  // Two-column blocks (header; recipients | signature) are written column by column, left first, as a
+  // clerk reads them: issuing body and number, then motto and date.
+  const columns: { left: string[]; right: string[] } = { left: [], right: [] };
+  const flushColumns = () => {
+    out.push(...columns.left, ...columns.right);
+    columns.left = [];
+    columns.right = [];
+  };
   for (let p = 0; p < all.length; p++) {
     const page = pages[p];
     const lines = all[p];
+    if (!lines.length) continue;
     const left = Math.min(...lines.map((l) => l.segments[0].x));
     const right = Math.max(...lines.map((l) => l.segments[l.segments.length - 1].right));
     const middle = page.width / 2;
@@ -156,16 +165,19 @@ export function pagesToText(pages: PositionedPage[]): string {
     let prevJoinable = false;
     for (const line of lines) {
       const text = lineText(line);
-      if (!seenType && TYPE_LINE.test(text) && line.segments.length === 1) seenType = true;
-      else if (!seenType && p === 0) {
-        // The header: left column (issuing body, number) and right column (motto, place and date).
-        out.push(layoutRow(line, middle));
+      if (!seenType && TYPE_LINE.test(text) && line.segments.length === 1) {
+        seenType = true;
+        flushColumns();
+      } else if (!seenType && p === 0) {
+        addToColumns(columns, line, middle);
         continue;
       }
-      if (/^Nơi nhận\s*:?/iu.test(text)) inSignature = true;
-      if (inSignature) {
+      if (/^Nơi nhận\s*:?/iu.test(text)) {
         flushTable();
-        out.push(layoutRow(line, middle));
+        inSignature = true;
+      }
+      if (inSignature) {
+        addToColumns(columns, line, middle);
         prevJoinable = false;
         continue;
       }
@@ -181,15 +193,22 @@ export function pagesToText(pages: PositionedPage[]): string {
       prevJoinable = line.segments[0].right >= left + (right - left) * 0.8 && !/[:.;!?]$/u.test(text);
     }
     flushTable();
+    // The signature block ends with its page: an annex starts on a page of its own.
+    if (inSignature) {
+      flushColumns();
+      inSignature = false;
+    }
   }
+  flushColumns();
   return out.join("\n");
 }
 
-function layoutRow(line: Line, middle: number): string {
+function addToColumns(columns: { left: string[]; right: string[] }, line: Line, middle: number): void {
   const l: string[] = [];
   const r: string[] = [];
   for (const s of line.segments) ((s.x + s.right) / 2 < middle ? l : r).push(s.text);
-  return `| ${l.join(" ")} | ${r.join(" ")} |`;
+  if (l.length) columns.left.push(l.join(" "));
+  if (r.length) columns.right.push(r.join(" "));
 }
 
 function addRow(
