@@ -138,7 +138,7 @@ export function fixOcrText(text: string): string {
   const lines = text.split("\n");
   // `I.` read as `1.` on a capitals heading, when the next top heading is `II.`.
   const firstRoman = lines.findIndex((l) => /^II\.\s+\p{Lu}/u.test(l));
-  for (let k = 0; k < (firstRoman < 0 ? 0 : firstRoman); k++) {
+  for (let k = 0; k < Math.max(firstRoman, 0); k++) {
     const m = /^[1lI|]\.\s+(?=[\p{Lu}\s,]{4,}$)/u.exec(lines[k]);
     if (m && !/\p{Ll}/u.test(lines[k])) lines[k] = `I. ${lines[k].slice(m[0].length)}`;
   }
