@@ -90,7 +90,8 @@ export function splitRegions(blocks: Block[]): Regions {
   }
   let k = typeIdx >= 0 ? typeIdx + 1 : headerEnd;
   // The title (trích yếu) runs until the legal bases or the first heading; a web page's `Kế hoạch …` is one line.
-  while (typeIdx >= 0 && !sentenceCase && title.length < 3 && k < blocks.length) {
+  // A long title in capitals wraps over more lines than one in sentence case.
+  while (typeIdx >= 0 && !sentenceCase && (title.length < 3 || (title.length < 8 && isCaps(lineText(blocks[k])))) && k < blocks.length) {
     const b = blocks[k];
     // A sentence that ends like one (`…như sau:`) is the preamble, not the title; the annex line of a
     // plan issued by a decision (`(Kèm theo Quyết định …)`) ends it too.

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { haveTools, imagePdf, png, scanPages, textPdf } from "../../../test/fixtures/pdf/make";
+import { corpusDir, plans, scorePlan, total } from "../../../test/fixtures/corpus/score";
+import { haveTools, imagePdf, png, scanPages, textPdf, wordPdf } from "../../../test/fixtures/pdf/make";
 import { ImportError, importPlan, importPlanFile, OCR_WARNING } from "../../domain/importer/index";
 import { imageSize, tesseractOcr, tsvToPage } from "./ocr";
 
@@ -46,6 +47,20 @@ describe.skipIf(!ocrReady)("OCR of scans and photos (Tesseract, Vietnamese)", ()
     expect(r.legalBases.map((b) => b.documentNumber)).toEqual(["137-KL/TW", "13572/VP-NVKTGS", null]);
     expect(r.warnings).toContain(OCR_WARNING);
   }, 120_000);
+
+  it("reads scans of three corpus plans (commune UBND, provincial UBND, mass organisation) to their labels (score printed)", async () => {
+    const scores = [];
+    for (const id of ["danluc-xa-kh-ubnd", "sonla-68-kh-ubnd", "ldld-yendinh-34-kh"]) {
+      const label = plans.find(([p]) => p === id)![1];
+      const scan = imagePdf(scanPages(await wordPdf(join(corpusDir, `${id}.txt`)), `corpus-${id}`, 2));
+      const s = scorePlan(label, await importPlan({ fileName: `${id}.pdf`, content: scan, ocr }));
+      if (s.misses.length) console.log(`${id} (scan): ${s.misses.join("; ")}`);
+      scores.push(s);
+    }
+    const t = total(scores);
+    console.log(`Corpus score (scanned PDF, 3 plans): ${t.right}/${t.total} = ${t.score.toFixed(3)}`);
+    expect(t.score).toBeGreaterThanOrEqual(0.7);
+  }, 300_000);
 
   it("refuses a picture that is not a document", async () => {
     const landscape = png(600, 400, (x, y) => Math.round(128 + 100 * Math.sin(x / 40) * Math.cos(y / 30)));
