@@ -73,7 +73,7 @@ export const ZSigner = z.object({
 });
 
 /** An annex: its title, its `(Kèm theo Kế hoạch số …, ngày …)` reference, and its outline (a report outline, a form), shaped like `sections`. */
-export const ZAnnex = z.object({ title: z.string(), reference: z.string().nullable(), sections: z.array(ZPlanSection) });
+export const ZAnnex = z.object({ title: z.string(), reference: z.string().nullable(), sections: z.array(ZPlanSection).default([]) });
 
 export const ZImportResult = z.object({
   kind: z.string(),

@@ -74,7 +74,8 @@ export async function importPlanFile(input: ImportPlanInput): Promise<ImportedFi
   // Decoding a large file eats into the reading budget: what is left goes to readPlanText.
   const options = (from = startedAt): ReadPlanOptions => ({
     year: input.year,
-    budgetMs: Math.max(100, (input.budgetMs ?? 1000) - (performance.now() - from)),
+    // The reader keeps at least half a second, so a slow moment on a busy server does not cut a normal plan.
+    budgetMs: Math.max(500, (input.budgetMs ?? 1000) - (performance.now() - from)),
   });
   const read = (text: string, warnings: string[] = [], from = startedAt): ImportedFile => {
     const result = readPlanText(text, options(from));
