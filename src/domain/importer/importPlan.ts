@@ -86,7 +86,8 @@ export async function importPlanFile(input: ImportPlanInput): Promise<ImportedFi
   const buffer = typeof input.content === "string" ? Buffer.from(input.content, "binary") : input.content;
   if (ext === "pdf") {
     const pdf = await readPdf(buffer);
-    if (pdf.chars >= SCAN_CHARS_PER_PAGE * Math.max(1, pdf.pages.length)) return read(pagesToText(pdf.pages), pdf.warnings);
+    if (pdf.chars >= SCAN_CHARS_PER_PAGE * Math.max(1, pdf.pages.length))
+      return read(pagesToText(pdf.pages), pdf.warnings, performance.now());
     if (!input.ocr) throw new ImportError("OCR_UNAVAILABLE", NO_OCR);
     const scanned = await input.ocr.pdf(buffer, pdf.pageCount);
     const warnings = [OCR_WARNING, ...pdf.warnings.filter((w) => !/chỉ đọc \d+ trang đầu/u.test(w))];
