@@ -1,10 +1,5 @@
 import { z } from "zod";
-
-/** The error body every failing /api request returns. */
-export const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
+import { endpoint, json } from "./http";
 
 export const Uuid = z.uuid({ error: "Mã định danh không hợp lệ." });
 export const IdParams = z.strictObject({ id: Uuid });
@@ -18,3 +13,14 @@ export const Name = (max = 300) =>
     .max(max, { error: `Không được dài quá ${max} ký tự.` });
 
 export const Health = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
+
+export const systemEndpoints = {
+  health: endpoint({
+    method: "GET",
+    path: "/api/health",
+    tags: ["system"],
+    summary: "Tình trạng máy chủ",
+    public: true,
+    reply: json(Health),
+  }),
+};

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { IdParams } from "./common";
+import { empty, endpoint, json } from "./http";
 
 export const NotificationKind = z.enum(["reminder.before", "reminder.overdue"]);
 
@@ -28,3 +30,40 @@ export const NotificationEmailRequest = z.strictObject({
 });
 export type NotificationEmailRequest = z.infer<typeof NotificationEmailRequest>;
 export const NotificationEmail = z.object({ email: z.string().nullable() });
+
+const tags = ["notifications"];
+
+/** The bell: my notifications, and where my e-mails go. */
+export const notificationEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/api/notifications",
+    tags,
+    summary: "Thông báo của tôi",
+    query: NotificationsQuery,
+    reply: json(NotificationList),
+  }),
+  markRead: endpoint({
+    method: "POST",
+    path: "/api/notifications/:id/read",
+    tags,
+    summary: "Đánh dấu đã đọc",
+    params: IdParams,
+    reply: empty,
+  }),
+  getEmail: endpoint({
+    method: "GET",
+    path: "/api/notifications/email",
+    tags,
+    summary: "Địa chỉ nhận e-mail nhắc hạn của tôi",
+    reply: json(NotificationEmail),
+  }),
+  setEmail: endpoint({
+    method: "PUT",
+    path: "/api/notifications/email",
+    tags,
+    summary: "Đặt (hoặc bỏ) địa chỉ nhận e-mail nhắc hạn",
+    body: NotificationEmailRequest,
+    reply: json(NotificationEmail),
+  }),
+};

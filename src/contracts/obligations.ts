@@ -3,7 +3,8 @@
  * /api/obligations and /api/files. Request bodies are strict: unknown fields are refused with 400.
  */
 import { z } from "zod";
-import { Name, Uuid } from "./common";
+import { IdParams, Name, Uuid } from "./common";
+import { endpoint, file, json } from "./http";
 import { Deliverable } from "./plans";
 
 const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (version) của dữ liệu." });
@@ -92,3 +93,63 @@ export const ChildPlanResponse = z.object({
   laterThanParent: z.array(z.object({ taskId: z.string(), what: z.string(), dueDate: z.string(), dueTime: z.string().nullable() })),
   warnings: z.array(z.string()),
 });
+
+const tags = ["obligations"];
+
+/** /api/obligations (one unit's duty) and /api/files (what was submitted). */
+export const obligationEndpoints = {
+  get: endpoint({
+    method: "GET",
+    path: "/api/obligations/:id",
+    tags,
+    summary: "Việc cần làm của một đơn vị: lịch sử và bài nộp",
+    params: IdParams,
+    reply: json(ObligationDetail),
+  }),
+  submit: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/submissions",
+    tags,
+    summary: "Nộp bài: JSON { text } hoặc multipart (trường text và tối đa 10 tệp docx, pdf, xlsx, png, jpeg; mỗi tệp ≤ 20 MB)",
+    params: IdParams,
+    body: SubmitRequest,
+    multipart: true,
+    extraErrors: [413, 415],
+    reply: json(ObligationView, 201),
+  }),
+  return: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/return",
+    tags,
+    summary: "Trả lại bài nộp (kèm lý do)",
+    params: IdParams,
+    body: ReturnRequest,
+    reply: json(ObligationView),
+  }),
+  accept: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/accept",
+    tags,
+    summary: "Tiếp nhận bài nộp",
+    params: IdParams,
+    body: AcceptRequest,
+    reply: json(ObligationView),
+  }),
+  childPlan: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/child-plan",
+    tags,
+    summary: "Trả lời bằng kế hoạch của đơn vị (liên kết kế hoạch cấp dưới)",
+    params: IdParams,
+    body: ChildPlanRequest,
+    reply: json(ChildPlanResponse),
+  }),
+  file: endpoint({
+    method: "GET",
+    path: "/api/files/:id",
+    tags,
+    summary: "Tải tệp đã nộp",
+    params: IdParams,
+    reply: file("application/octet-stream", "Tệp đã nộp, với kiểu của chính nó"),
+  }),
+};

@@ -3,7 +3,8 @@
  * and the web app. Every request body is strict: unknown fields are refused with 400.
  */
 import { z } from "zod";
-import { Name, Uuid } from "./common";
+import { IdParams, Name, Uuid } from "./common";
+import { created, empty, endpoint, file, json, MIME } from "./http";
 
 /** Kinds of unit with their Vietnamese labels, in the order a picker shows them. */
 export const unitKindLabels = {
@@ -219,3 +220,146 @@ export const ImportReport = z.object({
   created: z.number().int(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+const unitTags = ["units"];
+const groupTags = ["unit-groups"];
+
+/** /api/units (the org tree), /api/unit-groups and the Excel import/export of units. */
+export const organisationEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/api/units",
+    tags: unitTags,
+    summary: "Danh sách đơn vị được xem (kèm các đơn vị cấp trên để vẽ cây)",
+    query: UnitListQuery,
+    reply: json(UnitList),
+  }),
+  search: endpoint({
+    method: "GET",
+    path: "/api/units/search",
+    tags: unitTags,
+    summary: "Tìm đơn vị theo tên (không phân biệt dấu, các từ theo thứ tự bất kỳ)",
+    query: UnitSearchQuery,
+    reply: json(UnitList),
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/api/units/:id",
+    tags: unitTags,
+    summary: "Chi tiết một đơn vị",
+    params: IdParams,
+    reply: json(UnitView),
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/api/units",
+    tags: unitTags,
+    summary: "Tạo đơn vị",
+    body: CreateUnitRequest,
+    extraErrors: [413],
+    reply: created(UnitView),
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/api/units/:id",
+    tags: unitTags,
+    summary: "Sửa tên, tên viết tắt, loại, thứ tự của đơn vị",
+    params: IdParams,
+    body: UpdateUnitRequest,
+    reply: json(UnitView),
+  }),
+  move: endpoint({
+    method: "POST",
+    path: "/api/units/:id/move",
+    tags: unitTags,
+    summary: "Chuyển đơn vị (cả cây con) sang đơn vị cấp trên khác",
+    params: IdParams,
+    body: MoveUnitRequest,
+    reply: json(UnitView),
+  }),
+  archive: endpoint({
+    method: "POST",
+    path: "/api/units/:id/archive",
+    tags: unitTags,
+    summary: "Lưu trữ đơn vị (cascade: cả đơn vị cấp dưới)",
+    params: IdParams,
+    body: ArchiveUnitRequest,
+    reply: json(UnitView),
+  }),
+  restore: endpoint({
+    method: "POST",
+    path: "/api/units/:id/restore",
+    tags: unitTags,
+    summary: "Khôi phục đơn vị đã lưu trữ",
+    params: IdParams,
+    body: RestoreUnitRequest,
+    reply: json(UnitView),
+  }),
+  importUnits: endpoint({
+    method: "POST",
+    path: "/api/units/import",
+    tags: unitTags,
+    summary: "Nhập đơn vị từ tệp Excel (.xlsx, tối đa 10 MB, 10.000 dòng); dryRun=true để xem trước",
+    description: "Gửi multipart/form-data với đúng một tệp .xlsx. Cột: Tên đơn vị, Tên viết tắt, Loại, Khối, Đơn vị cấp trên, Thứ tự.",
+    query: ImportQuery,
+    multipart: true,
+    extraErrors: [413, 415],
+    reply: json(ImportReport),
+  }),
+  exportUnits: endpoint({
+    method: "GET",
+    path: "/api/units/export.xlsx",
+    tags: unitTags,
+    summary: "Xuất danh sách đơn vị được xem ra Excel (cùng cột với tệp nhập)",
+    reply: file(MIME.xlsx, "Tệp .xlsx"),
+  }),
+  listGroups: endpoint({
+    method: "GET",
+    path: "/api/unit-groups",
+    tags: groupTags,
+    summary: "Danh sách nhóm đơn vị",
+    reply: json(UnitGroupList),
+  }),
+  createGroup: endpoint({
+    method: "POST",
+    path: "/api/unit-groups",
+    tags: groupTags,
+    summary: "Tạo nhóm đơn vị (danh sách hoặc quy tắc)",
+    body: CreateGroupRequest,
+    reply: created(UnitGroupView),
+  }),
+  getGroup: endpoint({
+    method: "GET",
+    path: "/api/unit-groups/:id",
+    tags: groupTags,
+    summary: "Chi tiết nhóm đơn vị",
+    params: IdParams,
+    reply: json(UnitGroupView),
+  }),
+  updateGroup: endpoint({
+    method: "PATCH",
+    path: "/api/unit-groups/:id",
+    tags: groupTags,
+    summary: "Sửa nhóm đơn vị",
+    params: IdParams,
+    body: UpdateGroupRequest,
+    reply: json(UnitGroupView),
+  }),
+  deleteGroup: endpoint({
+    method: "DELETE",
+    path: "/api/unit-groups/:id",
+    tags: groupTags,
+    summary: "Xoá nhóm đơn vị",
+    params: IdParams,
+    query: DeleteGroupQuery,
+    reply: empty,
+  }),
+  groupUnits: endpoint({
+    method: "GET",
+    path: "/api/unit-groups/:id/units",
+    tags: groupTags,
+    summary: "Các đơn vị (đang hoạt động) thuộc nhóm, tính tại thời điểm gọi",
+    params: IdParams,
+    reply: json(ResolvedUnits),
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Name, Uuid } from "./common";
+import { IdParams, Name, Uuid } from "./common";
+import { created, empty, endpoint, json } from "./http";
 import { roles } from "./roles";
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
@@ -94,3 +95,62 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+const tags = ["people"];
+
+/** /api/users (people and their role grants) and /api/audit. */
+export const peopleEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/api/users",
+    tags,
+    summary: "Danh sách người dùng trong phạm vi được xem (tìm theo tên, không cần dấu)",
+    query: UserListQuery,
+    reply: json(UserList),
+  }),
+  get: endpoint({ method: "GET", path: "/api/users/:id", tags, summary: "Một người dùng", params: IdParams, reply: json(User) }),
+  create: endpoint({ method: "POST", path: "/api/users", tags, summary: "Tạo người dùng", body: CreateUserRequest, reply: created(User) }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/api/users/:id",
+    tags,
+    summary: "Sửa người dùng (họ tên, đơn vị, khoá/mở khoá)",
+    params: IdParams,
+    body: UpdateUserRequest,
+    reply: json(User),
+  }),
+  setPassword: endpoint({
+    method: "POST",
+    path: "/api/users/:id/password",
+    tags,
+    summary: "Đặt mật khẩu mới cho người dùng (kết thúc mọi phiên đăng nhập của họ)",
+    params: IdParams,
+    body: SetPasswordRequest,
+    reply: empty,
+  }),
+  addGrant: endpoint({
+    method: "POST",
+    path: "/api/users/:id/grants",
+    tags,
+    summary: "Cấp vai trò trên một đơn vị (áp dụng cho cả đơn vị cấp dưới)",
+    params: IdParams,
+    body: GrantRequest,
+    reply: created(User),
+  }),
+  removeGrant: endpoint({
+    method: "DELETE",
+    path: "/api/users/:id/grants/:grantId",
+    tags,
+    summary: "Thu hồi một vai trò",
+    params: UserGrantParams,
+    reply: json(User),
+  }),
+  audit: endpoint({
+    method: "GET",
+    path: "/api/audit",
+    tags: ["audit"],
+    summary: "Nhật ký thao tác, mới nhất trước (chỉ quản trị viên)",
+    query: AuditQuery,
+    reply: json(AuditPage),
+  }),
+};

@@ -3,7 +3,8 @@
  * Request bodies are strict: unknown fields are refused with 400.
  */
 import { z } from "zod";
-import { Name, Uuid } from "./common";
+import { IdParams, Name, Uuid } from "./common";
+import { created, empty, endpoint, json } from "./http";
 import { ZImportedConference, ZImportResult, ZPlanSection } from "./importer";
 import { UnitSelector } from "./organisations";
 
@@ -13,6 +14,7 @@ const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (ver
 const LongText = (max: number) => z.string().max(max, { error: `Không được dài quá ${max} ký tự.` });
 
 export const PlanStatus = z.enum(["draft", "issued", "closed"]);
+export type PlanStatus = z.infer<typeof PlanStatus>;
 export const PlanLayout = z.enum(["state", "party"]);
 export const Deliverable = z.enum(["report", "document", "conference", "delegates", "confirmation"], {
   error: "Sản phẩm phải là report, document, conference, delegates hoặc confirmation.",
@@ -237,3 +239,112 @@ export const AmendmentView = z.object({
   after: z.unknown(),
 });
 export const AmendmentList = z.object({ amendments: z.array(AmendmentView) });
+
+const tags = ["plans"];
+
+/** /api/plans and /api/tasks. */
+export const planEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/api/plans",
+    tags,
+    summary: "Danh sách kế hoạch xem được",
+    query: PlanListQuery,
+    reply: json(PlanList),
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/api/plans/:id",
+    tags,
+    summary: "Chi tiết kế hoạch: nhiệm vụ, số liệu, kế hoạch cấp trên và cấp dưới",
+    params: IdParams,
+    reply: json(PlanDetail),
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/api/plans",
+    tags,
+    summary: "Tạo dự thảo kế hoạch",
+    body: CreatePlanRequest,
+    reply: created(PlanDetail),
+  }),
+  fromImport: endpoint({
+    method: "POST",
+    path: "/api/plans/from-import",
+    tags,
+    summary: "Tạo dự thảo kế hoạch từ kết quả nhập văn bản",
+    body: FromImportRequest,
+    reply: created(PlanWithWarnings),
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/api/plans/:id",
+    tags,
+    summary: "Sửa dự thảo kế hoạch (cần version)",
+    params: IdParams,
+    body: UpdatePlanRequest,
+    reply: json(PlanDetail),
+  }),
+  issue: endpoint({
+    method: "POST",
+    path: "/api/plans/:id/issue",
+    tags,
+    summary: "Ban hành kế hoạch: tạo việc cần làm cho từng đơn vị",
+    params: IdParams,
+    body: PlanTransitionRequest,
+    reply: json(IssueResponse),
+  }),
+  amend: endpoint({
+    method: "POST",
+    path: "/api/plans/:id/amend",
+    tags,
+    summary: "Điều chỉnh kế hoạch đã ban hành (kèm lý do)",
+    params: IdParams,
+    body: AmendPlanRequest,
+    reply: json(PlanDetail),
+  }),
+  close: endpoint({
+    method: "POST",
+    path: "/api/plans/:id/close",
+    tags,
+    summary: "Kết thúc kế hoạch",
+    params: IdParams,
+    body: PlanTransitionRequest,
+    reply: json(PlanDetail),
+  }),
+  amendments: endpoint({
+    method: "GET",
+    path: "/api/plans/:id/amendments",
+    tags,
+    summary: "Lịch sử điều chỉnh kế hoạch",
+    params: IdParams,
+    reply: json(AmendmentList),
+  }),
+  createTask: endpoint({
+    method: "POST",
+    path: "/api/plans/:id/tasks",
+    tags,
+    summary: "Thêm nhiệm vụ (kế hoạch đã ban hành: tạo ngay việc cần làm và ghi điều chỉnh)",
+    params: IdParams,
+    body: CreateTaskRequest,
+    reply: created(TaskWithWarnings),
+  }),
+  updateTask: endpoint({
+    method: "PATCH",
+    path: "/api/tasks/:id",
+    tags,
+    summary: "Sửa nhiệm vụ của dự thảo (cần version)",
+    params: IdParams,
+    body: UpdateTaskRequest,
+    reply: json(TaskView),
+  }),
+  deleteTask: endpoint({
+    method: "DELETE",
+    path: "/api/tasks/:id",
+    tags,
+    summary: "Xóa nhiệm vụ của dự thảo",
+    params: IdParams,
+    query: DeleteTaskQuery,
+    reply: empty,
+  }),
+};

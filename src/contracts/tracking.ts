@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Uuid } from "./common";
+import { IdParams, Uuid } from "./common";
+import { endpoint, file, json, MIME } from "./http";
 
 /**
  * The tracking board, the roll-up by tree level and "my work". Counts follow one vocabulary:
@@ -194,3 +195,53 @@ export const PlanObligationItem = z.object({
 });
 export const PlanObligations = z.object({ items: z.array(PlanObligationItem) });
 export type PlanObligations = z.infer<typeof PlanObligations>;
+
+const tags = ["tracking"];
+
+/** The board, the roll-up, a plan's obligations and "my work". */
+export const trackingEndpoints = {
+  board: endpoint({
+    method: "GET",
+    path: "/api/plans/:id/board",
+    tags,
+    summary: "Bảng theo dõi kế hoạch: tổng hợp và từng đơn vị (lọc, sắp xếp, phân trang)",
+    params: IdParams,
+    query: BoardQuery,
+    reply: json(Board),
+  }),
+  boardXlsx: endpoint({
+    method: "GET",
+    path: "/api/plans/:id/board.xlsx",
+    tags,
+    summary: "Xuất bảng theo dõi ra tệp Excel (cùng bộ lọc và thứ tự như trên màn hình, không phân trang)",
+    params: IdParams,
+    query: BoardFilter,
+    reply: file(MIME.xlsx, "Tệp Excel (.xlsx)"),
+  }),
+  rollup: endpoint({
+    method: "GET",
+    path: "/api/plans/:id/rollup",
+    tags,
+    summary: "Tổng hợp theo cấp: mỗi đơn vị con với số liệu của cả cây bên dưới",
+    params: IdParams,
+    query: RollupQuery,
+    reply: json(Rollup),
+  }),
+  planObligations: endpoint({
+    method: "GET",
+    path: "/api/plans/:id/obligations",
+    tags,
+    summary: "Các nghĩa vụ của kế hoạch mà người dùng được xem (lọc theo một đơn vị), hạn gần nhất trước",
+    params: IdParams,
+    query: PlanObligationsQuery,
+    reply: json(PlanObligations),
+  }),
+  myWork: endpoint({
+    method: "GET",
+    path: "/api/my-work",
+    tags,
+    summary: "Việc của tôi: nhiệm vụ đơn vị mình còn phải nộp, hạn gần nhất trước",
+    query: MyWorkQuery,
+    reply: json(MyWork),
+  }),
+};

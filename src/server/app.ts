@@ -6,15 +6,16 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Health } from "../contracts/common";
+import { systemEndpoints } from "../contracts/common";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { moduleRoutes } from "./modules/index";
 import { registerAuth } from "./platform/auth";
 import { registerErrorHandler } from "./platform/error-handler";
 import { AppError } from "./platform/errors";
+import { enforceEndpointTable, route } from "./platform/http";
 
 // Zod's own messages in Vietnamese for every schema, server and web alike.
 z.config(z.locales.vi());
@@ -61,11 +62,9 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   registerAuth(app);
+  enforceEndpointTable(app);
 
-  app.withTypeProvider<ZodTypeProvider>().get("/api/health", {
-    schema: { tags: ["system"], summary: "Tình trạng máy chủ", response: { 200: Health } },
-    handler: async () => ({ status: "ok" as const, database: database.kind }),
-  });
+  route(app, systemEndpoints.health, () => ({ status: "ok" as const, database: database.kind }));
 
   for (const routes of moduleRoutes) await app.register(routes);
 

@@ -1,11 +1,15 @@
 import type { z } from "zod";
-import { ErrorBody } from "../../contracts/common";
+import { ErrorBody, type ErrorCode } from "../../contracts/errors";
+import { type CallInput, type CallOutput, type Endpoint, urlOf } from "../../contracts/http";
 
-/** A failed /api call with the server's Vietnamese message; `code` lets a caller react to one case. */
+/** NETWORK: the server could not be reached; HTTP: an answer that is not the API's error shape. */
+export type ClientErrorCode = ErrorCode | "NETWORK" | "HTTP";
+
+/** A failed /api call with the server's Vietnamese message; switch on `code` to react to one case. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ClientErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -28,11 +32,16 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export interface RequestOptions<T> {
+interface RequestOptions<T> {
   body?: unknown;
   form?: FormData;
   /** Parses the answer, so a server/web mismatch shows up where it happens. */
   schema?: z.ZodType<T>;
+  /** Sign-in and "who am I" expect 401 and handle it themselves. */
+  quietUnauthenticated?: boolean;
+}
+
+export interface CallOptions {
   /** Sign-in and "who am I" expect 401 and handle it themselves. */
   quietUnauthenticated?: boolean;
 }
@@ -62,8 +71,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, "HTTP", `Máy chủ trả lời lỗi ${res.status}. Hãy thử lại sau.`);
 }
 
-/** The raw response of a successful call (downloads); throws ApiError otherwise. */
-export async function apiResponse(method: string, url: string, options: RequestOptions<unknown> = {}): Promise<Response> {
+/** The raw response of a successful call; throws ApiError otherwise. */
+async function respond(method: string, url: string, options: RequestOptions<unknown> = {}): Promise<Response> {
   const hasJson = options.body !== undefined;
   const body = options.form ?? (hasJson ? JSON.stringify(options.body) : undefined);
   const res = await send(method, url, body, hasJson);
@@ -73,17 +82,25 @@ export async function apiResponse(method: string, url: string, options: RequestO
   throw error;
 }
 
-/** One JSON call: `await api("GET", "/api/units", { schema: UnitList })`. */
-export async function api<T = unknown>(method: string, url: string, options: RequestOptions<T> = {}): Promise<T> {
-  const res = await apiResponse(method, url, options as RequestOptions<unknown>);
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json();
-  return options.schema ? options.schema.parse(data) : (data as T);
+/**
+ * Calls an endpoint of the table in src/contracts: path, method and the answer's schema come from it.
+ * JSON answers are parsed (a server/web mismatch shows up where it happens), 204 gives undefined, files
+ * give the Response.
+ *
+ * @example
+ *   const plan = await call(planEndpoints.get, { params: { id } });
+ */
+export async function call<E extends Endpoint>(e: E, input: CallInput<E>, options: CallOptions = {}): Promise<CallOutput<E>> {
+  const { params, query, body, form } = input as { params?: unknown; query?: unknown; body?: unknown; form?: FormData };
+  const res = await respond(e.method, urlOf(e, { params, query }), { body, form, quietUnauthenticated: options.quietUnauthenticated });
+  if (e.reply.kind === "empty") return undefined as CallOutput<E>;
+  if (e.reply.kind !== "json") return res as CallOutput<E>;
+  return e.reply.schema.parse(await res.json()) as CallOutput<E>;
 }
 
-/** Saves a downloaded file under the name the server gave (Content-Disposition) or `fallbackName`. */
-export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await apiResponse("GET", url);
+/** Calls a file endpoint and saves the answer under the name the server gave (Content-Disposition) or `fallbackName`. */
+export async function download<E extends Endpoint>(e: E, input: CallInput<E>, fallbackName: string): Promise<void> {
+  const res = (await call(e, input)) as Response;
   const disposition = res.headers.get("content-disposition") ?? "";
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);

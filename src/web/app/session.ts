@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Me, type SignInRequest } from "../../contracts/auth";
-import { ApiError, api, setCsrfToken } from "./api";
+import { authEndpoints, type Me, type SignInRequest } from "../../contracts/auth";
+import { ApiError, call, setCsrfToken } from "./api";
+import { queryKeys } from "./queryKeys";
 
-export const ME_KEY = ["auth", "me"] as const;
+export const ME_KEY = queryKeys.me;
 
 /** The signed-in user, null when signed out, undefined while loading. */
 export function useMe(): { me: Me | null | undefined; loading: boolean } {
@@ -10,7 +11,7 @@ export function useMe(): { me: Me | null | undefined; loading: boolean } {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await api("GET", "/api/auth/me", { schema: Me, quietUnauthenticated: true });
+        const me = await call(authEndpoints.me, {}, { quietUnauthenticated: true });
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -35,7 +36,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: async (body: SignInRequest) => {
       setCsrfToken("");
-      const me = await api("POST", "/api/auth/sign-in", { body, schema: Me, quietUnauthenticated: true });
+      const me = await call(authEndpoints.signIn, { body }, { quietUnauthenticated: true });
       setCsrfToken(me.csrfToken);
       return me;
     },
@@ -51,7 +52,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api("POST", "/api/auth/sign-out", { quietUnauthenticated: true }),
+    mutationFn: () => call(authEndpoints.signOut, {}, { quietUnauthenticated: true }),
     onSettled: () => {
       setCsrfToken("");
       queryClient.clear();

@@ -1,9 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { ChangePasswordRequest, CsrfResponse, Me, SignInRequest } from "../../../contracts/auth";
-import { ErrorBody } from "../../../contracts/common";
+import { authEndpoints as e, type Me } from "../../../contracts/auth";
 import { units } from "../../db/schema/index";
 import { type Actor, isAdmin } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
@@ -13,10 +10,10 @@ import {
   destroySession,
   loadSession,
   newToken,
-  requireActor,
   SESSION_COOKIE,
   setSessionCookies,
 } from "../../platform/auth";
+import { route } from "../../platform/http";
 import { changePassword, signIn } from "./service";
 
 async function presentMe(app: FastifyInstance, actor: Actor, csrfToken: string): Promise<Me> {
@@ -36,65 +33,36 @@ async function presentMe(app: FastifyInstance, actor: Actor, csrfToken: string):
 }
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.database.db;
 
-  r.get("/api/auth/csrf", {
-    schema: { tags: ["auth"], summary: "Lấy mã chống giả mạo (CSRF) trước khi đăng nhập", response: { 200: CsrfResponse } },
-    handler: async (request, reply) => {
-      const token = request.sessionCsrf ?? request.cookies[CSRF_COOKIE] ?? newToken();
-      void reply.setCookie(CSRF_COOKIE, token, { path: "/", httpOnly: false, sameSite: "strict", secure: app.config.secureCookies });
-      return { csrfToken: token };
-    },
+  route(app, e.csrf, ({ request, reply }) => {
+    const token = request.sessionCsrf ?? request.cookies[CSRF_COOKIE] ?? newToken();
+    void reply.setCookie(CSRF_COOKIE, token, { path: "/", httpOnly: false, sameSite: "strict", secure: app.config.secureCookies });
+    return { csrfToken: token };
   });
 
-  r.post("/api/auth/sign-in", {
-    schema: { tags: ["auth"], summary: "Đăng nhập", body: SignInRequest, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } },
-    handler: async (request, reply) => {
-      const old = request.cookies[SESSION_COOKIE];
-      if (old) await destroySession(app.database.db, old);
-      const { sessionId } = await signIn(app.database.db, { ...request.body, ip: request.ip });
-      const loaded = await loadSession(app.database.db, sessionId);
-      if (!loaded) throw new Error("session vanished right after creation");
-      setSessionCookies(app, reply, sessionId, loaded.csrf);
-      return presentMe(app, loaded.actor, loaded.csrf);
-    },
+  route(app, e.signIn, async ({ body, request, reply }) => {
+    const old = request.cookies[SESSION_COOKIE];
+    if (old) await destroySession(db(), old);
+    const { sessionId } = await signIn(db(), { ...body, ip: request.ip });
+    const loaded = await loadSession(db(), sessionId);
+    if (!loaded) throw new Error("session vanished right after creation");
+    setSessionCookies(app, reply, sessionId, loaded.csrf);
+    return presentMe(app, loaded.actor, loaded.csrf);
   });
 
-  r.post("/api/auth/sign-out", {
-    schema: { tags: ["auth"], summary: "Đăng xuất", response: { 204: z.null() } },
-    handler: async (request, reply) => {
-      const sessionId = request.cookies[SESSION_COOKIE];
-      if (sessionId) await destroySession(app.database.db, sessionId);
-      if (request.actor)
-        await recordAudit(app.database.db, {
-          actor: request.actor,
-          action: "auth.sign_out",
-          entityType: "user",
-          entityId: request.actor.userId,
-        });
-      clearSessionCookies(reply);
-      return reply.status(204).send(null);
-    },
+  route(app, e.signOut, async ({ actor, request, reply }) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) await destroySession(db(), sessionId);
+    if (actor) await recordAudit(db(), { actor, action: "auth.sign_out", entityType: "user", entityId: actor.userId });
+    clearSessionCookies(reply);
   });
 
-  r.get("/api/auth/me", {
-    schema: { tags: ["auth"], summary: "Người dùng đang đăng nhập", response: { 200: Me, 401: ErrorBody } },
-    handler: async (request) => presentMe(app, requireActor(request), request.sessionCsrf ?? ""),
-  });
+  route(app, e.me, ({ actor, request }) => presentMe(app, actor, request.sessionCsrf ?? ""));
 
-  r.post("/api/auth/change-password", {
-    schema: {
-      tags: ["auth"],
-      summary: "Đổi mật khẩu của chính mình (các phiên đăng nhập khác sẽ kết thúc)",
-      body: ChangePasswordRequest,
-      response: { 204: z.null(), 400: ErrorBody, 401: ErrorBody },
-    },
-    handler: async (request, reply) => {
-      const actor = requireActor(request);
-      // requireActor passed, so the session cookie is present and valid.
-      const sessionId = request.cookies[SESSION_COOKIE] ?? "";
-      await changePassword(app.database.db, { actor, sessionId, ...request.body });
-      return reply.status(204).send(null);
-    },
+  route(app, e.changePassword, async ({ actor, body, request }) => {
+    // The endpoint needs a session, so the session cookie is present and valid.
+    const sessionId = request.cookies[SESSION_COOKIE] ?? "";
+    await changePassword(db(), { actor, sessionId, ...body });
   });
 }

@@ -31,7 +31,7 @@ describeOnDatabases("plan and urging-letter documents", (ctx) => {
     const { res, docx } = await download(client, "GET", `/api/plans/${created.json().plan.id}/export.docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    expect(res.headers["content-disposition"]).toBe('attachment; filename="ke-hoach-03-KH-BCH.docx"');
+    expect(res.headers["content-disposition"]).toBe("attachment; filename=\"ke-hoach-03-KH-BCH.docx\"; filename*=UTF-8''ke-hoach-03-KH-BCH.docx");
     const p = docx?.paragraphs ?? [];
     const at = (text: string | RegExp) => p.findIndex((x) => (typeof text === "string" ? x.text === text : text.test(x.text)));
     const order = [

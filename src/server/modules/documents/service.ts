@@ -6,7 +6,7 @@ import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { buildPlanDocx, buildUrgingLetterDocx, deadlineText, shortDate } from "../../platform/documents/index";
 import type { LateUnit } from "../../platform/documents/types";
-import { conflict, forbidden, notFound } from "../../platform/errors";
+import { forbidden, invalidState, notFound, nothingToDo } from "../../platform/errors";
 import { listObligationsToUrge } from "../obligations/service";
 import { getPlan } from "../plans/service";
 import { planDocument, signerOf } from "./compose";
@@ -52,10 +52,10 @@ export interface UrgingLetterOptions {
 export async function urgingLetterDocx(db: Db, { actor, planId, request, now = new Date() }: UrgingLetterOptions): Promise<DocxFile> {
   const plan = await getPlan(db, actor, planId);
   if (!plan.canManage) throw forbidden("Chỉ người quản lý của đơn vị ban hành kế hoạch mới lập được công văn đôn đốc.");
-  if (plan.status !== "issued") throw conflict("Kế hoạch chưa ban hành hoặc đã kết thúc nên không có nhiệm vụ nào để đôn đốc.");
+  if (plan.status !== "issued") throw invalidState("Kế hoạch chưa ban hành hoặc đã kết thúc nên không có nhiệm vụ nào để đôn đốc.");
   const rows = await listObligationsToUrge(db, plan.id, now);
   if (rows.length === 0)
-    throw conflict(
+    throw nothingToDo(
       "Không có đơn vị nào chậm: mọi nhiệm vụ đến hạn đều đã được gửi và không có báo cáo nào bị trả lại. Chưa cần công văn đôn đốc.",
     );
   const byUnit = new Map<string, LateUnit>();

@@ -1,57 +1,18 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { ErrorBody, IdParams } from "../../../contracts/common";
-import { NotificationEmail, NotificationEmailRequest, NotificationList, NotificationsQuery } from "../../../contracts/notifications";
-import { requireActor } from "../../platform/auth";
+import { notificationEndpoints as e } from "../../../contracts/notifications";
+import { route } from "../../platform/http";
 import { getNotificationEmail, listMyNotifications, markNotificationRead, setNotificationEmail } from "./service";
 
 export async function notificationRoutes(app: FastifyInstance): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = app.database.db;
+  const db = () => app.database.db;
 
-  r.get("/api/notifications", {
-    schema: {
-      tags: ["notifications"],
-      summary: "Thông báo của tôi",
-      querystring: NotificationsQuery,
-      response: { 200: NotificationList, 401: ErrorBody },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      return listMyNotifications(db, { actor, unreadOnly: request.query.unread === "true", limit: request.query.limit });
-    },
+  route(app, e.list, ({ actor, query }) => listMyNotifications(db(), { actor, unreadOnly: query.unread === "true", limit: query.limit }));
+
+  route(app, e.markRead, async ({ actor, params }) => {
+    await markNotificationRead(db(), { actor, id: params.id });
   });
 
-  r.post("/api/notifications/:id/read", {
-    schema: {
-      tags: ["notifications"],
-      summary: "Đánh dấu đã đọc",
-      params: IdParams,
-      response: { 204: z.null(), 401: ErrorBody, 404: ErrorBody },
-    },
-    handler: async (request, reply) => {
-      await markNotificationRead(db, { actor: requireActor(request), id: request.params.id });
-      return reply.status(204).send(null);
-    },
-  });
+  route(app, e.getEmail, ({ actor }) => getNotificationEmail(db(), actor));
 
-  r.get("/api/notifications/email", {
-    schema: {
-      tags: ["notifications"],
-      summary: "Địa chỉ nhận e-mail nhắc hạn của tôi",
-      response: { 200: NotificationEmail, 401: ErrorBody },
-    },
-    handler: async (request) => getNotificationEmail(db, requireActor(request)),
-  });
-
-  r.put("/api/notifications/email", {
-    schema: {
-      tags: ["notifications"],
-      summary: "Đặt (hoặc bỏ) địa chỉ nhận e-mail nhắc hạn",
-      body: NotificationEmailRequest,
-      response: { 200: NotificationEmail, 400: ErrorBody, 401: ErrorBody },
-    },
-    handler: async (request) => setNotificationEmail(db, { actor: requireActor(request), email: request.body.email }),
-  });
+  route(app, e.setEmail, ({ actor, body }) => setNotificationEmail(db(), { actor, email: body.email }));
 }

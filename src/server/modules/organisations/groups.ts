@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { unitGroupMembers, unitGroups, units } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, forbidden, notFound, versionConflict } from "../../platform/errors";
+import { AppError, duplicate, forbidden, notFound, versionConflict } from "../../platform/errors";
 import { assertCanManageGroup, canReadGroup } from "./policy";
 import { presentGroup } from "./presenter";
 import { findUnit, type GroupRow, inSubtree, isUniqueViolation } from "./queries";
@@ -126,7 +126,7 @@ async function writeMembers(tx: Db, groupId: string, unitIds: string[]): Promise
     await tx.insert(unitGroupMembers).values(ids.slice(i, i + 1000).map((unitId) => ({ groupId, unitId })));
 }
 
-const duplicateGroup = (name: string) => conflict(`Đã có nhóm đơn vị tên "${name}". Hãy đặt tên khác.`);
+const duplicateGroup = (name: string) => duplicate(`Đã có nhóm đơn vị tên "${name}". Hãy đặt tên khác.`);
 
 async function guarded<T>(name: string, work: () => Promise<T>): Promise<T> {
   try {

@@ -1,106 +1,31 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { ErrorBody, IdParams } from "../../../contracts/common";
-import {
-  ArchiveUnitRequest,
-  CreateUnitRequest,
-  MoveUnitRequest,
-  RestoreUnitRequest,
-  UnitList,
-  UnitListQuery,
-  UnitSearchQuery,
-  UnitView,
-  UpdateUnitRequest,
-} from "../../../contracts/organisations";
-import { requireActor } from "../../platform/auth";
+import { organisationEndpoints as e } from "../../../contracts/organisations";
+import { route } from "../../platform/http";
 import { groupRoutes } from "./group-routes";
 import { importRoutes } from "./import-routes";
 import { archiveUnit, createUnit, getUnit, listUnits, moveUnit, restoreUnit, searchUnits, updateUnit } from "./service";
 
-const tags = ["units"];
-const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-
 /** /api/units (the org tree), /api/unit-groups and the Excel import/export. */
 export async function organisationRoutes(app: FastifyInstance): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = app.database.db;
+  const db = () => app.database.db;
 
-  r.get("/api/units", {
-    schema: {
-      tags,
-      summary: "Danh sách đơn vị được xem (kèm các đơn vị cấp trên để vẽ cây)",
-      querystring: UnitListQuery,
-      response: { 200: UnitList, 401: ErrorBody, 403: ErrorBody },
-    },
-    handler: async (request) => {
-      const { tree, includeArchived } = request.query;
-      return { units: await listUnits(db, { actor: requireActor(request), tree, includeArchived: includeArchived === "true" }) };
-    },
-  });
+  route(app, e.list, async ({ actor, query }) => ({
+    units: await listUnits(db(), { actor, tree: query.tree, includeArchived: query.includeArchived === "true" }),
+  }));
 
-  r.get("/api/units/search", {
-    schema: {
-      tags,
-      summary: "Tìm đơn vị theo tên (không phân biệt dấu)",
-      querystring: UnitSearchQuery,
-      response: { 200: UnitList, 400: ErrorBody, 401: ErrorBody },
-    },
-    handler: async (request) => ({ units: await searchUnits(db, { actor: requireActor(request), ...request.query }) }),
-  });
+  route(app, e.search, async ({ actor, query }) => ({ units: await searchUnits(db(), { actor, ...query }) }));
 
-  r.get("/api/units/:id", {
-    schema: { tags, summary: "Chi tiết một đơn vị", params: IdParams, response: { 200: UnitView, ...refusals } },
-    handler: async (request) => getUnit(db, { actor: requireActor(request), id: request.params.id }),
-  });
+  route(app, e.get, ({ actor, params }) => getUnit(db(), { actor, id: params.id }));
 
-  r.post("/api/units", {
-    schema: { tags, summary: "Tạo đơn vị", body: CreateUnitRequest, response: { 201: UnitView, ...refusals, 413: ErrorBody } },
-    handler: async (request, reply) => reply.status(201).send(await createUnit(db, { actor: requireActor(request), input: request.body })),
-  });
+  route(app, e.create, ({ actor, body }) => createUnit(db(), { actor, input: body }));
 
-  r.patch("/api/units/:id", {
-    schema: {
-      tags,
-      summary: "Sửa tên, tên viết tắt, loại, thứ tự của đơn vị",
-      params: IdParams,
-      body: UpdateUnitRequest,
-      response: { 200: UnitView, ...refusals },
-    },
-    handler: async (request) => updateUnit(db, { actor: requireActor(request), id: request.params.id, input: request.body }),
-  });
+  route(app, e.update, ({ actor, params, body }) => updateUnit(db(), { actor, id: params.id, input: body }));
 
-  r.post("/api/units/:id/move", {
-    schema: {
-      tags,
-      summary: "Chuyển đơn vị (cả cây con) sang đơn vị cấp trên khác",
-      params: IdParams,
-      body: MoveUnitRequest,
-      response: { 200: UnitView, ...refusals },
-    },
-    handler: async (request) => moveUnit(db, { actor: requireActor(request), id: request.params.id, ...request.body }),
-  });
+  route(app, e.move, ({ actor, params, body }) => moveUnit(db(), { actor, id: params.id, ...body }));
 
-  r.post("/api/units/:id/archive", {
-    schema: {
-      tags,
-      summary: "Lưu trữ đơn vị (cascade: cả đơn vị cấp dưới)",
-      params: IdParams,
-      body: ArchiveUnitRequest,
-      response: { 200: UnitView, ...refusals },
-    },
-    handler: async (request) => archiveUnit(db, { actor: requireActor(request), id: request.params.id, ...request.body }),
-  });
+  route(app, e.archive, ({ actor, params, body }) => archiveUnit(db(), { actor, id: params.id, ...body }));
 
-  r.post("/api/units/:id/restore", {
-    schema: {
-      tags,
-      summary: "Khôi phục đơn vị đã lưu trữ",
-      params: IdParams,
-      body: RestoreUnitRequest,
-      response: { 200: UnitView, ...refusals },
-    },
-    handler: async (request) => restoreUnit(db, { actor: requireActor(request), id: request.params.id, ...request.body }),
-  });
+  route(app, e.restore, ({ actor, params, body }) => restoreUnit(db(), { actor, id: params.id, ...body }));
 
   await groupRoutes(app);
   await importRoutes(app);

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
 import { type Actor, escapeLike } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, forbidden } from "../../platform/errors";
+import { AppError, forbidden, invalidState } from "../../platform/errors";
 import { assertCanChange, assertCanCreateUnder, canReadUnit } from "./policy";
 import { presentUnit } from "./presenter";
 import { findActiveSibling, lockUnit, readableCondition, requireUnit, selectUnitsWithChildCount, type UnitRow } from "./queries";
@@ -81,7 +81,7 @@ export async function createUnit(db: Db, { actor, input }: CreateUnitOptions): P
       const parent = input.parentId ? await lockUnit(tx, input.parentId) : null;
       assertCanCreateUnder(actor, parent);
       if (parent?.archived)
-        throw conflict(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy khôi phục nó trước hoặc chọn đơn vị khác.`);
+        throw invalidState(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy khôi phục nó trước hoặc chọn đơn vị khác.`);
       const tree = parent?.tree ?? input.tree;
       if (!tree) throw new AppError("VALIDATION", "Đơn vị gốc cần ghi rõ khối (tree): state, party, military hoặc tên khối riêng.");
       if (parent && input.tree && input.tree !== parent.tree)

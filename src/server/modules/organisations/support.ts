@@ -4,7 +4,7 @@ import { standardTrees } from "../../../contracts/organisations";
 import { compareVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
-import { conflict, notFound, versionConflict } from "../../platform/errors";
+import { duplicate, notFound, versionConflict } from "../../platform/errors";
 import { presentUnit } from "./presenter";
 import { isUniqueViolation, selectUnitsWithChildCount, type UnitRow } from "./queries";
 
@@ -35,7 +35,7 @@ export const snapshot = (u: UnitRow) => ({
 });
 
 export const duplicateName = (name?: string) =>
-  conflict(
+  duplicate(
     `Đã có đơn vị ${name ? `"${name}" ` : "cùng tên "}(đang hoạt động) trong cùng đơn vị cấp trên. Hãy đặt tên khác hoặc dùng đơn vị đã có.`,
   );
 

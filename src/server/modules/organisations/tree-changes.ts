@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { conflict } from "../../platform/errors";
+import { conflict, invalidState } from "../../platform/errors";
 import { assertCanChange, assertCanMove } from "./policy";
 import { countActiveChildren, findActiveSibling, inSubtree, lockUnit } from "./queries";
 import { checkVersion, duplicateName, snapshot, viewOf, writing } from "./support";
@@ -27,7 +27,7 @@ export async function moveUnit(db: Db, { actor, id, parentId, version }: MoveUni
       const parent = parentId ? await lockUnit(tx, parentId) : null;
       assertCanMove(actor, before, parent);
       checkVersion(before, version);
-      if (before.archived) throw conflict("Đơn vị đã được lưu trữ. Hãy khôi phục nó trước khi chuyển.");
+      if (before.archived) throw invalidState("Đơn vị đã được lưu trữ. Hãy khôi phục nó trước khi chuyển.");
       if (parent) {
         if (parent.path.startsWith(before.path))
           throw conflict(
@@ -37,7 +37,7 @@ export async function moveUnit(db: Db, { actor, id, parentId, version }: MoveUni
           throw conflict(
             `Không thể chuyển đơn vị sang khối khác (từ "${before.tree}" sang "${parent.tree}"). Hãy tạo đơn vị mới trong khối đó.`,
           );
-        if (parent.archived) throw conflict(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy chọn đơn vị khác.`);
+        if (parent.archived) throw invalidState(`Đơn vị cấp trên "${parent.name}" đã được lưu trữ. Hãy chọn đơn vị khác.`);
       }
       if ((parent?.id ?? null) === before.parentId) return;
       if (await findActiveSibling(tx, { tree: before.tree, parentId: parent?.id ?? null, nameKey: before.nameKey, exceptId: id }))
@@ -86,10 +86,10 @@ export async function archiveUnit(db: Db, { actor, id, version, cascade = false 
     const before = await lockUnit(tx, id);
     assertCanChange(actor, before);
     checkVersion(before, version);
-    if (before.archived) throw conflict("Đơn vị này đã được lưu trữ từ trước.");
+    if (before.archived) throw invalidState("Đơn vị này đã được lưu trữ từ trước.");
     const children = await countActiveChildren(tx, id);
     if (children > 0 && !cascade)
-      throw conflict(
+      throw invalidState(
         `Đơn vị "${before.name}" còn ${children} đơn vị cấp dưới đang hoạt động. Hãy chuyển hoặc lưu trữ chúng trước, hoặc chọn lưu trữ cả đơn vị cấp dưới.`,
       );
     const archived = await tx
@@ -122,10 +122,11 @@ export async function restoreUnit(db: Db, { actor, id, version }: RestoreUnitOpt
       const before = await lockUnit(tx, id);
       assertCanChange(actor, before);
       checkVersion(before, version);
-      if (!before.archived) throw conflict("Đơn vị này đang hoạt động, không cần khôi phục.");
+      if (!before.archived) throw invalidState("Đơn vị này đang hoạt động, không cần khôi phục.");
       if (before.parentId) {
         const parent = await lockUnit(tx, before.parentId);
-        if (parent.archived) throw conflict(`Đơn vị cấp trên "${parent.name}" cũng đã được lưu trữ. Hãy khôi phục đơn vị cấp trên trước.`);
+        if (parent.archived)
+          throw invalidState(`Đơn vị cấp trên "${parent.name}" cũng đã được lưu trữ. Hãy khôi phục đơn vị cấp trên trước.`);
       }
       if (await findActiveSibling(tx, { tree: before.tree, parentId: before.parentId, nameKey: before.nameKey, exceptId: id }))
         throw duplicateName(before.name);

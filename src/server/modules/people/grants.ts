@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { roleGrants } from "../../db/schema/index";
 import { type Actor, assertCan, type Role } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { conflict, notFound } from "../../platform/errors";
+import { duplicate, invalidState, notFound } from "../../platform/errors";
 import { canChangeUser, canGrant, messages } from "./policy";
 import { auditSnapshot } from "./presenter";
 import type { UserRecord } from "./queries";
@@ -43,7 +43,7 @@ export async function addGrant(db: Db, { actor, userId, unitId, role }: AddGrant
   return loadUser(db, userId);
 }
 
-const alreadyGranted = () => conflict("Người dùng đã có vai trò này trên đơn vị này.");
+const alreadyGranted = () => duplicate("Người dùng đã có vai trò này trên đơn vị này.");
 
 export interface RemoveGrantOptions {
   actor: Actor;
@@ -62,7 +62,7 @@ export async function removeGrant(db: Db, { actor, userId, grantId }: RemoveGran
     // Admin grants on archived units grant nothing (see loadGrants), so they do not count as a way back in.
     const others = actor.grants.filter((g) => g.role === "admin" && g.unitId !== grant.unitId);
     if (others.length === 0) {
-      throw conflict("Bạn không thể thu hồi quyền quản trị cuối cùng của chính mình. Hãy nhờ một quản trị viên khác nếu thật sự cần.");
+      throw invalidState("Bạn không thể thu hồi quyền quản trị cuối cùng của chính mình. Hãy nhờ một quản trị viên khác nếu thật sự cần.");
     }
   }
   await db.transaction(async (tx) => {

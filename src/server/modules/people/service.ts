@@ -6,7 +6,7 @@ import { roleGrants, users } from "../../db/schema/index";
 import { type Actor, assertCan, canRead, type Role } from "../../platform/access";
 import { type AuditEntry, recordAudit } from "../../platform/audit";
 import { destroyUserSessions } from "../../platform/auth";
-import { AppError, conflict, notFound, versionConflict } from "../../platform/errors";
+import { AppError, duplicate, invalidState, notFound, versionConflict } from "../../platform/errors";
 import { hashPassword } from "../../platform/passwords";
 import { canChangeUser, canGrant, canPlaceUserIn, canViewUser, messages } from "./policy";
 import { auditSnapshot } from "./presenter";
@@ -119,7 +119,7 @@ async function assertUsernameFree(db: Db, username: string): Promise<void> {
 }
 
 const usernameTaken = (username: string) =>
-  conflict(`Tên đăng nhập "${username}" đã có người dùng. Hãy chọn tên khác (ví dụ thêm tên đơn vị hoặc số).`);
+  duplicate(`Tên đăng nhập "${username}" đã có người dùng. Hãy chọn tên khác (ví dụ thêm tên đơn vị hoặc số).`);
 
 function dedupeGrants(grants: GrantRequest[]): Array<{ unitId: string; role: Role }> {
   const seen = new Map(grants.map((g) => [`${g.unitId}|${g.role}`, g]));
@@ -149,7 +149,7 @@ export async function updateUser(db: Db, { actor, userId, changes }: UpdateUserO
     assertCan(canPlaceUserIn(actor, target.path), messages.placeUser);
   }
   if (changes.active === false && userId === actor.userId) {
-    throw conflict("Bạn không thể tự khoá tài khoản của chính mình. Hãy nhờ một quản trị viên khác.");
+    throw invalidState("Bạn không thể tự khoá tài khoản của chính mình. Hãy nhờ một quản trị viên khác.");
   }
   const set = {
     ...(changes.fullName !== undefined ? { fullName: changes.fullName } : {}),

@@ -52,7 +52,7 @@ describeOnDatabases("people: users", (ctx) => {
     const res = await admin.post("/api/users", newUser(t.communeB.id, { username: t.memberA.username.toUpperCase() }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toEqual({
-      code: "CONFLICT",
+      code: "DUPLICATE",
       message: `Tên đăng nhập "${t.memberA.username}" đã có người dùng. Hãy chọn tên khác (ví dụ thêm tên đơn vị hoặc số).`,
     });
   });

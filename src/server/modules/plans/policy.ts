@@ -1,5 +1,5 @@
 import { type Actor, assertCan, canManage, canRead } from "../../platform/access";
-import { conflict } from "../../platform/errors";
+import { invalidState } from "../../platform/errors";
 
 /** Who may do what to plans and tasks; every route of this module asks here. */
 
@@ -35,9 +35,9 @@ export function assertCanAssignTo(actor: Actor, targets: Placed[]): void {
 
 export function assertDraft(status: string): void {
   if (status !== "draft")
-    throw conflict("Kế hoạch đã ban hành nên không sửa trực tiếp được. Hãy dùng chức năng điều chỉnh (kèm lý do) để thay đổi.");
+    throw invalidState("Kế hoạch đã ban hành nên không sửa trực tiếp được. Hãy dùng chức năng điều chỉnh (kèm lý do) để thay đổi.");
 }
 
 export function assertIssued(status: string, what: string): void {
-  if (status !== "issued") throw conflict(`Chỉ ${what} được kế hoạch đang ở trạng thái đã ban hành.`);
+  if (status !== "issued") throw invalidState(`Chỉ ${what} được kế hoạch đang ở trạng thái đã ban hành.`);
 }

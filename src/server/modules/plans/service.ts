@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { planAmendments, plans } from "../../db/schema/index";
 import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, forbidden, versionConflict } from "../../platform/errors";
+import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary } from "./presenter";
@@ -140,7 +140,7 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
   return db.transaction(async (tx) => {
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
-    if (plan.status !== "draft") throw conflict("Kế hoạch này đã được ban hành trước đó.");
+    if (plan.status !== "draft") throw invalidState("Kế hoạch này đã được ban hành trước đó.");
     if (plan.version !== version) throw versionConflict("Kế hoạch");
     const taskRows = await q.listTasks(tx, planId);
     const resolved = [];
@@ -156,7 +156,7 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
       else resolved.push({ task, units });
     }
     if (problems.length)
-      throw conflict(`Chưa thể ban hành: ${problems.length} nhiệm vụ cần chọn đơn vị thực hiện. ${problems.join("; ")}.`, { problems });
+      throw invalidState(`Chưa thể ban hành: ${problems.length} nhiệm vụ cần chọn đơn vị thực hiện. ${problems.join("; ")}.`, { problems });
     for (const { units } of resolved) assertCanAssignTo(actor, units);
 
     const warnings: string[] = [];

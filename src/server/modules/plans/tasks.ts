@@ -5,7 +5,7 @@ import { tasks } from "../../db/schema/index";
 import type { TaskTarget } from "../../db/schema/plans";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, versionConflict } from "../../platform/errors";
+import { AppError, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft } from "./policy";
 import { presentTask } from "./presenter";
@@ -39,7 +39,7 @@ export async function createTask(
   return db.transaction(async (tx) => {
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
-    if (plan.status === "closed") throw conflict("Kế hoạch đã kết thúc nên không thể bổ sung nhiệm vụ.");
+    if (plan.status === "closed") throw invalidState("Kế hoạch đã kết thúc nên không thể bổ sung nhiệm vụ.");
     const supportUnitIds = input.supportUnitIds ?? [];
     const units = await checkTarget(tx, actor, input.target, supportUnitIds);
     if (plan.status === "issued" && units.length === 0)

@@ -3,9 +3,9 @@ import { Alert, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { ChangePasswordRequest } from "../../../contracts/auth";
-import { api } from "../../app/api";
+import { authEndpoints } from "../../../contracts/auth";
+import { call } from "../../app/api";
 import { showSuccess } from "../../app/notify";
-import { CHANGE_PASSWORD_URL } from "./endpoints";
 
 type Values = z.infer<typeof ChangePasswordRequest> & { confirm: string };
 
@@ -13,7 +13,8 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) => api("POST", CHANGE_PASSWORD_URL, { body: { currentPassword, newPassword } }),
+    mutationFn: ({ currentPassword, newPassword }: Values) =>
+      call(authEndpoints.changePassword, { body: { currentPassword, newPassword } }),
     onError: () => undefined,
   });
   const close = () => {

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
-import { ImportPlanResponse } from "../../../contracts/importer-preview";
-import { api } from "../../app/api";
+import { importerEndpoints } from "../../../contracts/importer-preview";
+import { call } from "../../app/api";
 
 export type ImportSource = { file: File } | { fileName: string; text: string };
 
@@ -11,9 +11,9 @@ export function useImportPlan() {
       if ("file" in source) {
         const form = new FormData();
         form.append("file", source.file, source.file.name);
-        return api("POST", "/api/import/plan", { form, schema: ImportPlanResponse });
+        return call(importerEndpoints.preview, { form });
       }
-      return api("POST", "/api/import/plan", { body: source, schema: ImportPlanResponse });
+      return call(importerEndpoints.preview, { body: source });
     },
     onError: () => undefined,
   });

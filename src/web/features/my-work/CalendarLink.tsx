@@ -3,8 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Input, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CalendarToken } from "../../../contracts/calendar";
-import { api } from "../../app/api";
+import { calendarEndpoints } from "../../../contracts/calendar";
+import { call } from "../../app/api";
 import { showSuccess } from "../../app/notify";
 
 /**
@@ -15,7 +15,7 @@ export function CalendarLink({ unitId, unitName }: { unitId: string; unitName: s
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const create = useMutation({
-    mutationFn: () => api("POST", `/api/units/${unitId}/calendar-token`, { schema: CalendarToken }),
+    mutationFn: () => call(calendarEndpoints.createToken, { params: { id: unitId } }),
     onError: () => undefined,
   });
   const copy = async (url: string) => {

@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { MyWork } from "../../../contracts/tracking";
-import { api } from "../../app/api";
+import { trackingEndpoints } from "../../../contracts/tracking";
+import { call } from "../../app/api";
+import { queryKeys } from "../../app/queryKeys";
 
 /** The signed-in user's owed obligations, nearest deadline first; refreshed each minute so the time left stays true. */
 export function useMyWork(unitId: string | undefined) {
   return useQuery({
-    queryKey: ["my-work", unitId ?? "mine"],
-    queryFn: () => api("GET", `/api/my-work${unitId ? `?unitId=${unitId}` : ""}`, { schema: MyWork }),
+    queryKey: queryKeys.myWork.ofUnit(unitId),
+    queryFn: () => call(trackingEndpoints.myWork, { query: { unitId } }),
     refetchInterval: 60_000,
   });
 }

@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { NotificationList } from "../../../contracts/notifications";
-import { api } from "../../app/api";
-
-const notificationsKey = ["notifications"] as const;
+import { notificationEndpoints as e } from "../../../contracts/notifications";
+import { call } from "../../app/api";
+import { queryKeys } from "../../app/queryKeys";
 
 /** The latest notifications and the unread count, polled so a reminder shows up without a reload. */
 export function useNotifications() {
   return useQuery({
-    queryKey: notificationsKey,
-    queryFn: () => api("GET", "/api/notifications?limit=20", { schema: NotificationList }),
+    queryKey: queryKeys.notifications.latest,
+    queryFn: () => call(e.list, { query: { limit: 20 } }),
     refetchInterval: 60_000,
   });
 }
@@ -16,7 +15,7 @@ export function useNotifications() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api("POST", `/api/notifications/${id}/read`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
+    mutationFn: (id: string) => call(e.markRead, { params: { id } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }),
   });
 }

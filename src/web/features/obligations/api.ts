@@ -1,23 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ObligationDetail } from "../../../contracts/obligations";
-import { api } from "../../app/api";
-
-export const obligationKey = (id: string) => ["obligations", id] as const;
+import { urlOf } from "../../../contracts/http";
+import { obligationEndpoints } from "../../../contracts/obligations";
+import { call } from "../../app/api";
+import { queryKeys, refreshObligationViews } from "../../app/queryKeys";
 
 export function useObligation(id: string) {
-  return useQuery({ queryKey: obligationKey(id), queryFn: () => api("GET", `/api/obligations/${id}`, { schema: ObligationDetail }) });
+  return useQuery({ queryKey: queryKeys.obligations.detail(id), queryFn: () => call(obligationEndpoints.get, { params: { id } }) });
 }
 
-/** After any change of an obligation, everything that counts obligations is stale. */
+/** After any change of an obligation, every view that shows it or counts it is stale. */
 function useObligationMutation<V>(run: (vars: V) => Promise<unknown>) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: async () => {
-      for (const key of [["obligations"], ["board"], ["rollup"], ["my-work"], ["plans"], ["notifications"]])
-        await queryClient.invalidateQueries({ queryKey: key });
-    },
-  });
+  return useMutation({ mutationFn: run, onSettled: () => refreshObligationViews(queryClient) });
 }
 
 /** Text and files in one multipart request; the API client adds the CSRF header. */
@@ -26,17 +20,17 @@ export const useSubmit = () =>
     const form = new FormData();
     form.append("text", text);
     for (const file of files) form.append("files", file, file.name);
-    return api("POST", `/api/obligations/${id}/submissions`, { form });
+    return call(obligationEndpoints.submit, { params: { id }, form });
   });
 
 export const useReturn = () =>
   useObligationMutation(({ id, reason, version }: { id: string; reason: string; version: number }) =>
-    api("POST", `/api/obligations/${id}/return`, { body: { reason, version } }),
+    call(obligationEndpoints.return, { params: { id }, body: { reason, version } }),
   );
 
 export const useAccept = () =>
   useObligationMutation(({ id, version }: { id: string; version: number }) =>
-    api("POST", `/api/obligations/${id}/accept`, { body: { version } }),
+    call(obligationEndpoints.accept, { params: { id }, body: { version } }),
   );
 
-export const fileUrl = (fileId: string) => `/api/files/${fileId}`;
+export const fileUrl = (fileId: string) => urlOf(obligationEndpoints.file, { params: { id: fileId } });

@@ -3,30 +3,25 @@ import {
   type ArchiveUnitRequest,
   type CreateGroupRequest,
   type CreateUnitRequest,
-  ImportReport,
+  organisationEndpoints as e,
   type MoveUnitRequest,
-  ResolvedUnits,
-  UnitGroupList,
-  UnitList,
   type UnitView,
   type UpdateUnitRequest,
 } from "../../../contracts/organisations";
-import { api, download } from "../../app/api";
-
-export const unitsKey = ["units"] as const;
-const groupsKey = ["unit-groups"] as const;
+import { call, download } from "../../app/api";
+import { queryKeys } from "../../app/queryKeys";
 
 /** Every unit the user may read (own subtrees and their ancestors), all trees at once. */
 export function useUnits() {
-  return useQuery({ queryKey: [...unitsKey, "all"], queryFn: () => api("GET", "/api/units", { schema: UnitList }) });
+  return useQuery({ queryKey: queryKeys.units.list, queryFn: () => call(e.list, { query: {} }) });
 }
 
 /** Diacritic-insensitive search on the server; runs only for a non-empty query. */
 export function useUnitSearch(q: string) {
   const query = q.trim();
   return useQuery({
-    queryKey: [...unitsKey, "search", query],
-    queryFn: () => api("GET", `/api/units/search?${new URLSearchParams({ q: query, limit: "30" })}`, { schema: UnitList }),
+    queryKey: queryKeys.units.search(query),
+    queryFn: () => call(e.search, { query: { q: query, limit: 30 } }),
     enabled: query.length > 0,
     placeholderData: (previous) => previous,
   });
@@ -36,18 +31,18 @@ function useUnitMutation<V>(run: (vars: V) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    // A refused change (409 stale version) also reloads, so the user sees the current state.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
+    // A refused change (someone saved first) also reloads, so the user sees the current state.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.units.all }),
   });
 }
 
-export const useCreateUnit = () => useUnitMutation((body: CreateUnitRequest) => api("POST", "/api/units", { body }));
+export const useCreateUnit = () => useUnitMutation((body: CreateUnitRequest) => call(e.create, { body }));
 export const useUpdateUnit = () =>
-  useUnitMutation(({ id, ...body }: UpdateUnitRequest & { id: string }) => api("PATCH", `/api/units/${id}`, { body }));
+  useUnitMutation(({ id, ...body }: UpdateUnitRequest & { id: string }) => call(e.update, { params: { id }, body }));
 export const useMoveUnit = () =>
-  useUnitMutation(({ id, ...body }: MoveUnitRequest & { id: string }) => api("POST", `/api/units/${id}/move`, { body }));
+  useUnitMutation(({ id, ...body }: MoveUnitRequest & { id: string }) => call(e.move, { params: { id }, body }));
 export const useArchiveUnit = () =>
-  useUnitMutation(({ id, ...body }: ArchiveUnitRequest & { id: string }) => api("POST", `/api/units/${id}/archive`, { body }));
+  useUnitMutation(({ id, ...body }: ArchiveUnitRequest & { id: string }) => call(e.archive, { params: { id }, body }));
 
 /** Sends the sheet; a dry run reports what would happen and writes nothing. */
 export function useImportUnits() {
@@ -56,24 +51,24 @@ export function useImportUnits() {
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const form = new FormData();
       form.append("file", file, file.name);
-      return api("POST", `/api/units/import?dryRun=${dryRun}`, { form, schema: ImportReport });
+      return call(e.importUnits, { query: { dryRun: dryRun ? "true" : "false" }, form });
     },
     onSuccess: (report) => {
-      if (!report.dryRun) void queryClient.invalidateQueries({ queryKey: unitsKey });
+      if (!report.dryRun) void queryClient.invalidateQueries({ queryKey: queryKeys.units.all });
     },
   });
 }
 
-export const exportUnits = () => download("/api/units/export.xlsx", "don-vi.xlsx");
+export const exportUnits = () => download(e.exportUnits, {}, "don-vi.xlsx");
 
 export function useUnitGroups() {
-  return useQuery({ queryKey: groupsKey, queryFn: () => api("GET", "/api/unit-groups", { schema: UnitGroupList }) });
+  return useQuery({ queryKey: queryKeys.groups.all, queryFn: () => call(e.listGroups, {}) });
 }
 
 export function useGroupMembers(groupId: string | null) {
   return useQuery({
-    queryKey: [...groupsKey, groupId, "units"],
-    queryFn: () => api("GET", `/api/unit-groups/${groupId}/units`, { schema: ResolvedUnits }),
+    queryKey: queryKeys.groups.members(groupId),
+    queryFn: () => call(e.groupUnits, { params: { id: groupId ?? "" } }),
     enabled: groupId !== null,
   });
 }
@@ -81,8 +76,8 @@ export function useGroupMembers(groupId: string | null) {
 export function useCreateGroup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateGroupRequest) => api("POST", "/api/unit-groups", { body }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: groupsKey }),
+    mutationFn: (body: CreateGroupRequest) => call(e.createGroup, { body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.groups.all }),
   });
 }
 

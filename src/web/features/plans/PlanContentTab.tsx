@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { ApiError } from "../../app/api";
 import { showSuccess } from "../../app/notify";
+import { queryKeys } from "../../app/queryKeys";
 import { DATE_FORMAT } from "../../i18n/index";
-import { fetchPlan, planKey, useAmendPlan, useUpdatePlan } from "./api";
+import { fetchPlan, useAmendPlan, useUpdatePlan } from "./api";
 import { LegalBasesEditor } from "./LegalBasesEditor";
 import { changedFields, type PlanFormValues, toChanges, toFormValues } from "./planForm";
 import { SectionsEditor } from "./SectionsEditor";
@@ -26,7 +27,7 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
   const update = useUpdatePlan();
   const amend = useAmendPlan();
   const error = update.error ?? amend.error;
-  const conflict = error instanceof ApiError && error.status === 409;
+  const conflict = error instanceof ApiError && error.code === "VERSION_CONFLICT";
   const editable = plan.canManage && plan.status !== "closed";
   const amending = plan.status === "issued";
 
@@ -36,7 +37,8 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
     setBaseVersion(plan.version);
   }, [plan.id]);
 
-  const reloadFromServer = () => queryClient.fetchQuery({ queryKey: planKey(plan.id), queryFn: () => fetchPlan(plan.id), staleTime: 0 });
+  const reloadFromServer = () =>
+    queryClient.fetchQuery({ queryKey: queryKeys.plans.detail(plan.id), queryFn: () => fetchPlan(plan.id), staleTime: 0 });
   const saved = (fresh: PlanDetail) => {
     form.setFieldsValue(toFormValues(fresh));
     setBaseVersion(fresh.version);

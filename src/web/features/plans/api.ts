@@ -1,99 +1,79 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { documentEndpoints } from "../../../contracts/documents";
 import {
-  AmendmentList,
   type AmendPlanRequest,
   type CreatePlanRequest,
   type CreateTaskRequest,
   type FromImportRequest,
-  IssueResponse,
-  PlanDetail,
-  PlanList,
-  PlanWithWarnings,
-  TaskView,
-  TaskWithWarnings,
+  type PlanStatus,
+  planEndpoints,
   type UpdatePlanRequest,
   type UpdateTaskRequest,
 } from "../../../contracts/plans";
-import { api, download } from "../../app/api";
+import { call, download } from "../../app/api";
+import { queryKeys, refreshObligationViews } from "../../app/queryKeys";
 
-export const plansKey = ["plans"] as const;
-export const planKey = (id: string) => [...plansKey, "detail", id] as const;
-/** Everything that shows obligation counts (board, roll-up, my work) is refreshed after a plan changes. */
-const trackedKeys = [["board"], ["rollup"], ["my-work"]] as const;
-
-export type PlanStatusFilter = "draft" | "issued" | "closed" | undefined;
+export type PlanStatusFilter = PlanStatus | undefined;
 
 export function usePlans(status: PlanStatusFilter) {
   return useQuery({
-    queryKey: [...plansKey, "list", status ?? "all"],
-    queryFn: () => api("GET", `/api/plans${status ? `?status=${status}` : ""}`, { schema: PlanList }),
+    queryKey: queryKeys.plans.list(status),
+    queryFn: () => call(planEndpoints.list, { query: { status } }),
   });
 }
 
-export const fetchPlan = (id: string) => api("GET", `/api/plans/${id}`, { schema: PlanDetail });
+export const fetchPlan = (id: string) => call(planEndpoints.get, { params: { id } });
 
 export function usePlan(id: string) {
-  return useQuery({ queryKey: planKey(id), queryFn: () => fetchPlan(id) });
+  return useQuery({ queryKey: queryKeys.plans.detail(id), queryFn: () => fetchPlan(id) });
 }
 
 export function useAmendments(id: string) {
-  return useQuery({
-    queryKey: [...planKey(id), "amendments"],
-    queryFn: () => api("GET", `/api/plans/${id}/amendments`, { schema: AmendmentList }),
-  });
+  return useQuery({ queryKey: queryKeys.plans.amendments(id), queryFn: () => call(planEndpoints.amendments, { params: { id } }) });
 }
 
-/** Every mutation of a plan reloads the plan and the lists, also when refused (409: the user sees the current state). */
+/** Every mutation of a plan reloads the plan and everything that counts its obligations, also when refused (the user sees the current state). */
 function usePlanMutation<V, R>(run: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: plansKey });
-      for (const key of trackedKeys) await queryClient.invalidateQueries({ queryKey: key });
-    },
-  });
+  return useMutation({ mutationFn: run, onSettled: () => refreshObligationViews(queryClient) });
 }
 
-export const useCreatePlan = () => usePlanMutation((body: CreatePlanRequest) => api("POST", "/api/plans", { body, schema: PlanDetail }));
-export const useCreateFromImport = () =>
-  usePlanMutation((body: FromImportRequest) => api("POST", "/api/plans/from-import", { body, schema: PlanWithWarnings }));
+export const useCreatePlan = () => usePlanMutation((body: CreatePlanRequest) => call(planEndpoints.create, { body }));
+export const useCreateFromImport = () => usePlanMutation((body: FromImportRequest) => call(planEndpoints.fromImport, { body }));
 
-/** Keeps a 409 from reloading the form over the user's text: the plan query is refreshed only on success. */
+/** Keeps a refused save from reloading the form over the user's text: the plan query is refreshed only on success. */
 export function useUpdatePlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdatePlanRequest & { id: string }) => api("PATCH", `/api/plans/${id}`, { body, schema: PlanDetail }),
+    mutationFn: ({ id, ...body }: UpdatePlanRequest & { id: string }) => call(planEndpoints.update, { params: { id }, body }),
     onSuccess: (plan) => {
-      queryClient.setQueryData(planKey(plan.id), plan);
-      void queryClient.invalidateQueries({ queryKey: [...plansKey, "list"] });
+      queryClient.setQueryData(queryKeys.plans.detail(plan.id), plan);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.plans.lists });
     },
   });
 }
 
-/** POST /api/plans/:id/amend: an issued plan's change with its note; the history tab reloads after it. */
+/** An issued plan's change with its note; the history tab reloads after it. */
 export const useAmendPlan = () =>
-  usePlanMutation(({ id, ...body }: AmendPlanRequest & { id: string }) =>
-    api("POST", `/api/plans/${id}/amend`, { body, schema: PlanDetail }),
-  );
+  usePlanMutation(({ id, ...body }: AmendPlanRequest & { id: string }) => call(planEndpoints.amend, { params: { id }, body }));
 
 export const useIssuePlan = () =>
-  usePlanMutation(({ id, version }: { id: string; version: number }) =>
-    api("POST", `/api/plans/${id}/issue`, { body: { version }, schema: IssueResponse }),
-  );
+  usePlanMutation(({ id, version }: { id: string; version: number }) => call(planEndpoints.issue, { params: { id }, body: { version } }));
 export const useClosePlan = () =>
-  usePlanMutation(({ id, version }: { id: string; version: number }) =>
-    api("POST", `/api/plans/${id}/close`, { body: { version }, schema: PlanDetail }),
-  );
+  usePlanMutation(({ id, version }: { id: string; version: number }) => call(planEndpoints.close, { params: { id }, body: { version } }));
 
 export const useCreateTask = () =>
   usePlanMutation(({ planId, ...body }: CreateTaskRequest & { planId: string }) =>
-    api("POST", `/api/plans/${planId}/tasks`, { body, schema: TaskWithWarnings }),
+    call(planEndpoints.createTask, { params: { id: planId }, body }),
   );
 export const useUpdateTask = () =>
-  usePlanMutation(({ id, ...body }: UpdateTaskRequest & { id: string }) => api("PATCH", `/api/tasks/${id}`, { body, schema: TaskView }));
+  usePlanMutation(({ id, ...body }: UpdateTaskRequest & { id: string }) => call(planEndpoints.updateTask, { params: { id }, body }));
 export const useDeleteTask = () =>
-  usePlanMutation(({ id, version }: { id: string; version: number }) => api("DELETE", `/api/tasks/${id}?version=${version}`));
+  usePlanMutation(({ id, version }: { id: string; version: number }) =>
+    call(planEndpoints.deleteTask, { params: { id }, query: { version } }),
+  );
 
-export const downloadPlanDocx = (plan: { id: string }) => download(`/api/plans/${plan.id}/export.docx`, "ke-hoach.docx");
-export const downloadUrgingLetter = (plan: { id: string }) => download(`/api/plans/${plan.id}/urging-letter.docx`, "cong-van-don-doc.docx");
+export const downloadPlanDocx = (plan: { id: string }) =>
+  download(documentEndpoints.planDocx, { params: { id: plan.id } }, "ke-hoach.docx");
+export const downloadUrgingLetter = (plan: { id: string }) =>
+  download(documentEndpoints.urgingLetter, { params: { id: plan.id }, body: {} }, "cong-van-don-doc.docx");

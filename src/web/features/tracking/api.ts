@@ -1,22 +1,22 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Board, type BoardFilter, PlanObligations, Rollup } from "../../../contracts/tracking";
-import { api, download } from "../../app/api";
+import { type BoardFilter, trackingEndpoints as e } from "../../../contracts/tracking";
+import { call, download } from "../../app/api";
+import { queryKeys } from "../../app/queryKeys";
 
 export interface BoardParams extends BoardFilter {
   limit: number;
   offset: number;
 }
 
-/** Query string of the defined parameters only, so the server's strict filter sees no empty keys. */
-function query(params: object): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "");
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : "";
+/** The defined parameters only, so the server's strict filter sees no empty keys. */
+function defined<T extends object>(params: T): T {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "")) as T;
 }
 
 export function useBoard(planId: string, params: BoardParams) {
   return useQuery({
-    queryKey: ["board", planId, params],
-    queryFn: () => api("GET", `/api/plans/${planId}/board${query(params)}`, { schema: Board }),
+    queryKey: queryKeys.board.page(planId, params),
+    queryFn: () => call(e.board, { params: { id: planId }, query: defined(params) }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -24,8 +24,8 @@ export function useBoard(planId: string, params: BoardParams) {
 
 export function useRollup(planId: string, parentUnitId: string | undefined) {
   return useQuery({
-    queryKey: ["rollup", planId, parentUnitId ?? "top"],
-    queryFn: () => api("GET", `/api/plans/${planId}/rollup${query({ parentUnitId })}`, { schema: Rollup }),
+    queryKey: queryKeys.rollup.level(planId, parentUnitId),
+    queryFn: () => call(e.rollup, { params: { id: planId }, query: defined({ parentUnitId }) }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -33,13 +33,13 @@ export function useRollup(planId: string, parentUnitId: string | undefined) {
 
 /** The Excel file with the same filters and order as on screen. */
 export const exportBoard = (planId: string, filter: BoardFilter) =>
-  download(`/api/plans/${planId}/board.xlsx${query(filter)}`, "theo-doi.xlsx");
+  download(e.boardXlsx, { params: { id: planId }, query: defined(filter) }, "theo-doi.xlsx");
 
 /** A unit's obligations of the plan, loaded when its board row is opened. */
 export function usePlanObligations(planId: string, unitId: string) {
   return useQuery({
-    queryKey: ["plan-obligations", planId, unitId],
-    queryFn: () => api("GET", `/api/plans/${planId}/obligations${query({ unitId })}`, { schema: PlanObligations }),
+    queryKey: queryKeys.planObligations.ofUnit(planId, unitId),
+    queryFn: () => call(e.planObligations, { params: { id: planId }, query: { unitId } }),
     staleTime: 10_000,
   });
 }

@@ -1,0 +1,39 @@
+/**
+ * Every API endpoint, by domain: the one table that the server registers (platform/http.ts `route`) and
+ * the web app calls (web/app/api.ts `call`). A web feature imports its own domain's table from its
+ * contract file so its code stays in its own chunk; this aggregate serves the server-side checks (every
+ * endpoint registered once, every route declared here, refusals without a session).
+ */
+import { authEndpoints } from "./auth";
+import { calendarEndpoints } from "./calendar";
+import { systemEndpoints } from "./common";
+import { documentEndpoints } from "./documents";
+import type { Endpoint } from "./http";
+import { importerEndpoints } from "./importer-preview";
+import { notificationEndpoints } from "./notifications";
+import { obligationEndpoints } from "./obligations";
+import { organisationEndpoints } from "./organisations";
+import { peopleEndpoints } from "./people";
+import { planEndpoints } from "./plans";
+import { trackingEndpoints } from "./tracking";
+
+export const endpoints = {
+  system: systemEndpoints,
+  auth: authEndpoints,
+  people: peopleEndpoints,
+  organisations: organisationEndpoints,
+  plans: planEndpoints,
+  obligations: obligationEndpoints,
+  tracking: trackingEndpoints,
+  documents: documentEndpoints,
+  notifications: notificationEndpoints,
+  calendar: calendarEndpoints,
+  importer: importerEndpoints,
+} satisfies Record<string, Record<string, Endpoint>>;
+
+/** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */
+export function allEndpoints(): Array<{ domain: string; name: string; endpoint: Endpoint }> {
+  return Object.entries(endpoints).flatMap(([domain, table]) =>
+    Object.entries(table as Record<string, Endpoint>).map(([name, endpoint]) => ({ domain, name, endpoint })),
+  );
+}
