@@ -18,6 +18,8 @@ export type Figures = Record<string, number>;
 interface BenchModule {
   benches?: Record<string, Operation>;
   reports?: Record<string, () => Promise<Figures>>;
+  /** Fewer samples for an operation that takes seconds (OCR of a page): `{ "import.ocr.page": { warmup: 1, samples: 3 } }`. */
+  budgets?: Record<string, { warmup: number; samples: number }>;
   setup?: () => Promise<void> | void;
   teardown?: () => Promise<void> | void;
 }
@@ -43,16 +45,17 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Warms up, then times single calls until the time or sample budget is spent. */
-export async function measure(op: Operation): Promise<BenchResult> {
-  const warmEnd = performance.now() + WARMUP_MS;
+export async function measure(op: Operation, budget?: { warmup: number; samples: number }): Promise<BenchResult> {
+  const warmEnd = performance.now() + (budget ? 0 : WARMUP_MS);
   let warm = 0;
-  while (performance.now() < warmEnd || warm < 5) {
+  while (performance.now() < warmEnd || warm < (budget?.warmup ?? 5)) {
     await op();
     warm += 1;
   }
   const samples: number[] = [];
-  const end = performance.now() + MEASURE_MS;
-  while ((performance.now() < end || samples.length < 20) && samples.length < MAX_SAMPLES) {
+  const end = performance.now() + (budget ? 0 : MEASURE_MS);
+  const least = budget?.samples ?? 20;
+  while ((performance.now() < end || samples.length < least) && samples.length < (budget?.samples ?? MAX_SAMPLES)) {
     const t0 = performance.now();
     await op();
     samples.push(performance.now() - t0);
@@ -98,7 +101,7 @@ async function main(filters: string[]): Promise<void> {
         writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
       }
       for (const name of names) {
-        const result = await measure(benches[name]);
+        const result = await measure(benches[name], mod.budgets?.[name]);
         results[name] = result;
         ran += 1;
         console.log(

@@ -25,9 +25,10 @@ export const importerEndpoints = {
     method: "POST",
     path: "/api/import/plan",
     tags: ["importer"],
-    summary: "Đọc một kế hoạch (.docx, .txt, .md, tối đa 10 MB) để xem lại trước khi lưu",
+    summary: "Đọc một kế hoạch (.docx, .pdf, .png, .jpg, .txt, .md, tối đa 10 MB) để xem lại trước khi lưu",
     description:
       "Gửi multipart/form-data với đúng một tệp, hoặc JSON { fileName, text } với nội dung dán vào. " +
+      "PDF được đọc từ lớp chữ; bản quét và ảnh chụp được nhận dạng chữ (OCR, Tesseract tiếng Việt; thiếu OCR: 415). " +
       "Trả về văn bản đã đọc (sourceText) và kết quả nhận dạng (result). Không lưu gì.",
     multipart: true,
     body: ImportPlanTextRequest,

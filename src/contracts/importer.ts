@@ -72,7 +72,8 @@ export const ZSigner = z.object({
   rank: z.string().nullable(),
 });
 
-export const ZAnnex = z.object({ title: z.string(), reference: z.string().nullable() });
+/** An annex: its title, its `(Kèm theo Kế hoạch số …, ngày …)` reference, and its outline (a report outline, a form), shaped like `sections`. */
+export const ZAnnex = z.object({ title: z.string(), reference: z.string().nullable(), sections: z.array(ZPlanSection).default([]) });
 
 export const ZImportResult = z.object({
   kind: z.string(),
@@ -103,6 +104,6 @@ export type Signer = z.infer<typeof ZSigner>;
 export type Annex = z.infer<typeof ZAnnex>;
 export type ImportResult = z.infer<typeof ZImportResult>;
 
-/** Error codes of an import; the server maps UNSUPPORTED_TYPE and UNREADABLE to 400, TOO_LARGE to 413. */
-export const ZImportErrorCode = z.enum(["UNSUPPORTED_TYPE", "TOO_LARGE", "UNREADABLE"]);
+/** Error codes of an import; the server maps UNSUPPORTED_TYPE and UNREADABLE to 400, TOO_LARGE to 413, OCR_UNAVAILABLE (no Tesseract on the server) to 415. */
+export const ZImportErrorCode = z.enum(["UNSUPPORTED_TYPE", "TOO_LARGE", "UNREADABLE", "OCR_UNAVAILABLE"]);
 export type ImportErrorCode = z.infer<typeof ZImportErrorCode>;

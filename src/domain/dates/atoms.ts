@@ -44,7 +44,7 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
 const PATTERNS: Pattern[] = [
   {
     // 02/6/2026, 02-6-2026, 02.6.2026 — not `02/2023/TT-BNV` (a document symbol follows).
-    re: /(?<![\p{L}\p{N}/.-])(ngày\s+)?(\d{1,2})([/.-])(\d{1,2})\3(\d{4})(?![\p{N}]|\/[\p{L}\p{N}])/giu,
+    re: /(?<![\p{L}\p{N}/.]|\p{L}-)(ngày\s+)?(\d{1,2})([/.-])(\d{1,2})\3(\d{4})(?![\p{N}]|\/[\p{L}\p{N}])/giu,
     build: (m, start, end) => ({
       type: "date",
       start,
@@ -72,7 +72,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 30/8 without a year; only kept by the combiner after a date cue (`trước 30/8`), never `lớp 8/11`.
-    re: /(?<![\p{L}\p{N}/.-])(ngày\s+)?(\d{1,2})\/(\d{1,2})(?![\p{N}/]|[.-]\d)/giu,
+    re: /(?<![\p{L}\p{N}/.]|\p{L}-)(ngày\s+)?(\d{1,2})\/(\d{1,2})(?![\p{N}/]|[.-]\d)/giu,
     build: (m, start, end) => ({
       type: "date",
       start,
@@ -85,8 +85,36 @@ const PATTERNS: Pattern[] = [
     }),
   },
   {
+    // 15.4 without a year: a date only after a cue (`trước 15.4`, `ngày 15.4`), never `mục 3.4` or `2.5 lần`.
+    re: /(?<![\p{L}\p{N}/.,]|\p{L}-)(ngày\s+)?(\d{1,2})\.(\d{1,2})(?![\p{N}.]|\/|,\d)/giu,
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: Number(m[3]),
+      year: null,
+      numericNoYear: !m[1],
+      hasNgay: !!m[1],
+    }),
+  },
+  {
+    // Spaced separators after `ngày`: `ngày 12 – 6 – 2025`, `ngày 7/ 8`, `ngày 7 /8/2025`; a dash needs the year.
+    re: /(?<![\p{L}\p{N}])(ngày\s+)(\d{1,2})\s*(?:([/.])\s*(\d{1,2})(?:\s*\3\s*(\d{4}))?|([-–])\s*(\d{1,2})\s*\6\s*(\d{4}))(?![\p{N}]|\s*[/.\-–]\s*\d)/giu,
+    build: (m, start, end) => ({
+      type: "date",
+      start,
+      end,
+      day: Number(m[2]),
+      month: Number(m[4] ?? m[7]),
+      year: num(m[5] ?? m[8]),
+      numericNoYear: false,
+      hasNgay: true,
+    }),
+  },
+  {
     // The first day of a pair: `23 và 24/10/2024`, `ngày 13 đến hết ngày 15 tháng 5 năm 2019`.
-    re: /(?<![\p{L}\p{N}/.])(ngày\s+)?(\d{1,2})(?=\s*(?:-|–|đến\s+hết|đến|tới|và)\s*(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+\d|[/.-]\d))/giu,
+    re: /(?<![\p{L}\p{N}/.])(ngày\s+)?(\d{1,2})(?=\s*(?:-|–|đến\s+hết|đến|tới|và)\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+\d|[/.-]\d))/giu,
     build: (m, start, end) => ({
       type: "date",
       start,
@@ -190,7 +218,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     // ½ ngày, 1/2 ngày, 01 buổi: a length, never the date 1 February.
-    re: /(?<![\p{L}\p{N}/])(?<!thứ\s+)(?:½|1\/2|\d{1,2})\s*(?:ngày|buổi)(?![\p{L}])/giu,
+    // Not `2 ngày 9 và 10/9`: there `ngày` opens the dates that follow.
+    re: /(?<![\p{L}\p{N}/])(?<!thứ\s+)(?:½|1\/2|\d{1,2})\s*(?:ngày|buổi)(?![\p{L}])(?!\s+\d{1,2}(?:\s*(?:và|-|–|đến)\s*\d|\s*[/.]\s*\d))/giu,
     build: (_m, start, end) => ({ type: "duration", start, end }),
   },
 ];

@@ -5,14 +5,25 @@ type DateAtom = Extract<Atom, { type: "date" }>;
 type TimeAtom = Extract<Atom, { type: "time" }>;
 
 const TIME_RANGE_SEP = /^\s*(?:-|–|—|đến|tới)\s*$/iu;
-const DATE_RANGE_SEP = /^\s*(?:-|–|—|đến\s+hết|đến|tới|và)\s*$/iu;
-const TIME_THEN_DATE = new RegExp(`^\\s*,?\\s*(?:(?:sáng|chiều|tối|trưa)\\s*,?\\s*)?(?:${WEEKDAY}\\s*,?\\s*)?$`, "iu");
+const DATE_RANGE_SEP = /^\s*(?:-|–|—|đến\s+hết|đến|tới|và)\s*(?:(?:sáng|chiều|tối|trưa)\s+)?$/iu;
+/** Between the start of a range and the time that opens its end: `từ 8h00 ngày 3/3 đến 17h00 ngày 5/3`. */
+const RANGE_TO_TIME = /^\s*(?:-|–|—|đến|tới)\s*$/iu;
+const TIME_THEN_DATE = new RegExp(
+  `^\\s*,?\\s*(?:(?:sáng|chiều|tối|trưa)\\s*,?\\s*)?(?:${WEEKDAY}\\s*,?\\s*)?(?:(?:tuần\\s+(?:này|sau|tới)|hôm\\s+nay|ngày\\s+mai)\\s*,?\\s*)?$`,
+  "iu",
+);
 const DATE_THEN_TIME = /^\s*,?\s*(?:(?:vào\s+)?lúc|từ)?\s*$/iu;
 /** Words that make a day/month without year a date (`trước 30/8`); without one `8/11` is a class or a fraction. */
-const DM_CUE = new RegExp(`(?:ngày|trước|sau|đến|từ|hết|nhất|sáng|chiều|tối|trưa|lúc|hạn|${WEEKDAY})\\s*,?\\s*$`, "iu");
+const DM_CUE = new RegExp(
+  `(?:(?:ngày|trước|sau|đến|từ|hết|nhất|sáng|chiều|tối|trưa|lúc|hạn|là|sang|${WEEKDAY})\\s*,?|(?:hôm\\s+nay|hôm\\s+qua|ngày\\s+mai)\\s*\\(?)\\s*$`,
+  "iu",
+);
 const PREFIX = new RegExp(`(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:${WEEKDAY}\\s*,?\\s*)?$`, "iu");
 const DEADLINE_CUE =
-  /(?:hoàn\s+thành\s+trước|xong\s+trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|muộn\s+nhất(?:\s+là)?|trước|đến\s+hết|hạn\s+(?:chót|cuối)(?:\s+là)?|không\s+muộn\s+hơn)\s*$/iu;
+  /(?:hoàn\s+thành\s+trước|xong\s+trước|(?:hoàn\s+thành|xong|kết\s+thúc)\s+trong|chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|muộn\s+nhất(?:\s+là)?|trước|đến\s+hết|hạn\s+(?:chót|cuối|cũ|mới)(?:\s+là)?|(?:lùi|dời|hoãn|chuyển|gia\s+hạn)(?:\s+lại)?\s+(?:sang|đến|tới|đến\s+hết)|không\s+muộn\s+hơn)\s*$/iu;
+/** A deadline that replaces another (`lùi sang ngày 18.4`) and one that was replaced (`hạn cũ là ngày 10.4`). */
+const NEW_DEADLINE = /(?:lùi|dời|hoãn|chuyển|gia\s+hạn)(?:\s+lại)?\s+(?:sang|đến|tới)|hạn\s+mới/iu;
+const OLD_DEADLINE = /hạn\s+cũ/iu;
 const HOURS_LENGTH = /(?:trong|khoảng|mất|hơn|gần|vòng|thêm)\s+$/iu;
 const FROM_CUE = /(?:từ)\s*$/iu;
 /** A cited document right before the date: `Kế hoạch số 59-KH/TU, ngày 21/5/2026`. */
@@ -56,6 +67,7 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
         p.end = n.end;
         i++;
       }
+      if (p.date) readTimedEnd(p);
     } else {
       if (a.month === null) {
         // A lone first day is only meaningful with the day that follows it.
@@ -81,6 +93,7 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
         i++;
         readTimeTail(p);
       }
+      if (!p.endDate) readTimedEnd(p);
     }
     const r = next();
     if (r && r.type === "recurrence" && /^\s*$/.test(gap(p, r))) {
@@ -92,7 +105,22 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
     if (found.some((e) => e.date)) lastDateEnd = p.end;
     out.push(...found);
   }
+  // A moved deadline: the one written as replaced (`hạn cũ`), and every other one beside a new one, is superseded.
+  const moved = out.some((e) => e.kind === "deadline" && NEW_DEADLINE.test(e.raw));
+  for (const e of out) if (e.kind === "deadline" && (OLD_DEADLINE.test(e.raw) || (moved && !NEW_DEADLINE.test(e.raw)))) e.superseded = true;
   return out;
+
+  /** `… đến 17h00 ngày 5/3/2025`: the end of a range with its own time, written time first. */
+  function readTimedEnd(p: Pending): void {
+    const t = atoms[i + 1];
+    const d = atoms[i + 2];
+    if (t?.type !== "time" || d?.type !== "date" || d.month === null) return;
+    if (!RANGE_TO_TIME.test(text.slice(p.end, t.start)) || !TIME_THEN_DATE.test(text.slice(t.end, d.start))) return;
+    p.endTime = t;
+    p.endDate = d;
+    p.end = d.end;
+    i += 2;
+  }
 
   function readTimeTail(p: Pending): void {
     const n = atoms[i + 1];
@@ -176,7 +204,7 @@ export function combineAtoms(text: string, atoms: Atom[], docYear: number | null
     endTime: string | null,
     dayPrecise: boolean,
   ): DateExpression {
-    return { kind, date, time, end: endDate, endTime, raw: text.slice(start, end), index: start, dayPrecise };
+    return { kind, date, time, end: endDate, endTime, raw: text.slice(start, end), index: start, dayPrecise, superseded: false };
   }
 }
 

@@ -117,3 +117,37 @@ export function formatDeadline(date: string, time: string | null): string {
   const day = `ngày ${String(d).padStart(2, "0")}/${String(mo).padStart(2, "0")}/${y}`;
   return time ? `${time} ${day}` : day;
 }
+
+/** A deadline as the date reader (domain/dates) found it in a text. */
+export interface WrittenDeadline {
+  date: string | null;
+  time: string | null;
+  end: string | null;
+  endTime: string | null;
+  raw: string;
+  dayPrecise: boolean;
+}
+
+/**
+ * When a written deadline falls due: the one rule of kehoach. The importer turns every deadline it reads
+ * into a date (and time) with it; tasks keep that date, and the board, reminders and the calendar feed all
+ * count from `dueInstant(date, time)`, so they agree with the importer by construction.
+ * - a day is due by the end of that day, or at its time: `trước ngày 15/10` → 15 October, end of day;
+ * - before a month or a quarter, the month has not begun: `trước tháng 10/2025` → end of 30 September,
+ *   `trước quý IV/2025` → end of 30 September;
+ * - through or within a month or a quarter (`đến hết tháng 10/2025`, `trong tháng 10/2025`, a month alone
+ *   in a completion column) → end of its last day, 31 October;
+ * - a range of days (`từ ngày 28/2 đến hết ngày 3/3`) → its last day, at the end's time if it has one.
+ * `dueOf({ date: "2025-10-01", end: "2025-10-31", raw: "trước tháng 10/2025", dayPrecise: false, time: null, endTime: null })`
+ * → `{ date: "2025-09-30", time: null }`.
+ */
+export function dueOf(e: WrittenDeadline): Deadline | null {
+  if (!e.date || !isIsoDate(e.date)) return null;
+  if (!e.dayPrecise) {
+    // A span (month, quarter, week, year): before it means the day before it starts, otherwise its last day.
+    if (/(?:^|\s)trước(?!\s+ngày)/iu.test(e.raw) && !/đến\s+hết|trong/iu.test(e.raw)) return { date: addDays(e.date, -1), time: null };
+    return { date: e.end && isIsoDate(e.end) ? e.end : e.date, time: null };
+  }
+  if (e.end && isIsoDate(e.end)) return { date: e.end, time: e.endTime ?? (e.end === e.date ? e.time : null) };
+  return { date: e.date, time: e.time };
+}

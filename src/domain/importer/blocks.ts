@@ -3,7 +3,7 @@
  * whether they are a heading or a bullet, and tables already joined across page breaks.
  */
 
-export type HeadingStyle = "roman" | "upper" | "arabic" | "dotted" | "lower";
+export type HeadingStyle = "part" | "roman" | "upper" | "arabic" | "dotted" | "lower";
 
 export interface HeadingMark {
   style: HeadingStyle;
@@ -36,7 +36,13 @@ export function romanValue(s: string): number {
   return total;
 }
 
+const PART_NUMBERS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
 const HEADING_RES: Array<[HeadingStyle, RegExp]> = [
+  [
+    "part",
+    /^(Phần thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|PHẦN THỨ\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI))\s*[.:\-–]?\s*(\S.*)?$/u,
+  ],
   ["roman", /^([IVX]{1,6})\s*[.\-–]\s*(\S.*)$/u],
   ["upper", /^([A-ZĐ])\.\s+(\S.*)$/u],
   ["dotted", /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u],
@@ -44,7 +50,7 @@ const HEADING_RES: Array<[HeadingStyle, RegExp]> = [
   ["lower", /^([a-zđ])\)\s*(\S.*)$/u],
 ];
 
-const MAYBE_HEADING = /^(?:[IVX]{1,6}\s*[.\-–]|[A-ZĐ]\.\s|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ]\))/u;
+const MAYBE_HEADING = /^(?:Phần thứ|PHẦN THỨ|[IVX]{1,6}\s*[.\-–]|[A-ZĐ]\.\s|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ]\))/u;
 
 /** Reads the outline number at the start of a line: `readHeading("1.1. Đại biểu")?.number === "1.1"`. */
 export function readHeading(line: string): HeadingMark | null {
@@ -52,7 +58,17 @@ export function readHeading(line: string): HeadingMark | null {
   for (const [style, re] of HEADING_RES) {
     const m = re.exec(line);
     if (!m) continue;
-    const label = m[2].trim();
+    const label = (m[2] ?? "").trim();
+    if (style === "part") {
+      const value = PART_NUMBERS.indexOf(m[1].split(/\s+/u).pop()!.toLowerCase()) + 1;
+      return {
+        style,
+        value,
+        number: m[1].replace(/^PHẦN THỨ/u, "Phần thứ").replace(/(?<=Phần thứ\s+)\S+$/u, (w) => w.toLowerCase()),
+        depth: 1,
+        label,
+      };
+    }
     if (style === "roman") {
       const value = romanValue(m[1]);
       if (!value || !/^[\p{Lu}\d("“]/u.test(label)) continue;
@@ -129,6 +145,10 @@ function splitCells(line: string, inTable: boolean): string[] | null {
 /** Header and signature tables only lay text out in columns: they are read column by column, not as data. */
 const LAYOUT = /^(?:CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN|Độc lập|Số\s*:?\s*\d|Nơi nhận|T\/M|K\/T|TM\.|KT\.|TL\.)|,\s*ngày\s+(?:\d+|\.+|…+)?\s*tháng/u;
 
+/** Words a sentence never ends on: a line ending with one continues on the next line. */
+const DANGLING = /(?:^|\s)(?:số|ngày|tháng|năm|của|và|về|tại|với|theo|cho|các|những|là|đến|từ|trong|ban hành|kèm theo)$|,$/u;
+const isCapsLine = (t: string) => !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
+
 const isSeparator = (line: string) => /^\|?\s*:?-{2,}/.test(line.trim()) && /^[\s|:-]+$/.test(line.trim());
 const ends = /[.;:!?)…]$/u;
 
@@ -162,7 +182,7 @@ export function toBlocks(text: string, budget?: Budget): Block[] {
     }
     const raw0 = rawLines[n];
     const raw = raw0.includes("\u00a0") ? raw0.replace(/\u00a0/g, " ") : raw0;
-    if (!raw.trim()) continue;
+    if (!raw.trim() || /^[\s|]+$/u.test(raw)) continue;
     if (raw.includes("--") && isSeparator(raw)) {
       if (table && lastWasRow) {
         // The row just read is a header: a repeated one continues the table across a page break.
@@ -228,8 +248,18 @@ function pushLine(blocks: Block[], piece: string): void {
   }
   const heading = bullet ? null : readHeading(text);
   const prev = blocks[blocks.length - 1];
-  // A line broken in the middle of a sentence continues with a small letter.
-  if (!heading && !bullet && prev && prev.type === "line" && !prev.heading && !ends.test(prev.text) && /^\p{Ll}/u.test(text)) {
+  // A line broken in the middle of a sentence continues with a small letter, or after a word that
+  // cannot end one (`Căn cứ Nghị định số` ⏎ `45/2024/NĐ-CP …`, `Đà Nẵng, ngày` ⏎ `03 tháng 7 …`).
+  if (
+    !heading &&
+    !bullet &&
+    prev &&
+    prev.type === "line" &&
+    !prev.heading &&
+    !ends.test(prev.text) &&
+    (!isCapsLine(prev.text) || /^\p{Ll}/u.test(text)) &&
+    (/^\p{Ll}/u.test(text) || DANGLING.test(prev.text) || (/^\d/u.test(text) && prev.text.length >= 40))
+  ) {
     prev.text = `${prev.text} ${text}`;
     return;
   }

@@ -1,5 +1,6 @@
 import type { Annex, Signer } from "../../contracts/importer";
 import type { Block } from "./blocks";
+import { buildOutline, toPlanSections } from "./outline";
 import { isCaps } from "./regions";
 import { trimItem } from "./units";
 
@@ -48,27 +49,37 @@ export function readSigner(blocks: Block[]): Signer {
   return signer;
 }
 
-/** Annex titles with their `(Kèm theo …)` line: `readAnnexes(blocks)[0].reference`. */
+/**
+ * Annexes: each title with its `(Kèm theo …)` line as its reference, and its outline (`ĐỀ CƯƠNG …`,
+ * `Phần thứ nhất`, `I-`, `1.`, `-`) in the same shape as the plan's sections, so a report form can be
+ * made from it. `readAnnexes(blocks)[0].sections[0].heading`.
+ */
 export function readAnnexes(blocks: Block[]): Annex[] {
-  const out: Annex[] = [];
+  const found: Array<{ title: string; reference: string | null; titleAt: number; bodyAt: number }> = [];
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     if (b.type !== "line") continue;
     const ref = /^\(\s*(Kèm theo.*?)\s*\)?$/iu.exec(b.text);
     if (!ref) continue;
     const caps: string[] = [];
-    for (let j = k - 1; j >= 0; j--) {
+    let j = k - 1;
+    for (; j >= 0; j--) {
       const p = blocks[j];
-      if (p.type !== "line" || !isCaps(p.text)) break;
+      if (p.type !== "line" || !isCaps(p.text) || p.heading) break;
       caps.unshift(p.text);
     }
-    out.push({ title: caps.join(" ") || "Phụ lục", reference: ref[1].replace(/\)$/u, "") });
+    found.push({ title: caps.join(" ") || "Phụ lục", reference: ref[1].replace(/\)$/u, ""), titleAt: j + 1, bodyAt: k + 1 });
   }
-  if (!out.length) {
-    const first = blocks.find((b) => b.type === "line" && /PHỤ LỤC/u.test(b.text) && isCaps(b.text));
-    if (first && first.type === "line") out.push({ title: first.text, reference: null });
+  if (!found.length) {
+    const at = blocks.findIndex((b) => b.type === "line" && /PHỤ LỤC|ĐỀ CƯƠNG/u.test(b.text) && isCaps(b.text));
+    const first = blocks[at];
+    if (first && first.type === "line") found.push({ title: first.text, reference: null, titleAt: at, bodyAt: at + 1 });
   }
-  return out;
+  return found.map((a, n) => ({
+    title: a.title,
+    reference: a.reference,
+    sections: toPlanSections(buildOutline(blocks.slice(a.bodyAt, found[n + 1]?.titleAt ?? blocks.length))),
+  }));
 }
 
 /** Number and date of the plan from an annex reference: `(Kèm theo Kế hoạch 63-KH/TU, ngày 26/5/2026 …)`. */

@@ -1,5 +1,6 @@
 import type { ImportedDeadline } from "../../contracts/importer";
 import { readDates } from "../dates";
+import { dueOf } from "../deadlines/index";
 import type { Budget } from "./blocks";
 import { type Section, walk } from "./outline";
 import { headingUnits, unitsOf } from "./tasks";
@@ -33,7 +34,8 @@ export function readDeadlines(roots: Section[], year: number | null, warnings: s
     for (const b of s.blocks) if (b.type === "line") lines.push(b.text);
     for (const line of lines) {
       for (const d of readDates(line, { year })) {
-        if (d.kind !== "deadline") continue;
+        // A replaced deadline (`hạn cũ là ngày 10.4`) is history: the new one is the deadline.
+        if (d.kind !== "deadline" || d.superseded) continue;
         if (!d.date) {
           warnings.push(`Không xác định được năm của thời hạn "${d.raw}".`);
           continue;
@@ -44,9 +46,10 @@ export function readDeadlines(roots: Section[], year: number | null, warnings: s
         if (seen.has(key)) continue;
         seen.add(key);
         if (!units.length) warnings.push(`Không rõ đơn vị chịu trách nhiệm thời hạn "${d.raw}".`);
-        // A month-wide deadline: `đến hết tháng 12` ends with the month, `trước tháng 10` when it begins.
-        const due = d.end && /đến\s+hết/iu.test(d.raw) ? d.end : d.date;
-        out.push({ due, time: d.time, units, what, raw: d.raw });
+        // When it falls due is the one rule of domain/deadlines (`trước tháng 10` → 30 September).
+        const due = dueOf(d);
+        if (!due) continue;
+        out.push({ due: due.date, time: due.time, units, what, raw: d.raw });
       }
     }
   }

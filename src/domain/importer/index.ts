@@ -1,4 +1,16 @@
+export type { Block } from "./blocks";
 export { ImportError } from "./errors";
-export { type ImportPlanInput, importPlan, MAX_IMPORT_BYTES } from "./importPlan";
+export {
+  decodeText,
+  IMPORT_EXTENSIONS,
+  type ImportedFile,
+  type ImportPlanInput,
+  importPlan,
+  importPlanFile,
+  MAX_IMPORT_BYTES,
+  OCR_WARNING,
+  type OcrEngine,
+  type OcrPages,
+} from "./importPlan";
 export { type ReadPlanOptions, readPlanText } from "./readPlan";
 export { summarisePlan } from "./summary";

@@ -36,7 +36,10 @@ export function buildOutline(blocks: Block[]): Section[] {
       (parent ? parent.children : roots).push(s);
       stack.push(s);
     } else if (stack.length) {
-      stack[stack.length - 1].blocks.push(b);
+      const top = stack[stack.length - 1];
+      // `Phần thứ nhất` on a line of its own: its name is the capitals line under it.
+      if (!top.heading && !top.blocks.length && b.type === "line" && !b.bullet && !/\p{Ll}/u.test(b.text)) top.heading = b.text.trim();
+      else top.blocks.push(b);
     }
   }
   return roots;

@@ -1,12 +1,13 @@
-import type { ImportResult } from "../../contracts/importer";
+import type { ImportResult, LegalBasis } from "../../contracts/importer";
 import { readDates } from "../dates";
 import { type Block, type Budget, toBlocks } from "./blocks";
 import { numberFromAnnex, readAnnexes, readRecipients, readSigner } from "./closing";
 import { readConferences } from "./conference";
+import { literalBreaks, splitHeaderCells } from "./copied";
 import { readDeadlines } from "./deadlines";
 import { readHeader } from "./header";
-import { readPreamble } from "./legal";
-import { buildOutline, toPlanSections, walk } from "./outline";
+import { readCitations, readPreamble } from "./legal";
+import { buildOutline, type Section, toPlanSections, walk } from "./outline";
 import { splitRegions, TYPE_NAMES } from "./regions";
 import { readSpeeches, type TableInContext } from "./speeches";
 import { readTasks } from "./tasks";
@@ -65,7 +66,7 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     warnings.push("Văn bản quá dài; chỉ đọc 10 MB đầu tiên.");
   }
   const budget: Budget = { until: performance.now() + (options.budgetMs ?? 1000), cut: false };
-  const blocks = toBlocks(source, budget);
+  const blocks = toBlocks(splitHeaderCells(literalBreaks(source)), budget);
   if (budget.cut) warnings.push("Văn bản quá lớn để đọc hết trong thời gian cho phép; chỉ đọc phần đầu. Hãy tách phụ lục ra tệp riêng.");
   const r = splitRegions(blocks);
   const head = readHeader(r.header);
@@ -75,8 +76,9 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     .find((x) => x?.number);
   const issuedOn = head.issuedOn ?? fromAnnex?.date ?? null;
   const year = issuedOn ? Number(issuedOn.slice(0, 4)) : (options.year ?? latestYear(source));
-  const { bases, enacting } = readPreamble(r.preamble, year);
+  const { bases: preambleBases, enacting } = readPreamble(r.preamble, year);
   const roots = buildOutline(r.body);
+  const bases = [...readHeaderBases(r.header, year), ...preambleBases, ...readBasisSections(roots, year)];
   const preambleText = r.preamble.map((b) => (b.type === "line" ? b.text : "")).join("\n");
 
   const tables: TableInContext[] = [];
@@ -90,7 +92,7 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     title = enacting.title;
     warnings.push("Không thấy trích yếu dưới tên loại văn bản; đã lấy từ câu ban hành kế hoạch.");
   }
-  const number = head.number ?? fromAnnex?.number ?? null;
+  const number = head.number ?? r.typeLineNumber ?? fromAnnex?.number ?? null;
   if (!number) warnings.push("Không thấy số, ký hiệu của kế hoạch.");
   if (!head.place) warnings.push("Không thấy địa danh ban hành.");
   if (!issuedOn) warnings.push("Không thấy ngày ban hành.");
@@ -119,6 +121,28 @@ function readPlan(text: string, options: ReadPlanOptions): ImportResult {
     annexes,
     warnings,
   };
+}
+
+/** `Căn cứ …` above the type name: a decision that issues the plan cites its grounds there. */
+function readHeaderBases(header: Block[], year: number | null): LegalBasis[] {
+  const out: LegalBasis[] = [];
+  for (const b of header) if (b.type === "line" && /^Căn cứ\s/u.test(b.text)) readCitations(b.text, year, out);
+  return out;
+}
+
+/** A `CĂN CỨ XÂY DỰNG KẾ HOẠCH` / `CĂN CỨ PHÁP LÝ` part lists the bases as numbered items. */
+function readBasisSections(roots: Section[], year: number | null): LegalBasis[] {
+  const out: LegalBasis[] = [];
+  for (const s of roots) {
+    if (!/^CĂN CỨ/iu.test(s.heading)) continue;
+    const items: string[] = s.blocks.flatMap((b) => (b.type === "line" ? [b.text] : []));
+    for (const c of walk(s.children)) {
+      const lines = c.blocks.flatMap((b) => (b.type === "line" ? [b.text] : []));
+      items.push([c.mark.label, ...lines].join(" "));
+    }
+    for (const item of items) readCitations(item, year, out, true);
+  }
+  return out;
 }
 
 function headingChain(s: { heading: string; parent: { heading: string; parent: unknown } | null }): string {

@@ -1,5 +1,6 @@
 import type { ImportedDeadline, ImportedTask } from "../../contracts/importer";
 import { readDates } from "../dates";
+import { dueOf } from "../deadlines/index";
 import type { TableInContext } from "./speeches";
 import { splitUnits, trimItem, unitKey } from "./units";
 
@@ -43,10 +44,10 @@ export function readTaskTables(tables: TableInContext[], year: number | null): {
       for (const u of leads) add(u, "lead", what);
       if (supportCol >= 0) for (const u of splitUnits(r[supportCol] ?? "")) add(u, "support", what);
       if (timeCol < 0 || !r[timeCol]) continue;
-      const d = readDates(r[timeCol], { year }).find((x) => x.date && x.kind !== "reference" && x.kind !== "recurring");
-      if (!d?.date) continue;
-      const due = d.kind === "period" || (d.kind === "range" && d.end) ? (d.end ?? d.date) : d.date;
-      deadlines.push({ due, time: d.time, units: leads, what, raw: d.raw });
+      const d = readDates(r[timeCol], { year }).find((x) => x.date && x.kind !== "reference" && x.kind !== "recurring" && !x.superseded);
+      const due = d ? dueOf(d) : null;
+      if (!d || !due) continue;
+      deadlines.push({ due: due.date, time: due.time, units: leads, what, raw: d.raw });
     }
   }
   return { tasks, deadlines };

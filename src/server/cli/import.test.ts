@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { manyPagesPdf } from "../../../test/fixtures/pdf/make";
 import { importCommand } from "./import";
 import { fakeIO } from "./testing";
 
@@ -25,6 +29,14 @@ describe("kehoach import", () => {
     const f = fakeIO();
     expect(await importCommand.run(["package.json"], f.io)).toBe(1);
     expect(f.err()).toContain("Không đọc được loại tệp");
+  });
+
+  it("reads a PDF given on the command line", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kh-cli-")), "ke-hoach.pdf");
+    writeFileSync(file, manyPagesPdf(2));
+    const f = fakeIO();
+    expect(await importCommand.run([file, "--json"], f.io)).toBe(0);
+    expect(JSON.parse(f.out()).warnings).toContain("Không thấy tên loại văn bản (KẾ HOẠCH …) ở phần đầu.");
   });
 
   it("asks for exactly one file", async () => {

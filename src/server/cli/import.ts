@@ -1,13 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { ImportError, importPlan, summarisePlan } from "../../domain/importer";
+import { tesseractOcr } from "../platform/ocr";
 import type { CliCommand } from "./types";
 
 const HELP = `kehoach import — đọc một kế hoạch có sẵn và in cấu trúc của nó
 
 Cách dùng: npx kehoach import TỆP [--json] [--year YYYY]
 
-Nhận tệp .docx, .txt, .md (tối đa 10 MB). Mặc định in bản tóm tắt tiếng Việt.
+Nhận tệp .docx, .pdf, .txt, .md và ảnh chụp .png, .jpg (tối đa 10 MB). PDF quét và ảnh được nhận
+dạng chữ bằng Tesseract (cần gói tesseract-ocr và tesseract-ocr-vie). Mặc định in bản tóm tắt tiếng Việt.
 
 Tuỳ chọn:
   --json        in một đối tượng JSON đầy đủ (số hiệu, căn cứ, đề mục, thời hạn, nhiệm vụ, hội nghị …)
@@ -17,7 +19,7 @@ Tuỳ chọn:
 /** `npx kehoach import plan.txt --json` prints the plan's structure as one JSON object. */
 export const importCommand: CliCommand = {
   name: "import",
-  summary: "Đọc một kế hoạch (.docx, .txt, .md) và in cấu trúc của nó",
+  summary: "Đọc một kế hoạch (.docx, .pdf, .png, .jpg, .txt, .md) và in cấu trúc của nó",
   help: HELP,
   async run(argv, io) {
     let json = false;
@@ -50,7 +52,7 @@ export const importCommand: CliCommand = {
       return 1;
     }
     try {
-      const result = await importPlan({ fileName: basename(files[0]), content, year });
+      const result = await importPlan({ fileName: basename(files[0]), content, year, ocr: tesseractOcr() });
       io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : summarisePlan(result));
       return 0;
     } catch (e) {

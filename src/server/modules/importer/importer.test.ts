@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { manyPagesPdf } from "../../../../test/fixtures/pdf/make";
 import { ImportPlanResponse } from "../../../contracts/importer-preview";
+import { AppError } from "../../platform/errors";
+import { tesseractOcr } from "../../platform/ocr";
 import { makeUnit, makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
+import { previewPlanImport } from "./service";
 
 const seed = (name: string) => readFileSync(new URL(`../../../../test/fixtures/seeds/${name}`, import.meta.url));
 const SEED_TXT = "000_558bad5328212af2.txt";
@@ -56,13 +60,24 @@ describeOnDatabases("plan import preview (POST /api/import/plan)", (ctx) => {
     expect(ImportPlanResponse.parse(res.json()).result.number).toMatch(/KH-BCH/);
   });
 
-  it("refuses a .pdf with a Vietnamese message saying which files are accepted", async () => {
+  it("reads an uploaded text PDF and returns the text rebuilt from its layout", async () => {
     const client = await member();
-    const res = await upload(client, "ke-hoach.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe("INVALID_FILE");
-    expect(res.json().error.message).toMatch(/\.docx/);
-    expect(res.json().error.message).toMatch(/Hãy tải lên/);
+    const res = await upload(client, "ke-hoach.pdf", manyPagesPdf(2));
+    expect(res.statusCode).toBe(200);
+    const body = ImportPlanResponse.parse(res.json());
+    expect(body.sourceText).toContain("Ke hoach to chuc hoi nghi");
+  });
+
+  it("refuses a broken .pdf and an unknown type with Vietnamese messages that say what to do", async () => {
+    const client = await member();
+    const broken = await upload(client, "ke-hoach.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe("INVALID_FILE");
+    expect(broken.json().error.message).toMatch(/PDF/);
+    const doc = await upload(client, "ke-hoach.doc", Buffer.from("\xd0\xcf\x11\xe0", "latin1"));
+    expect(doc.statusCode).toBe(400);
+    expect(doc.json().error.message).toMatch(/\.docx/);
+    expect(doc.json().error.message).toMatch(/Hãy tải lên/);
   });
 
   it("refuses a .docx that is not a Word file with 400", async () => {
@@ -100,5 +115,19 @@ describeOnDatabases("plan import preview (POST /api/import/plan)", (ctx) => {
     const res = await upload(client, "ke-hoach.txt", seed(SEED_TXT));
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("plan import preview without OCR on the server", () => {
+  it("answers 415 with the packages to install when a photo arrives and Tesseract is missing", async () => {
+    const photo = Buffer.from("89504e470d0a1a0a0000000d4948445200000010000000100800000000", "hex");
+    const error = await previewPlanImport({
+      fileName: "anh.png",
+      content: photo,
+      ocr: tesseractOcr({ tesseract: "/khong/co/tesseract" }),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(415);
+    expect((error as AppError).message).toMatch(/tesseract-ocr và tesseract-ocr-vie/u);
   });
 });

@@ -126,6 +126,7 @@ export function ImportPlanPage() {
               setAnswer(null);
               read.reset();
             }}
+            data-testid="import-another"
           >
             {t("importPlan.another")}
           </Button>

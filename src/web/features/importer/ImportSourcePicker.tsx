@@ -4,7 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportSource } from "./api";
 
-/** Upload a .docx/.txt/.md or paste the text of a plan. */
+/** File types the importer reads (the server's IMPORT_EXTENSIONS); scans and photos go through OCR. */
+export const IMPORT_ACCEPT = ".docx,.pdf,.png,.jpg,.jpeg,.txt,.md";
+const OCR_TYPES = /\.(?:pdf|png|jpe?g)$/iu;
+
+/** Upload a .docx/.pdf/.png/.jpg/.txt/.md or paste the text of a plan. */
 export function ImportSourcePicker({
   onRead,
   pending,
@@ -16,6 +20,7 @@ export function ImportSourcePicker({
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
+  const [scan, setScan] = useState(false);
   return (
     <Card>
       <Typography.Paragraph type="secondary">{t("importPlan.intro")}</Typography.Paragraph>
@@ -27,11 +32,12 @@ export function ImportSourcePicker({
             label: t("importPlan.uploadTab"),
             children: (
               <Upload.Dragger
-                accept=".docx,.txt,.md"
+                accept={IMPORT_ACCEPT}
                 multiple={false}
                 showUploadList={false}
                 disabled={pending}
                 beforeUpload={(file) => {
+                  setScan(OCR_TYPES.test(file.name));
                   onRead({ file });
                   return false;
                 }}
@@ -40,7 +46,9 @@ export function ImportSourcePicker({
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>
-                <p className="ant-upload-text">{pending ? t("importPlan.reading") : t("importPlan.drop")}</p>
+                <p className="ant-upload-text">
+                  {pending ? t(scan ? "importPlan.readingScan" : "importPlan.reading") : t("importPlan.drop")}
+                </p>
                 <p className="ant-upload-hint">{t("importPlan.dropHint")}</p>
               </Upload.Dragger>
             ),
