@@ -133,6 +133,20 @@ export async function reachesPlan(db: Db, planId: string, scope: TrackingScope):
   return row !== undefined;
 }
 
+/**
+ * True when the scope reaches an obligation of the plan in the subtree at `path`: the units a roll-up or a
+ * board filter may name are those above or at an obligated unit the actor may count, never an outsider.
+ */
+export async function reachesUnder(db: Db, planId: string, scope: TrackingScope, path: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: obligations.id })
+    .from(obligations)
+    .innerJoin(units, eq(units.id, obligations.unitId))
+    .where(and(eq(obligations.planId, planId), like(units.path, `${escapeLike(path)}%`), scopeCondition(scope)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The plan's obligations counted per unit, before any join: 16,605 rows fold into 3,321 here. */
 function perUnitCounts(db: Db, planId: string, now: Date) {
   const columns = countColumns(now);
