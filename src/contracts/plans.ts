@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
+import { ObligationCounts } from "./counts";
 import { created, empty, endpoint, json } from "./http";
 import { ZImportedConference, ZImportResult, ZPlanSection } from "./importer";
 import { UnitSelector } from "./organisations";
@@ -165,17 +166,6 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
-export const ObligationCounts = z.object({
-  total: z.number().int(),
-  open: z.number().int(),
-  submitted: z.number().int(),
-  returned: z.number().int(),
-  accepted: z.number().int(),
-  overdue: z.number().int(),
-  late: z.number().int(),
-});
-export type ObligationCounts = z.infer<typeof ObligationCounts>;
-
 export const PlanRef = z.object({
   id: z.string(),
   title: z.string(),
@@ -215,6 +205,8 @@ export const PlanDetail = PlanSummary.extend({
   reminderSchedule: ReminderSchedule,
   createdBy: z.string(),
   tasks: z.array(TaskView),
+  /** id → name of every unit the plan's tasks and speeches name (lead, supporting, speaker), readable or not. */
+  unitNames: z.record(z.string(), z.string()),
   parent: PlanRef.nullable(),
   children: z.array(PlanRef),
   /** Editable only while a draft; issued plans change through amendments. */

@@ -28,6 +28,17 @@ export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined>
   return row;
 }
 
+/**
+ * Names of units by id, for presenters of records that refer to units (a task's lead and supporting units):
+ * the page shows names, never an id. Unknown ids are left out.
+ */
+export async function unitNames(db: Db, ids: readonly string[]): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return {};
+  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unique));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 export async function requireUnit(db: Db, id: string, what = "Không tìm thấy đơn vị."): Promise<UnitRow> {
   const row = await findUnit(db, id);
   if (!row) throw notFound(what);

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { obligations, planAmendments, plans, tasks, units, users } from "../../db/schema/index";
 import { type Actor, scopeToActor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
+import { countsByPlan, n, type RawCounts } from "../obligations/counts";
 
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
@@ -63,37 +64,12 @@ export async function planTasksActor(db: Db, actor: Actor, planId: string): Prom
   return Boolean(row);
 }
 
-export interface CountsRow {
-  planId: string;
-  total: number;
-  open: number;
-  submitted: number;
-  returned: number;
-  accepted: number;
-  overdue: number;
-  late: number;
-}
-
-const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
-
-/** Obligation counts per plan; overdue is computed now, to the minute, from due_at. */
-export async function obligationCounts(db: Db, planIds: string[]): Promise<Map<string, CountsRow>> {
-  if (planIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      planId: obligations.planId,
-      total: n(sql`count(*)::int`),
-      open: n(sql`count(*) filter (where ${obligations.status} = 'open')::int`),
-      submitted: n(sql`count(*) filter (where ${obligations.status} = 'submitted')::int`),
-      returned: n(sql`count(*) filter (where ${obligations.status} = 'returned')::int`),
-      accepted: n(sql`count(*) filter (where ${obligations.status} = 'accepted')::int`),
-      overdue: n(sql`count(*) filter (where ${obligations.status} in ('open', 'returned') and ${obligations.dueAt} < now())::int`),
-      late: n(sql`count(*) filter (where ${obligations.lateSubmission})::int`),
-    })
-    .from(obligations)
-    .where(inArray(obligations.planId, planIds))
-    .groupBy(obligations.planId);
-  return new Map(rows.map((r) => [r.planId, r]));
+/**
+ * Obligation counts per plan at `now` (the request's clock), by the one rule of obligations/counts.ts that the
+ * board, the roll-up and "my work" use too.
+ */
+export function obligationCounts(db: Db, planIds: string[], now: Date = new Date()): Promise<Map<string, RawCounts>> {
+  return countsByPlan(db, planIds, now);
 }
 
 export async function listTasks(db: Db, planId: string): Promise<Array<TaskRow & { obligationCount: number }>> {

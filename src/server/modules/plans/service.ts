@@ -7,9 +7,10 @@ import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
+import { unitNames as namesOfUnits } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
-import { presentPlanDetail, presentPlanSummary } from "./presenter";
+import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
 import * as q from "./queries";
 import { resolveTarget } from "./targets";
 
@@ -26,8 +27,10 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
     q.childPlans(db, plan.id),
     canTrackPlan(db, actor, plan),
   ]);
+  const unitNames = await namesOfUnits(db, unitIdsNamedBy(plan, taskRows));
   return presentPlanDetail({
     plan,
+    unitNames,
     counts: counts.get(plan.id),
     tasks: taskRows,
     parentDue,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Rollup, TrackingCounts } from "../../../contracts/tracking";
+import type { ObligationCounts as TrackingCounts } from "../../../contracts/counts";
+import type { Rollup } from "../../../contracts/tracking";
 import { obligations } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
 import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";

@@ -1,8 +1,8 @@
 import { sortVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
-import { sumCounts } from "./counts";
-import { countsBySubtree, findUnits, pathBounds, type RawCounts, SEGMENT, type UnitRef } from "./queries";
+import { type RawCounts, sumCounts } from "../obligations/counts";
+import { countsBySubtree, findUnits, pathBounds, SEGMENT, type UnitRef } from "./queries";
 import { authorizeTrackedUnit, authorizeTracking } from "./service";
 
 /**

@@ -3,9 +3,10 @@ import { normalizeTones, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { forbidden, notFound } from "../../platform/errors";
+import type { RawCounts } from "../obligations/counts";
 import { boardSummary, countsByUnit, type UnitCountsRow, unitOrder } from "./board-queries";
 import { messages, type TrackingScope, trackingScope } from "./policy";
-import { findPlan, findUnit, type PlanRef, type RawCounts, reachesPlan, reachesUnder, type UnitRef } from "./queries";
+import { findPlan, findUnit, type PlanRef, reachesPlan, reachesUnder, type UnitRef } from "./queries";
 
 export const DEFAULT_BOARD_LIMIT = 200;
 
