@@ -17,18 +17,11 @@ const LongText = (max: number) => z.string().max(max, { error: `Không được 
 export const PlanStatus = z.enum(["draft", "issued", "closed"]);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 export const PlanLayout = z.enum(["state", "party"]);
+export type PlanLayout = z.infer<typeof PlanLayout>;
 export const Deliverable = z.enum(["report", "document", "conference", "delegates", "confirmation"], {
   error: "Sản phẩm phải là report, document, conference, delegates hoặc confirmation.",
 });
 export type Deliverable = z.infer<typeof Deliverable>;
-
-export const deliverableLabels: Record<Deliverable, string> = {
-  report: "Báo cáo",
-  document: "Văn bản",
-  conference: "Tổ chức hội nghị",
-  delegates: "Danh sách đại biểu",
-  confirmation: "Xác nhận",
-};
 
 export const LegalBasis = z.strictObject({
   text: LongText(2000),
@@ -44,11 +37,15 @@ export const Signer = z.strictObject({
   rank: z.string().max(100).nullable(),
   name: z.string().max(200).nullable(),
 });
+export type LegalBasis = z.infer<typeof LegalBasis>;
+export type Signer = z.infer<typeof Signer>;
 export const Speech = z.strictObject({ no: z.number().int(), topic: LongText(2000), unit: z.string().max(500), unitId: Uuid.nullable() });
+export type Speech = z.infer<typeof Speech>;
 export const ReminderSchedule = z.strictObject({
   beforeDays: z.array(z.number().int().min(0).max(60)).max(10),
   overdueDaily: z.boolean(),
 });
+export type ReminderSchedule = z.infer<typeof ReminderSchedule>;
 
 /** The editable text of a plan; every field optional so the same shape serves create, patch and amend. */
 const PlanFields = {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { type unitGroups, units } from "../../db/schema/index";
 import { type Actor, escapeLike, isAdmin, scopeToActor } from "../../platform/access";
@@ -37,6 +38,17 @@ export async function unitNames(db: Db, ids: readonly string[]): Promise<Record<
   if (unique.length === 0) return {};
   const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unique));
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** A unit's name and its parent's (the two lines of an official document's header). */
+export async function issuerNames(db: Db, unitId: string): Promise<{ name: string; parentName: string | null } | undefined> {
+  const parent = alias(units, "parent_unit");
+  const [row] = await db
+    .select({ name: units.name, parentName: parent.name })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(eq(units.id, unitId));
+  return row;
 }
 
 export async function requireUnit(db: Db, id: string, what = "Không tìm thấy đơn vị."): Promise<UnitRow> {

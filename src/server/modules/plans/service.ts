@@ -273,20 +273,3 @@ export async function linkChildPlan(
   if (!child.parentPlanId) await writeChanges(tx, child.id, child.version, { parentPlanId });
   return { plan: child, tasks: await q.listTasks(tx, child.id) };
 }
-
-/**
- * Everything the official .docx and the urging letter need, without an actor (the caller has already
- * authorized): `await getPlanForDocument(db, planId)`. The issuer's parent names the header's upper line.
- */
-export async function getPlanForDocument(db: Db, planId: string) {
-  const plan = await q.requirePlan(db, planId);
-  const issuer = await q.requireUnit(db, plan.issuerUnitId);
-  const parent = issuer.parentId ? await q.requireUnit(db, issuer.parentId) : null;
-  const taskRows = await q.listTasks(db, planId);
-  return {
-    plan,
-    issuer: { id: issuer.id, name: issuer.name, shortName: issuer.shortName, tree: issuer.tree, kind: issuer.kind },
-    issuerParent: parent ? { id: parent.id, name: parent.name, shortName: parent.shortName } : null,
-    tasks: taskRows,
-  };
-}
