@@ -3,7 +3,7 @@ import { NewPassword, Role, Username } from "../../contracts/people";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 import { provisionUser } from "../modules/people/service";
-import { describeCandidate, lookUpUnit } from "../modules/people/unit-lookup";
+import { describeCandidate, lookUpUnit } from "../modules/organisations/unit-lookup";
 import { AppError } from "../platform/errors";
 import { InputAborted, readHiddenLines } from "./hidden-input";
 import type { CliCommand, CliIO } from "./types";

@@ -48,7 +48,6 @@ const EXCEPTIONS: Record<string, readonly string[]> = {
   "obligations/queries.ts": ["plans", "tasks", "units", "users"],
   "plans/queries.ts": ["obligations", "units", "users"],
   "people/queries.ts": ["units"],
-  "people/unit-lookup.ts": ["units"],
 };
 
 /** Test support writes rows of every module directly (fixtures), as the tests of any module may. */
