@@ -46,7 +46,7 @@ const EXCEPTIONS: Record<string, readonly string[]> = {
   "calendar/queries.ts": ["obligations", "plans", "tasks", "units"],
   "notifications/queries.ts": ["obligations", "plans", "roleGrants", "tasks", "units", "users"],
   "obligations/queries.ts": ["plans", "tasks", "units", "users"],
-  "plans/queries.ts": ["obligations", "units", "users"],
+  "plans/queries.ts": ["obligations", "units"],
   "people/queries.ts": ["units"],
 };
 

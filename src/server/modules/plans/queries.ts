@@ -1,10 +1,11 @@
 import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { obligations, planAmendments, plans, tasks, units, users } from "../../db/schema/index";
+import { obligations, planAmendments, plans, tasks, units } from "../../db/schema/index";
 import { type Actor, scopeToActor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
 import { countsByPlan, n, type RawCounts } from "../obligations/counts";
+import { userFullNames } from "../people/queries";
 
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
@@ -116,13 +117,18 @@ export async function parentDeadline(db: Db, plan: Pick<PlanRow, "id" | "parentP
   return own?.dueAt ?? null;
 }
 
+/** A plan's amendments in order, each with the full name of who made it (from people, which owns users). */
 export async function listAmendments(db: Db, planId: string) {
-  return db
-    .select({ amendment: planAmendments, actorName: users.fullName })
+  const rows = await db
+    .select()
     .from(planAmendments)
-    .leftJoin(users, eq(users.id, planAmendments.actorId))
     .where(eq(planAmendments.planId, planId))
     .orderBy(asc(planAmendments.at), asc(planAmendments.id));
+  const names = await userFullNames(
+    db,
+    rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
+  );
+  return rows.map((amendment) => ({ amendment, actorName: (amendment.actorId && names.get(amendment.actorId)) ?? null }));
 }
 
 export async function requireUnit(db: Db, id: string, what = "Không tìm thấy đơn vị."): Promise<UnitRow> {
