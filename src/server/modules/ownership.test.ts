@@ -43,7 +43,6 @@ const EXCEPTIONS: Record<string, readonly string[]> = {
   "tracking/plan-obligations.ts": ["obligations", "tasks", "units"],
   "tracking/queries.ts": ["obligations", "plans", "units"],
   "tracking/work-queries.ts": ["obligations", "plans", "tasks", "units"],
-  "calendar/queries.ts": ["obligations", "plans", "tasks", "units"],
   "notifications/queries.ts": ["obligations", "plans", "roleGrants", "tasks", "units", "users"],
   "obligations/queries.ts": ["plans", "tasks", "units", "users"],
   "plans/queries.ts": ["obligations", "units"],

@@ -153,3 +153,15 @@ export async function unitsWithShortName(db: Db): Promise<UnitRow[]> {
     .from(units)
     .where(and(sql`${units.shortName} is not null`, eq(units.archived, false)));
 }
+
+/** Issued plans a unit issued or owes something under, with their conferences (its calendar). */
+export async function issuedPlansOfUnit(db: Db, unitId: string) {
+  const owes = db
+    .select({ one: obligations.id })
+    .from(obligations)
+    .where(and(eq(obligations.planId, plans.id), eq(obligations.unitId, unitId)));
+  return db
+    .select({ id: plans.id, number: plans.number, title: plans.title, conferences: plans.conferences, updatedAt: plans.updatedAt })
+    .from(plans)
+    .where(and(eq(plans.status, "issued"), or(eq(plans.issuerUnitId, unitId), exists(owes))));
+}
