@@ -17,6 +17,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** PGlite's directory ("memory://" in tests); absent on PostgreSQL. Uploaded files are stored under it. */
+  dataDir?: string;
   /** Applies pending migrations; safe to call from several processes at once on PostgreSQL. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     kind: "pglite",
+    dataDir,
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder });
     },
