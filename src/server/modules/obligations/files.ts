@@ -1,11 +1,8 @@
 import { uploadLimits } from "../../../contracts/obligations";
 import { AppError } from "../../platform/errors";
+import { checkOfficeZip } from "../../platform/files/office";
 import type { ReceivedFile } from "../../platform/files/receive";
-import { type ByteSource, fileSource, inspectZip } from "../../platform/files/zip-guard";
-
-/** What all entries of an office file together may really inflate to: 100 MB, and 100× the file. */
-export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
-export const MAX_COMPRESSION_RATIO = 100;
+import { fileSource } from "../../platform/files/zip-guard";
 
 const mimeTypes: Record<string, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -58,19 +55,4 @@ export async function checkUpload(file: ReceivedFile): Promise<CheckedFile> {
   else if ((ext === "jpg" || ext === "jpeg") && !startsWith(head, [0xff, 0xd8, 0xff]))
     throw invalid(`Tệp "${name}" không phải ảnh JPEG thật.`);
   return { file, mimeType: mimeTypes[ext] };
-}
-
-/** Refuses a .docx/.xlsx that is not a readable office zip or that inflates too far (counted, not declared). */
-export async function checkOfficeZip(name: string, ext: "docx" | "xlsx", source: ByteSource): Promise<void> {
-  const label = ext === "docx" ? "Word (.docx)" : "Excel (.xlsx)";
-  const zip = await inspectZip(source, { maxInflatedBytes: MAX_UNCOMPRESSED_BYTES, maxRatio: MAX_COMPRESSION_RATIO });
-  if (zip.verdict === "bomb")
-    throw invalid(`Tệp "${name}" bị từ chối: khi giải nén sẽ phình quá lớn (nghi là "bom nén"). Hãy gửi tệp ${label} thông thường.`);
-  if (zip.verdict === "broken")
-    throw invalid(
-      `Tệp "${name}" không phải tệp ${label} hợp lệ (bị hỏng hoặc bị đổi đuôi). Hãy mở bằng phần mềm văn phòng, lưu lại rồi tải lên.`,
-    );
-  const part = ext === "docx" ? "word/document.xml" : "xl/workbook.xml";
-  if (!zip.names.includes("[Content_Types].xml") || !zip.names.includes(part))
-    throw invalid(`Tệp "${name}" là tệp nén nhưng không phải tệp ${label}. Hãy lưu lại đúng định dạng rồi tải lên.`);
 }
