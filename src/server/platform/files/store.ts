@@ -65,7 +65,7 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function saveFiles(
   tx: Db,
   store: FileStore,
-  rows: Array<{ file: ReceivedFile; mimeType: string; submissionId: string; createdAt: Date }>,
+  rows: Array<{ file: ReceivedFile; mimeType: string; submissionId: string | null; createdAt: Date }>,
 ): Promise<void> {
   for (const { file, mimeType, submissionId, createdAt } of rows) {
     const id = randomUUID();
