@@ -1,9 +1,9 @@
 /**
  * A real kehoach server for the benchmarks that measure a whole process (uploads, memory): spawned as
- * `npm start` runs it (`node bin/kehoach.mjs serve`), on a fresh PGlite data directory or a fresh PostgreSQL
+ * `npm start` runs it (`node dist/server/cli.mjs serve`, the bundle of scripts/build-server.mjs), on a fresh PGlite data directory or a fresh PostgreSQL
  * database, so first start loads the demo data. RSS is read from /proc of that process.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -51,11 +51,18 @@ export async function freshPostgres(): Promise<string | null> {
 
 const kb = (status: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
 
+let built = false;
+
 /** Starts the server and waits until /api/health answers. */
 export async function startServerProcess({ databaseUrl }: { databaseUrl?: string } = {}): Promise<ServerProcess> {
+  if (!built) {
+    // As `npm start` does (the web app is not needed here): bundle the server once per benchmark run.
+    execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
+    built = true;
+  }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "kehoach-bench-"));
-  const child = spawn(process.execPath, ["bin/kehoach.mjs", "serve"], {
+  const child = spawn(process.execPath, ["dist/server/cli.mjs", "serve"], {
     cwd: root,
     env: {
       ...process.env,

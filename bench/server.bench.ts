@@ -1,6 +1,6 @@
 /**
  * The server's memory: `server.rss.pglite` and `server.rss.postgres` spawn the server as `npm start` runs it
- * (`node bin/kehoach.mjs serve`) on a fresh database, so first start loads the demo data, then send 1,000
+ * (`node dist/server/cli.mjs serve`, bundled first) on a fresh database, so first start loads the demo data, then send 1,000
  * mixed requests as the demo accounts (sign-in, plan list, plan page, board, my work, notifications, who am I).
  * Reports RSS after start, after the requests, and the peak (VmHWM). Targets: ≤ 350 MB on PGlite, ≤ 200 MB on
  * PostgreSQL.
