@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/client";
 import { ensureInitialData } from "./db/seed/initial";
+import { sweepOrphanFiles } from "./platform/files/store";
 import { startJobs } from "./platform/jobs/scheduler";
 
 export interface RunningServer {
@@ -17,6 +18,8 @@ export async function startServer(config: Config, print: (line: string) => void 
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   await ensureInitialData(database.db, { adminPassword: config.adminPassword, print });
+  // Before listening no upload is in flight on PGlite (one process per data directory): every orphan goes.
+  await sweepOrphanFiles(database, database.kind === "pglite" ? { graceMs: 0 } : {});
   const app = await buildApp({ database, config });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
