@@ -1,15 +1,15 @@
-import { CheckCircleOutlined, FileWordOutlined, MailOutlined, StopOutlined } from "@ant-design/icons";
+import { FileWordOutlined, MailOutlined, StopOutlined } from "@ant-design/icons";
 import { Button, Popconfirm, Space, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
-import { downloadPlanDocx, downloadUrgingLetter, useClosePlan, useIssuePlan } from "./api";
+import { downloadPlanDocx, downloadUrgingLetter, useClosePlan } from "./api";
+import { IssueButton } from "./IssueDialog";
 
 /** Ban hành, Đóng, Tải .docx, Công văn đôn đốc: what the plan's state and the user's rights allow. */
 export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (warnings: string[], created: number) => void }) {
   const { t } = useTranslation();
-  const issue = useIssuePlan();
   const close = useClosePlan();
   // The urging letter is for units that are late or were sent back; with none, the server has nothing to write.
   const nothingLate = plan.counts.overdue + plan.counts.returned === 0;
@@ -22,31 +22,7 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
   };
   return (
     <Space wrap data-testid="plan-actions">
-      {plan.canManage && plan.status === "draft" && (
-        <Popconfirm
-          title={t("plans.actions.issueConfirm")}
-          description={t("plans.actions.issueHelp")}
-          okText={t("plans.actions.issue")}
-          cancelText={t("common.cancel")}
-          okButtonProps={{ ...({ "data-testid": "plan-issue-confirm" } as object) }}
-          onConfirm={() =>
-            issue.mutate(
-              { id: plan.id, version: plan.version },
-              {
-                onSuccess: (answer) => {
-                  showSuccess(t("plans.actions.issued", { count: answer.obligationsCreated }));
-                  onIssued(answer.warnings, answer.obligationsCreated);
-                },
-                onError: (e) => showError(e, t("errors.unexpected")),
-              },
-            )
-          }
-        >
-          <Button type="primary" icon={<CheckCircleOutlined />} loading={issue.isPending} data-testid="plan-issue">
-            {t("plans.actions.issue")}
-          </Button>
-        </Popconfirm>
-      )}
+      {plan.canManage && plan.status === "draft" && <IssueButton plan={plan} onIssued={onIssued} />}
       {plan.canManage && plan.status === "issued" && (
         <Popconfirm
           title={t("plans.actions.closeConfirm")}

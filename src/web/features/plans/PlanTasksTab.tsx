@@ -183,6 +183,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                     title={t("plans.tasks.deleteConfirm")}
                     okText={t("plans.tasks.delete")}
                     cancelText={t("common.cancel")}
+                    okButtonProps={{ ...({ "data-testid": "task-delete-confirm" } as object) }}
                     onConfirm={() =>
                       remove.mutate(
                         { id: task.id, version: task.version },
@@ -190,7 +191,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                       )
                     }
                   >
-                    <Button size="small" danger icon={<DeleteOutlined />} title={t("plans.tasks.delete")} />
+                    <Button size="small" danger icon={<DeleteOutlined />} title={t("plans.tasks.delete")} data-testid="task-delete" />
                   </Popconfirm>
                 </Space>
               ),

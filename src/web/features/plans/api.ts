@@ -57,6 +57,16 @@ export function useUpdatePlan() {
 export const useAmendPlan = () =>
   usePlanMutation(({ id, ...body }: AmendPlanRequest & { id: string }) => call(planEndpoints.amend, { params: { id }, body }));
 
+/** What issuing would do now; loaded when the issue dialog opens, again after every change of the plan. */
+export function useIssuePreview(id: string, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.plans.detail(id), "issue-preview", version],
+    queryFn: () => call(planEndpoints.issuePreview, { params: { id } }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
 export const useIssuePlan = () =>
   usePlanMutation(({ id, version }: { id: string; version: number }) => call(planEndpoints.issue, { params: { id }, body: { version } }));
 export const useClosePlan = () =>
