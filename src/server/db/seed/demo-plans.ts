@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { ImportResult } from "../../../contracts/importer";
 import type { UnitKind, UnitSelector } from "../../../contracts/organisations";
+import type { UpdateTaskRequest } from "../../../contracts/plans";
 import { addDays, vietnamToday } from "../../../domain/deadlines/index";
 import { readPlanText } from "../../../domain/importer/index";
 import { nameKey } from "../../../domain/text/vietnamese";
@@ -131,9 +132,17 @@ export async function seedDemoPlans(
     const result = shifted(raw, dayNumber(today) + seed.days - pivot);
     const { planId } = await createPlanFromImport(db, { actor: admin, input: { result, issuerUnitId: issuer.id } });
     const cascade: UnitSelector = { rule: { ...seed.cascade, underUnitId: issuer.id } };
+    // As a clerk would: a target for unmatched names, a deadline (the plan's last one) where the text gives none.
+    const lastDue =
+      result.deadlines
+        .map((d) => d.due)
+        .sort()
+        .at(-1) ?? addDays(today, 5);
     for (const task of (await getPlan(db, admin, planId)).tasks) {
-      if (task.unmatchedNames.length || !task.target.unitIds?.length)
-        await updateTask(db, { actor: admin, taskId: task.id, input: { target: cascade, version: task.version } });
+      const input: UpdateTaskRequest = { version: task.version };
+      if (task.unmatchedNames.length || !task.target.unitIds?.length) input.target = cascade;
+      if (!task.dueDate) Object.assign(input, { dueDate: lastDue, dueTime: null });
+      if (input.target || input.dueDate) await updateTask(db, { actor: admin, taskId: task.id, input });
     }
     await createTask(db, {
       actor: admin,

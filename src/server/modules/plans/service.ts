@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
 import { canTrackPlan } from "../tracking/service";
+import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary } from "./presenter";
 import * as q from "./queries";
@@ -65,7 +66,7 @@ export interface CreatePlanOptions {
   input: CreatePlanRequest;
 }
 
-/** A new draft of the issuing unit; the layout follows the issuer's tree (Party → party layout). */
+/** A new draft of the issuing unit; the layout follows the issuer's tree (Party → party layout), the place its name. */
 export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): Promise<string> {
   const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
   assertCanManagePlan(actor, issuer.path);
@@ -73,7 +74,13 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
-      .values({ ...input, layout: issuer.tree === "party" ? "party" : "state", signer: input.signer ?? null, createdBy: actor.userId })
+      .values({
+        ...input,
+        place: input.place?.trim() || (await defaultPlace(tx, issuer.id)),
+        layout: issuer.tree === "party" ? "party" : "state",
+        signer: input.signer ?? null,
+        createdBy: actor.userId,
+      })
       .returning();
     await recordAudit(tx, {
       actor,
