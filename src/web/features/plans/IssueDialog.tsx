@@ -4,17 +4,25 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
-import { useIssuePlan, useIssuePreview } from "./api";
+import { type useIssuePlan, useIssuePreview } from "./api";
 
 /**
  * Ban hành: first what issuing will do (N obligations for M units, deadlines already past, proposed deadlines
  * not checked) and what still blocks it; the confirm button stays disabled while anything blocks.
  */
-export function IssueButton({ plan, onIssued }: { plan: PlanDetail; onIssued: (warnings: string[], created: number) => void }) {
+export function IssueButton({
+  plan,
+  issue,
+  onIssued,
+}: {
+  plan: PlanDetail;
+  /** Owned by the parent, which stays mounted when the issued plan replaces this button (so onSuccess still runs). */
+  issue: ReturnType<typeof useIssuePlan>;
+  onIssued: (warnings: string[], created: number) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const preview = useIssuePreview(plan.id, plan.version, open);
-  const issue = useIssuePlan();
   const p = preview.data;
   const blocked = !p || p.blockers.length > 0;
   const confirm = () =>

@@ -4,12 +4,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
-import { downloadPlanDocx, downloadUrgingLetter, useClosePlan } from "./api";
+import { downloadPlanDocx, downloadUrgingLetter, useClosePlan, useIssuePlan } from "./api";
 import { IssueButton } from "./IssueDialog";
 
 /** Ban hành, Đóng, Tải .docx, Công văn đôn đốc: what the plan's state and the user's rights allow. */
 export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (warnings: string[], created: number) => void }) {
   const { t } = useTranslation();
+  const issue = useIssuePlan();
   const close = useClosePlan();
   // The urging letter is for units that are late or were sent back; with none, the server has nothing to write.
   const nothingLate = plan.counts.overdue + plan.counts.returned === 0;
@@ -22,7 +23,7 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
   };
   return (
     <Space wrap data-testid="plan-actions">
-      {plan.canManage && plan.status === "draft" && <IssueButton plan={plan} onIssued={onIssued} />}
+      {plan.canManage && plan.status === "draft" && <IssueButton plan={plan} issue={issue} onIssued={onIssued} />}
       {plan.canManage && plan.status === "issued" && (
         <Popconfirm
           title={t("plans.actions.closeConfirm")}
