@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import PDFDocument from "pdfkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDocx } from "../src/server/platform/documents/testing/read-docx";
 import {
   browserAvailability,
   CHROMIUM_PATH,
@@ -244,5 +246,24 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
       .toEqual({ expected: 13, submitted: 1, onTime: 0, late: 1, overdue: 12, returned: 0, accepted: 1 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-07-board-final");
+
+    // 9. The urging letter: first the preview (the late units and what each owes by when), then the letter,
+    // numbered from Thành ủy's register of outgoing documents (Party style, a công văn: `Số 1-CV/TU`).
+    await page.goto(`${baseUrl}/plans/${planId}`);
+    await page.getByTestId("plan-urging-letter").click();
+    await page.getByTestId("urging-letter-preview").waitFor();
+    const previewText = (await page.getByTestId("urging-letter-preview").textContent()) ?? "";
+    expect(previewText).toContain("Sở Y tế");
+    expect(previewText).toContain("Quá hạn, chưa gửi");
+    await snap(page, "plans-08-urging-letter-preview");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("urging-letter-download").click()]);
+    const file = await download.path();
+    const letter = await readDocx(readFileSync(file));
+    expect(letter.text).toContain("Số 1-CV/TU");
+    expect(letter.text).toContain("Hải Phòng, ngày");
+    expect(letter.text).toContain("Sở Y tế");
+    // Short rows: the unit is not repeated inside what it owes.
+    expect(letter.text).not.toContain("Sở Y tế tổ chức ứng trực");
+    expect(letter.text).toContain("Tổ chức ứng trực cấp cứu");
   }, 300_000);
 });

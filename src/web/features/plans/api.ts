@@ -85,5 +85,15 @@ export const useDeleteTask = () =>
 
 export const downloadPlanDocx = (plan: { id: string }) =>
   download(documentEndpoints.planDocx, { params: { id: plan.id } }, "ke-hoach.docx");
+/** The rows the urging letter will hold; loaded when its dialog opens. */
+export function useUrgingLetterPreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.plans.detail(id), "urging-letter"],
+    queryFn: () => call(documentEndpoints.urgingLetterPreview, { params: { id } }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
 export const downloadUrgingLetter = (plan: { id: string }) =>
   download(documentEndpoints.urgingLetter, { params: { id: plan.id }, body: {} }, "cong-van-don-doc.docx");
