@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import PDFDocument from "pdfkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDocx } from "../src/server/platform/documents/testing/read-docx";
 import {
   browserAvailability,
   CHROMIUM_PATH,
@@ -95,34 +97,51 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.getByTestId("import-create-plan-confirm").click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
     const planId = /\/plans\/([0-9a-f-]{36})\//.exec(page.url())![1];
-    await expect.poll(() => page.getByTestId("task-deadline").count()).toBe(5);
+    // Every task of the seed is kept: 5 deadlines from the text and 9 tasks of units the text gives no deadline,
+    // proposed at the conference's opening (08:00, 2 June 2026) and marked to be checked.
+    await expect.poll(() => page.getByTestId("task-what").count()).toBe(14);
+    expect(await page.getByTestId("task-deadline").count()).toBe(14);
+    await expect.poll(() => page.getByTestId("task-due-to-check").count()).toBe(9);
+    const whats = (await page.getByTestId("task-what").allTextContents()).join("\n");
+    for (const unit of ["Sở Nội vụ", "Công an thành phố", "Sở Y tế"]) expect(whats).toContain(unit);
     expect(await page.getByTestId("plan-issuer").textContent()).toBe(ISSUER);
-    // The fifth deadline names no unit in the directory: it is flagged, and issuing would be refused.
-    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(1);
+    // The fifth deadline names no unit in the directory, nor does the power company's task: both are flagged.
+    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(2);
     await snap(page, "plans-01-draft-from-import");
 
-    // 2. Assign that task to a unit.
-    const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") });
+    // 2. The clerk keeps one proposed deadline (checked), assigns the catch-all task to a unit and drops the
+    // power company's task (not in the directory).
+    await page.getByTestId("task-confirm-due").first().click();
+    await expect.poll(() => page.getByTestId("task-due-to-check").count()).toBe(8);
+    const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched"), hasText: "Các cấp" });
     await unmatchedRow.getByTestId("task-edit").click();
     await page.getByTestId("task-form-units").click();
     await page.keyboard.type("tuyen giao");
     await page.locator(".ant-select-item-option", { hasText: ASSIGNED }).first().click();
     await page.keyboard.press("Escape");
     await page.getByTestId("task-form-submit").click();
-    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(1);
+    const powerRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") });
+    await powerRow.getByTestId("task-delete").click();
+    await page.getByTestId("task-delete-confirm").click();
+    await expect.poll(() => page.getByTestId("task-what").count()).toBe(13);
+    expect(await page.getByTestId("task-unmatched").count()).toBe(0);
 
-    // 3. Issue: the May 2026 deadlines are past, which is said, not silent.
+    // 3. Issue: the dialog says what will happen first (13 obligations, the deadlines already past), then issues.
     await page.getByTestId("plan-issue").click();
+    await page.getByTestId("issue-preview").waitFor();
+    expect(await page.getByTestId("issue-preview-obligations").textContent()).toMatch(/^13 việc cho 8 đơn vị/);
+    await snap(page, "plans-01b-issue-preview");
     await page.getByTestId("plan-issue-confirm").click();
     await page.waitForURL(new RegExp(`/plans/${planId}/board$`));
     await page.getByTestId("plan-notice").waitFor();
     expect(await page.getByTestId("plan-notice").textContent()).toMatch(/đã qua/);
     expect(await page.getByTestId("plan-status").getAttribute("data-status")).toBe("issued");
     await page.getByTestId("board-totals").waitFor();
-    // Five obligations, all overdue: nobody has submitted and every deadline has passed.
+    // Thirteen obligations, all overdue: nobody has submitted and every deadline has passed.
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 5, submitted: 0, onTime: 0, late: 0, overdue: 5, returned: 0, accepted: 0 });
+      .toEqual({ expected: 13, submitted: 0, onTime: 0, late: 0, overdue: 13, returned: 0, accepted: 0 });
     await expect.poll(() => boardRow(page, "Ban Tổ chức Thành ủy").count()).toBe(1);
     await expect.poll(() => boardRow(page, "Sở Văn hóa, Thể thao và Du lịch").count()).toBe(1);
     await expect.poll(() => boardRow(page, ASSIGNED).count()).toBe(1);
@@ -179,12 +198,13 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await openBoard(page, baseUrl, planId);
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 0 });
+      .toEqual({ expected: 13, submitted: 1, onTime: 0, late: 1, overdue: 12, returned: 0, accepted: 0 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-04-board-after-submission");
     // From the board row to the submission: open the row, follow its obligation.
     await boardRow(page, ASSIGNED).locator("button.ant-table-row-expand-icon").click();
-    await page.getByTestId("board-unit-obligations").getByTestId("board-obligation-link").first().click();
+    // The unit owes two things (the assigned task and its own); follow the one it submitted.
+    await page.locator(`[data-testid="board-obligation-link"][href="${new URL(obligationUrl).pathname}"]`).click();
     await page.waitForURL(obligationUrl);
     await page.getByTestId("review-return").click();
     await page.getByTestId("review-return-reason").fill("Thiếu số liệu phụ lục; hãy bổ sung rồi nộp lại.");
@@ -194,7 +214,7 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     // Returned means owed again, past the deadline: overdue once more; the late submission stays late.
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 5, submitted: 0, onTime: 0, late: 1, overdue: 5, returned: 1, accepted: 0 });
+      .toEqual({ expected: 13, submitted: 0, onTime: 0, late: 1, overdue: 13, returned: 1, accepted: 0 });
     await snap(page, "plans-05-board-after-return");
     await signOut(page);
 
@@ -223,8 +243,27 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await openBoard(page, baseUrl, planId);
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 5, submitted: 1, onTime: 0, late: 1, overdue: 4, returned: 0, accepted: 1 });
+      .toEqual({ expected: 13, submitted: 1, onTime: 0, late: 1, overdue: 12, returned: 0, accepted: 1 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-07-board-final");
+
+    // 9. The urging letter: first the preview (the late units and what each owes by when), then the letter,
+    // numbered from Thành ủy's register of outgoing documents (Party style, a công văn: `Số 1-CV/TU`).
+    await page.goto(`${baseUrl}/plans/${planId}`);
+    await page.getByTestId("plan-urging-letter").click();
+    await page.getByTestId("urging-letter-preview").waitFor();
+    const previewText = (await page.getByTestId("urging-letter-preview").textContent()) ?? "";
+    expect(previewText).toContain("Sở Y tế");
+    expect(previewText).toContain("Quá hạn, chưa gửi");
+    await snap(page, "plans-08-urging-letter-preview");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("urging-letter-download").click()]);
+    const file = await download.path();
+    const letter = await readDocx(readFileSync(file));
+    expect(letter.text).toContain("Số 1-CV/TU");
+    expect(letter.text).toContain("Hải Phòng, ngày");
+    expect(letter.text).toContain("Sở Y tế");
+    // Short rows: the unit is not repeated inside what it owes.
+    expect(letter.text).not.toContain("Sở Y tế tổ chức ứng trực");
+    expect(letter.text).toContain("Tổ chức ứng trực cấp cứu");
   }, 300_000);
 });

@@ -23,6 +23,15 @@ export const Deliverable = z.enum(["report", "document", "conference", "delegate
 });
 export type Deliverable = z.infer<typeof Deliverable>;
 
+/** What a deliverable is called in documents (the urging letter's rows). */
+export const deliverableLabels: Record<Deliverable, string> = {
+  report: "Báo cáo",
+  document: "Văn bản",
+  conference: "Tổ chức hội nghị",
+  delegates: "Danh sách đại biểu",
+  confirmation: "Xác nhận",
+};
+
 export const LegalBasis = z.strictObject({
   text: LongText(2000),
   documentNumber: z.string().max(200).nullable(),
@@ -134,6 +143,7 @@ export const CreateTaskRequest = z.strictObject({
 });
 export type CreateTaskRequest = z.infer<typeof CreateTaskRequest>;
 
+/** PATCH /api/tasks/:id; sending `dueDate` (changed or not) confirms a proposed deadline. */
 export const UpdateTaskRequest = CreateTaskRequest.partial().extend({ version: Version });
 export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
 
@@ -152,9 +162,12 @@ export const TaskView = z.object({
   /** Names from the import that matched no unit: the task needs a target before the plan is issued. */
   unmatchedNames: z.array(z.string()),
   supportUnitIds: z.array(z.string()),
-  dueDate: z.string(),
+  /** Null when the imported text gave none and none could be proposed: the plan cannot be issued until it is set. */
+  dueDate: z.string().nullable(),
   dueTime: z.string().nullable(),
-  dueAt: z.string(),
+  dueAt: z.string().nullable(),
+  /** The deadline was proposed (the start of the conference the task serves), not read from the text: check it. */
+  dueToCheck: z.boolean(),
   sortOrder: z.number().int(),
   version: z.number().int(),
   obligationCount: z.number().int(),
@@ -217,6 +230,23 @@ export type PlanDetail = z.infer<typeof PlanDetail>;
 export const PlanWithWarnings = z.object({ plan: PlanDetail, warnings: z.array(z.string()) });
 export type PlanWithWarnings = z.infer<typeof PlanWithWarnings>;
 export const IssueResponse = PlanWithWarnings.extend({ obligationsCreated: z.number().int() });
+
+/** GET /api/plans/:id/issue-preview: what issuing would do now, and what stops it. */
+export const IssuePreview = z.object({
+  /** Obligations that issuing would create (one per task and unit). */
+  obligations: z.number().int(),
+  /** Distinct units that would receive work. */
+  units: z.number().int(),
+  tasks: z.number().int(),
+  /** Deadlines already past: those obligations are overdue at once. */
+  pastDeadlines: z.number().int(),
+  /** Proposed deadlines nobody has confirmed yet (issuing is allowed; the clerk should look). */
+  toCheck: z.array(z.string()),
+  /** Why issuing would be refused now (Vietnamese, one line per task); empty when it can be issued. */
+  blockers: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type IssuePreview = z.infer<typeof IssuePreview>;
 
 export const TaskWithWarnings = z.object({ task: TaskView, warnings: z.array(z.string()) });
 
@@ -284,6 +314,14 @@ export const planEndpoints = {
     params: IdParams,
     body: PlanTransitionRequest,
     reply: json(IssueResponse),
+  }),
+  issuePreview: endpoint({
+    method: "GET",
+    path: "/api/plans/:id/issue-preview",
+    tags,
+    summary: "Xem trước khi ban hành: số việc, số đơn vị, hạn đã qua, điều còn chặn ban hành",
+    params: IdParams,
+    reply: json(IssuePreview),
   }),
   amend: endpoint({
     method: "POST",

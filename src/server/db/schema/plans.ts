@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { PlanSection } from "../../../contracts/importer";
 import type { UnitSelector } from "../../../contracts/organisations";
 import type { Deliverable, LegalBasis, PlanLayout, PlanStatus, ReminderSchedule, Signer, Speech } from "../../../contracts/plans";
@@ -101,13 +114,67 @@ export const tasks = pgTable(
     deliverable: text("deliverable").$type<Deliverable>().notNull(),
     target: jsonb("target").$type<TaskTarget>().notNull().default({}),
     supportUnitIds: jsonb("support_unit_ids").$type<string[]>().notNull().default([]),
-    dueDate: date("due_date").notNull(),
+    /** Null when the text gave no deadline and none could be proposed: the plan cannot be issued until it is set. */
+    dueDate: date("due_date"),
     /** "HH:MM" in Vietnam time, or null: the deadline is the whole day. */
     dueTime: text("due_time"),
+    /**
+     * The deadline was proposed, not read from the text (an imported task without one takes the start of the
+     * conference it serves): the clerk must check it. Cleared when the deadline is set or confirmed.
+     */
+    dueToCheck: boolean("due_to_check").notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder)],
+);
+
+/**
+ * The register of outgoing documents (sổ văn bản đi): one counter per issuing unit, calendar year and document
+ * type code ("" for a state công văn, which has no code). Taking a number is one `UPDATE … RETURNING` on this row,
+ * so two requests never get the same number; numbers are never reused.
+ */
+export const outgoingDocumentSequences = pgTable(
+  "outgoing_document_sequences",
+  {
+    issuerUnitId: uuid("issuer_unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    typeCode: text("type_code").notNull(),
+    lastNumber: integer("last_number").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.issuerUnitId, t.year, t.typeCode] })],
+);
+
+/** One numbered document sent out: its number as printed, type, date, subject, the plan it concerns and its file. */
+export const outgoingDocuments = pgTable(
+  "outgoing_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    issuerUnitId: uuid("issuer_unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    typeCode: text("type_code").notNull(),
+    sequence: integer("sequence").notNull(),
+    /** As printed after `Số`: `15/UBND-VP`, `15-CV/TU`. */
+    number: text("number").notNull(),
+    /** What the system made: "urging_letter". */
+    kind: text("kind").notNull(),
+    issuedOn: date("issued_on").notNull(),
+    subject: text("subject").notNull(),
+    planId: uuid("plan_id").references(() => plans.id),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 of the file as it was handed out. */
+    fileSha256: text("file_sha256").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("outgoing_documents_number_uq").on(t.issuerUnitId, t.year, t.typeCode, t.sequence),
+    index("outgoing_documents_plan_idx").on(t.planId),
+  ],
 );

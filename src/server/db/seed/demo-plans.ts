@@ -3,12 +3,13 @@ import { fileURLToPath } from "node:url";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { ImportResult } from "../../../contracts/importer";
 import type { UnitKind, UnitSelector } from "../../../contracts/organisations";
+import type { UpdateTaskRequest } from "../../../contracts/plans";
 import { addDays, vietnamToday } from "../../../domain/deadlines/index";
 import { readPlanText } from "../../../domain/importer/index";
 import { nameKey } from "../../../domain/text/vietnamese";
 import { acceptObligation, returnObligation, submit } from "../../modules/obligations/service";
 import { createPlanFromImport } from "../../modules/plans/from-import";
-import { getPlan, issuePlan } from "../../modules/plans/service";
+import { createPlan, getPlan, issuePlan } from "../../modules/plans/service";
 import { createTask, updateTask } from "../../modules/plans/tasks";
 import type { Actor } from "../../platform/access";
 import { canManage } from "../../platform/access";
@@ -99,7 +100,7 @@ function dayNumber(date: string): number {
 export interface DemoPlansOptions {
   adminUserId: string;
   /** Issuing units to use instead of the demo ones found by name (tests build their own). */
-  issuerIds?: Partial<Record<SeedTree, string>>;
+  issuerIds?: Partial<Record<SeedTree | "city", string>>;
   now?: Date;
   print?: (line: string) => void;
 }
@@ -131,9 +132,17 @@ export async function seedDemoPlans(
     const result = shifted(raw, dayNumber(today) + seed.days - pivot);
     const { planId } = await createPlanFromImport(db, { actor: admin, input: { result, issuerUnitId: issuer.id } });
     const cascade: UnitSelector = { rule: { ...seed.cascade, underUnitId: issuer.id } };
+    // As a clerk would: a target for unmatched names, a deadline (the plan's last one) where the text gives none.
+    const lastDue =
+      result.deadlines
+        .map((d) => d.due)
+        .sort()
+        .at(-1) ?? addDays(today, 5);
     for (const task of (await getPlan(db, admin, planId)).tasks) {
-      if (task.unmatchedNames.length || !task.target.unitIds?.length)
-        await updateTask(db, { actor: admin, taskId: task.id, input: { target: cascade, version: task.version } });
+      const input: UpdateTaskRequest = { version: task.version };
+      if (task.unmatchedNames.length || !task.target.unitIds?.length) input.target = cascade;
+      if (!task.dueDate) Object.assign(input, { dueDate: lastDue, dueTime: null });
+      if (input.target || input.dueDate) await updateTask(db, { actor: admin, taskId: task.id, input });
     }
     await createTask(db, {
       actor: admin,
@@ -175,6 +184,86 @@ export async function seedDemoPlans(
     }
     made += 1;
   }
+  if (await seedCityPlan(db, { admin, issuerId: issuerIds.city, now, today })) made += 1;
   if (made) print(`Đã nạp ${made} kế hoạch mẫu đã ban hành, có việc đúng hạn, trễ hạn, bị trả lại và quá hạn.`);
   return made;
+}
+
+const CITY = "Ủy ban nhân dân thành phố Hải Phòng";
+
+/**
+ * The state tree's own plan, written by hand by the city's clerk (a manager of the UBND, not the admin): every
+ * commune owes a report due in two days, a list already overdue, a half-year report (one returned with a
+ * reason, the others accepted) and a conference in two weeks. So `ubnd.donghai` has work on first start.
+ */
+async function seedCityPlan(db: Db, o: { admin: Actor; issuerId?: string; now: Date; today: string }): Promise<boolean> {
+  const [issuer] = await db
+    .select()
+    .from(units)
+    .where(and(o.issuerId ? eq(units.id, o.issuerId) : eq(units.nameKey, nameKey(CITY)), eq(units.archived, false)));
+  if (!issuer) return false;
+  const communes = (
+    await db
+      .select()
+      .from(units)
+      .where(and(eq(units.kind, "xa"), ne(units.id, issuer.id), eq(units.archived, false)))
+  ).filter((u) => u.path.startsWith(issuer.path));
+  if (communes.length === 0) return false;
+  const clerk = (await reviewerFor(db, o.admin.userId, issuer.path)) ?? o.admin;
+  const unitIds = communes.map((u) => u.id);
+  const { today, now } = o;
+  const plan = await createPlan(db, {
+    actor: clerk,
+    input: {
+      issuerUnitId: issuer.id,
+      title: "Sơ kết 6 tháng vận hành chính quyền địa phương 2 cấp tại các xã, phường, đặc khu",
+      typeCode: "KH",
+      purpose: "Đánh giá kết quả 6 tháng vận hành chính quyền địa phương 2 cấp; chỉ ra khó khăn, vướng mắc và kiến nghị.",
+      signer: { authority: "TM.", title: "CHỦ TỊCH", rank: null, name: "Nguyễn Văn A" },
+      recipients: ["UBND các xã, phường, đặc khu", "Lưu: VT"],
+    },
+  });
+  const tasks: Array<{ what: string; deliverable: "report" | "delegates" | "conference"; dueDate: string; dueTime: string | null }> = [
+    { what: "Báo cáo sơ kết 6 tháng (theo đề cương kèm theo)", deliverable: "report", dueDate: addDays(today, -6), dueTime: "17:00" },
+    {
+      what: "Gửi danh sách đại biểu dự hội nghị sơ kết của thành phố",
+      deliverable: "delegates",
+      dueDate: addDays(today, -2),
+      dueTime: "11:00",
+    },
+    { what: "Báo cáo kết quả rà soát thủ tục hành chính cấp xã", deliverable: "report", dueDate: addDays(today, 2), dueTime: "17:00" },
+    { what: "Tổ chức hội nghị sơ kết cấp xã", deliverable: "conference", dueDate: addDays(today, 14), dueTime: null },
+  ];
+  for (const t of tasks) await createTask(db, { actor: clerk, planId: plan, input: { ...t, target: { unitIds } } });
+  const detail = await getPlan(db, clerk, plan);
+  await issuePlan(db, { actor: clerk, planId: plan, version: detail.version, now });
+  // The half-year report: every commune sent it the day before; Đông Hải's (or the first) goes back, half are accepted.
+  const firstTask = detail.tasks[0].id;
+  const rows = await db
+    .select()
+    .from(obligations)
+    .where(and(eq(obligations.planId, plan), eq(obligations.taskId, firstTask)));
+  const sorted = rows.sort((a, b) => unitIds.indexOf(a.unitId) - unitIds.indexOf(b.unitId));
+  const returned = sorted.find((r) => communes.find((c) => c.id === r.unitId)?.name.includes("Đông Hải")) ?? sorted[0];
+  for (const [i, row] of sorted.entries()) {
+    const at = new Date(row.dueAt.getTime() - DAY);
+    const sent = await submit(db, {
+      actor: o.admin,
+      obligationId: row.id,
+      text: "Báo cáo sơ kết 6 tháng (dữ liệu mẫu).",
+      files: [],
+      now: at,
+    });
+    if (clerk === o.admin) continue;
+    if (row.id === returned.id)
+      await returnObligation(db, {
+        actor: clerk,
+        obligationId: row.id,
+        version: sent.version,
+        reason: "Thiếu số liệu phụ lục 01 (cán bộ, công chức cấp xã); đề nghị bổ sung và gửi lại.",
+        now,
+      });
+    else if (i % 2 === 0) await acceptObligation(db, { actor: clerk, obligationId: row.id, version: sent.version, now });
+  }
+  return true;
 }

@@ -39,7 +39,7 @@ export interface DemoSeed {
 
 /**
  * Hải Phòng as the seed plans describe it: the state, Party and military trees, twelve communes in each,
- * two unit groups and five demo accounts. No real person's name is used. One transaction.
+ * two unit groups and seven demo accounts. No real person's name is used. One transaction.
  */
 export async function seedDemo(db: Db): Promise<DemoSeed> {
   const rows: Row[] = [];
@@ -166,6 +166,22 @@ export async function seedDemo(db: Db): Promise<DemoSeed> {
       unit: find("Văn phòng UBND thành phố"),
       grantOn: ubnd,
       role: "viewer",
+    },
+    // The state tree's clerk: drafts and tracks the city's plans to the communes (demo-plans.ts).
+    {
+      username: "chuyenvien.ubnd",
+      fullName: "Chuyên viên Văn phòng UBND thành phố",
+      unit: find("Văn phòng UBND thành phố"),
+      grantOn: ubnd,
+      role: "manager",
+    },
+    // A commune's Party committee: receives the Thành ủy's report task (seed 001).
+    {
+      username: "danguy.donghai",
+      fullName: "Cán bộ Đảng ủy phường Đông Hải",
+      unit: find("Đảng ủy phường Đông Hải"),
+      grantOn: find("Đảng ủy phường Đông Hải"),
+      role: "member",
     },
   ];
 

@@ -1,4 +1,5 @@
 import type { PlanDetail } from "../../../contracts/plans";
+import { deadlineText } from "../../platform/documents/index";
 import type { OutlineSection, PlanDocument, Signer } from "../../platform/documents/types";
 
 /** Type names of the document codes (DOMAIN.md), as printed under the header. */
@@ -36,7 +37,10 @@ const hasHeading = (sections: Section[], word: RegExp) => sections.some((s) => w
  * The outline to print: the plan's sections, with purpose/requirements in front and the budget at the end when
  * they were written in their own fields and the outline does not already hold them (imported plans do).
  */
-export function planOutline(plan: Pick<PlanDetail, "sections" | "purpose" | "requirements" | "budget">): OutlineSection[] {
+export function planOutline(
+  plan: Pick<PlanDetail, "sections" | "purpose" | "requirements" | "budget"> & { tasks?: PlanDetail["tasks"] },
+  unitNames: ReadonlyMap<string, string> = new Map(),
+): OutlineSection[] {
   const outline = plan.sections.map(toOutline);
   const front: OutlineSection[] = [];
   const back: OutlineSection[] = [];
@@ -55,11 +59,30 @@ export function planOutline(plan: Pick<PlanDetail, "sections" | "purpose" | "req
   }
   if (plan.budget.trim() && !hasHeading(plan.sections, /KINH PHÍ/))
     back.push({ number: null, heading: "KINH PHÍ", text: plan.budget, children: [] });
+  const tasks = plan.tasks ?? [];
+  if (tasks.length && !hasHeading(plan.sections, /TỔ CHỨC THỰC HIỆN|PHÂN CÔNG/))
+    back.push({ number: null, heading: "TỔ CHỨC THỰC HIỆN", text: "", children: tasks.map((t, i) => taskSection(t, i, unitNames)) });
   if (front.length === 0 && back.length === 0) return outline;
   // Added sections take their place in the Roman numbering when the outline is numbered that way.
   const all = [...front, ...outline, ...back];
   const roman = outline.every((s) => !s.number || /^[IVXL]+\.$/.test(s.number));
   return roman ? all.map((s, i) => ({ ...s, number: ROMAN[i] ? `${ROMAN[i]}.` : s.number })) : all;
+}
+
+/**
+ * One task as the implementation part prints it: the lead units as the heading, then what and by when,
+ * and who supports. `1. Sở Nội vụ` / `Chủ trì tổng hợp báo cáo. Thời hạn: 08 giờ 00 ngày 31/5/2026.`
+ */
+function taskSection(task: PlanDetail["tasks"][number], i: number, unitNames: ReadonlyMap<string, string>): OutlineSection {
+  const lead = (task.target.unitIds ?? []).map((id) => unitNames.get(id)).filter(Boolean);
+  const support = task.supportUnitIds.map((id) => unitNames.get(id)).filter(Boolean);
+  const what = task.what.trim().replace(/[;.]+$/, "");
+  const lines = [
+    `${what}.`,
+    task.dueDate ? `Thời hạn: ${deadlineText(task.dueDate, task.dueTime)}.` : "Thời hạn: chưa xác định.",
+    ...(support.length ? [`Đơn vị phối hợp: ${support.join(", ")}.`] : []),
+  ];
+  return { number: `${i + 1}.`, heading: lead.length ? lead.join(", ") : "Các đơn vị được giao", text: lines.join("\n"), children: [] };
 }
 
 /** Legal bases as sentences: `Căn cứ …;` (state) or `Thực hiện …;` (Party), the last ending with a full stop. */
@@ -87,7 +110,11 @@ export function signerOf(plan: Pick<PlanDetail, "signer">, issuerName: string): 
 }
 
 /** Everything the .docx builder needs, from the plan as the plans service presents it. */
-export function planDocument(plan: PlanDetail, issuer: { name: string; parentName: string | null }): PlanDocument {
+export function planDocument(
+  plan: PlanDetail,
+  issuer: { name: string; parentName: string | null },
+  unitNames: ReadonlyMap<string, string> = new Map(),
+): PlanDocument {
   return {
     layout: plan.layout,
     parentBody: issuer.parentName,
@@ -101,6 +128,6 @@ export function planDocument(plan: PlanDetail, issuer: { name: string; parentNam
     title: plan.title,
     legalBases: basisSentences(plan.layout, plan.legalBases),
     preamble: null,
-    sections: planOutline(plan),
+    sections: planOutline(plan, unitNames),
   };
 }

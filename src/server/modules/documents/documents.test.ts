@@ -92,10 +92,11 @@ describeOnDatabases("plan and urging-letter documents", (ctx) => {
       .update(obligations)
       .set({ status: "returned", returnedReason: "Thiếu phụ lục số liệu" })
       .where(eq(obligations.id, ofB?.id ?? ""));
-    const { res, docx } = await download(manager, "POST", `/api/plans/${plan.id}/urging-letter`, { number: "45/UBND-VX" });
+    const { res, docx } = await download(manager, "POST", `/api/plans/${plan.id}/urging-letter`, { office: "VX" });
     expect(res.statusCode).toBe(200);
     const text = docx?.text ?? "";
-    expect(text).toContain("Số: 45/UBND-VX");
+    // The first letter of the issuer's register this year (the city's UBND; the office drafting it is VX).
+    expect(text).toContain("Số: 1/UBND-VX");
     expect(text).toContain("V/v đôn đốc thực hiện");
     expect(text).toContain(city.communeA.name);
     expect(text).toContain(city.communeB.name);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { documentEndpoints as e } from "../../../contracts/documents";
 import { route } from "../../platform/http";
-import { exportPlanDocx, urgingLetterDocx } from "./service";
+import { exportPlanDocx, urgingLetterDocx, urgingLetterPreview } from "./service";
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   const db = () => app.database.db;
@@ -10,6 +10,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     const { file, fileName } = await exportPlanDocx(db(), { actor, planId: params.id });
     return { fileName, content: file };
   });
+
+  route(app, e.urgingLetterPreview, async ({ actor, params }) => urgingLetterPreview(db(), { actor, planId: params.id }));
 
   route(app, e.urgingLetter, async ({ actor, params, body }) => {
     const { file, fileName } = await urgingLetterDocx(db(), { actor, planId: params.id, request: body });

@@ -41,10 +41,11 @@ export async function unitNames(db: Db, ids: readonly string[]): Promise<Record<
 }
 
 /** A unit's name and its parent's (the two lines of an official document's header). */
-export async function issuerNames(db: Db, unitId: string): Promise<{ name: string; parentName: string | null } | undefined> {
+/** The issuing unit's name, kind and its parent's name (the two lines of a document's header). */
+export async function issuerNames(db: Db, unitId: string): Promise<{ name: string; kind: string; parentName: string | null } | undefined> {
   const parent = alias(units, "parent_unit");
   const [row] = await db
-    .select({ name: units.name, parentName: parent.name })
+    .select({ name: units.name, kind: units.kind, parentName: parent.name })
     .from(units)
     .leftJoin(parent, eq(parent.id, units.parentId))
     .where(eq(units.id, unitId));

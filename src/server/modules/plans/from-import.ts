@@ -6,6 +6,7 @@ import { tasks } from "../../db/schema/index";
 import type { TaskTarget } from "../../db/schema/plans";
 import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
+import { importedTasks } from "./imported-tasks";
 import * as q from "./queries";
 import { createPlan } from "./service";
 
@@ -45,13 +46,13 @@ export interface FromImportOptions {
 
 /**
  * The reviewed importer result becomes a draft: text, legal bases, recipients, signer, conferences (as data),
- * speeches, and one task per deadline with its units matched. Unmatched names come back as warnings and stay
- * on the task, which then needs a target before the plan can be issued.
+ * speeches, and every task (`importedTasks`) with its units matched. Unmatched names come back as warnings and
+ * stay on the task, which then needs a target before the plan can be issued; so does a task without a deadline.
  */
 export async function createPlanFromImport(db: Db, { actor, input }: FromImportOptions): Promise<{ planId: string; warnings: string[] }> {
   const r: ImportResult = input.result;
   const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
-  const names = [...r.deadlines.flatMap((d) => d.units), ...r.speeches.map((s) => s.unit)];
+  const names = [...r.deadlines.flatMap((d) => d.units), ...r.tasks.map((t) => t.unit), ...r.speeches.map((s) => s.unit)];
   const match = await unitMatcher(db, actor, issuer.path, names);
   const warnings: string[] = [];
   // One transaction: a failure half-way leaves no plan without its tasks.
@@ -74,7 +75,7 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
         speeches: r.speeches.map((s) => ({ ...s, unitId: s.unit ? match(s.unit) : null })),
       },
     });
-    const rows = r.deadlines.map((d, i) => {
+    const rows = importedTasks(r).map((d, i) => {
       const unitIds: string[] = [];
       const unmatchedNames: string[] = [];
       for (const name of d.units) {
@@ -84,18 +85,27 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
       }
       if (unmatchedNames.length)
         warnings.push(
-          `Hạn ${i + 1} («${d.what.slice(0, 60)}»): không tìm thấy đơn vị ${unmatchedNames.map((n) => `"${n}"`).join(", ")}. Hãy chọn đơn vị trước khi ban hành.`,
+          `Nhiệm vụ ${i + 1} («${d.what.slice(0, 60)}»): không tìm thấy đơn vị ${unmatchedNames.map((n) => `"${n}"`).join(", ")}. Hãy chọn đơn vị trước khi ban hành.`,
         );
       if (d.units.length === 0)
-        warnings.push(`Hạn ${i + 1} («${d.what.slice(0, 60)}»): kế hoạch không nêu đơn vị thực hiện. Hãy chọn đơn vị trước khi ban hành.`);
+        warnings.push(
+          `Nhiệm vụ ${i + 1} («${d.what.slice(0, 60)}»): kế hoạch không nêu đơn vị thực hiện. Hãy chọn đơn vị trước khi ban hành.`,
+        );
+      if (d.dueToCheck)
+        warnings.push(
+          d.due
+            ? `Nhiệm vụ ${i + 1} («${d.what.slice(0, 60)}»): văn bản không ghi hạn; đề xuất hạn là lúc khai mạc hội nghị, hãy kiểm tra.`
+            : `Nhiệm vụ ${i + 1} («${d.what.slice(0, 60)}»): văn bản không ghi hạn. Hãy đặt hạn trước khi ban hành.`,
+        );
       const target: TaskTarget = { unitIds, ...(unmatchedNames.length ? { unmatchedNames } : {}) };
       return {
         planId,
-        what: d.what || d.raw,
-        deliverable: inferDeliverable(d.what || d.raw),
+        what: d.what,
+        deliverable: inferDeliverable(d.what),
         target,
         dueDate: d.due,
         dueTime: d.time,
+        dueToCheck: d.dueToCheck,
         sortOrder: i,
       };
     });

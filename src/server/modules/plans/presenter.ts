@@ -34,7 +34,7 @@ export function presentPlanSummary(plan: PlanWithIssuer, counts: RawCounts | und
 
 export function presentTask(task: TaskRow & { obligationCount: number }, parentDue: Date | null): TaskView {
   const { unmatchedNames = [], ...target } = task.target;
-  const dueAt = dueInstant(task.dueDate, task.dueTime);
+  const dueAt = task.dueDate ? dueInstant(task.dueDate, task.dueTime) : null;
   return {
     id: task.id,
     planId: task.planId,
@@ -45,11 +45,12 @@ export function presentTask(task: TaskRow & { obligationCount: number }, parentD
     supportUnitIds: task.supportUnitIds,
     dueDate: task.dueDate,
     dueTime: task.dueTime,
-    dueAt: dueAt.toISOString(),
+    dueAt: dueAt ? dueAt.toISOString() : null,
+    dueToCheck: task.dueToCheck,
     sortOrder: task.sortOrder,
     version: task.version,
     obligationCount: task.obligationCount,
-    laterThanParent: parentDue !== null && dueAt.getTime() > parentDue.getTime(),
+    laterThanParent: parentDue !== null && dueAt !== null && dueAt.getTime() > parentDue.getTime(),
   };
 }
 

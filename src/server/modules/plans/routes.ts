@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { planEndpoints as e } from "../../../contracts/plans";
 import { route } from "../../platform/http";
 import { createPlanFromImport } from "./from-import";
-import { amendPlan, closePlan, createPlan, getAmendments, getPlan, issuePlan, listPlans, updatePlan } from "./service";
+import { amendPlan, closePlan, createPlan, getAmendments, getPlan, issuePlan, listPlans, previewIssue, updatePlan } from "./service";
 import { createTask, deleteTask, updateTask } from "./tasks";
 
 export async function planRoutes(app: FastifyInstance): Promise<void> {
@@ -27,6 +27,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     await updatePlan(db(), { actor, planId: params.id, changes, version });
     return getPlan(db(), actor, params.id);
   });
+
+  route(app, e.issuePreview, async ({ actor, params }) => previewIssue(db(), { actor, planId: params.id }));
 
   route(app, e.issue, async ({ actor, params, body }) => {
     const result = await issuePlan(db(), { actor, planId: params.id, version: body.version });

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { AmendPlanRequest, CreatePlanRequest, PlanChanges, PlanDetail, PlanSummary } from "../../../contracts/plans";
+import type { AmendPlanRequest, CreatePlanRequest, IssuePreview, PlanChanges, PlanDetail, PlanSummary } from "../../../contracts/plans";
 import { dueInstant, formatDeadline, vietnamToday } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { planAmendments, plans } from "../../db/schema/index";
@@ -9,6 +9,7 @@ import { AppError, conflict, forbidden, invalidState, versionConflict } from "..
 import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
+import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
 import * as q from "./queries";
@@ -68,7 +69,7 @@ export interface CreatePlanOptions {
   input: CreatePlanRequest;
 }
 
-/** A new draft of the issuing unit; the layout follows the issuer's tree (Party → party layout). */
+/** A new draft of the issuing unit; the layout follows the issuer's tree (Party → party layout), the place its name. */
 export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): Promise<string> {
   const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
   assertCanManagePlan(actor, issuer.path);
@@ -76,7 +77,13 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
-      .values({ ...input, layout: issuer.tree === "party" ? "party" : "state", signer: input.signer ?? null, createdBy: actor.userId })
+      .values({
+        ...input,
+        place: input.place?.trim() || (await defaultPlace(tx, issuer.id)),
+        layout: issuer.tree === "party" ? "party" : "state",
+        signer: input.signer ?? null,
+        createdBy: actor.userId,
+      })
       .returning();
     await recordAudit(tx, {
       actor,
@@ -137,10 +144,73 @@ export interface IssuePlanOptions {
   now?: Date;
 }
 
+/** A task whose deadline is set (a task imported without one has `dueDate` null until the clerk sets it). */
+export const hasDue = <T extends { dueDate: string | null }>(t: T): t is T & { dueDate: string } => t.dueDate !== null;
+
+/**
+ * What issuing `plan` would do now: the tasks with their resolved units, the problems that refuse it (a task
+ * without a deadline, with unmatched names or no unit), proposed deadlines not yet checked, and the warnings.
+ */
+async function issueCheck(tx: Db, plan: q.PlanRow, now: Date) {
+  const taskRows = await q.listTasks(tx, plan.id);
+  const resolved = [];
+  const problems: string[] = [];
+  const missingDue: string[] = [];
+  for (const task of taskRows) {
+    const unmatched = task.target.unmatchedNames ?? [];
+    if (!hasDue(task)) missingDue.push(`«${short(task.what)}»`);
+    if (unmatched.length) {
+      problems.push(`«${short(task.what)}»: chưa xác định được đơn vị ${unmatched.map((u) => `"${u}"`).join(", ")}`);
+      continue;
+    }
+    const units = await resolveTarget(tx, task.target);
+    if (units.length === 0) problems.push(`«${short(task.what)}»: chưa chọn đơn vị thực hiện`);
+    else if (hasDue(task)) resolved.push({ task, units });
+  }
+  const blockers: string[] = [];
+  if (missingDue.length)
+    blockers.push(`${missingDue.length} nhiệm vụ chưa có hạn (văn bản không ghi hạn, cần đặt hạn): ${missingDue.join("; ")}`);
+  if (problems.length) blockers.push(`${problems.length} nhiệm vụ cần chọn đơn vị thực hiện: ${problems.join("; ")}`);
+  const warnings: string[] = [];
+  if (taskRows.length === 0) warnings.push("Kế hoạch chưa có nhiệm vụ nào nên không tạo việc cần theo dõi cho đơn vị nào.");
+  const parentDue = await q.parentDeadline(tx, plan);
+  let pastDeadlines = 0;
+  for (const { task } of resolved) {
+    warnings.push(...deadlineWarnings(task, now, parentDue));
+    if (dueInstant(task.dueDate, task.dueTime).getTime() < now.getTime()) pastDeadlines += 1;
+  }
+  const toCheck = taskRows
+    .filter((t) => t.dueToCheck && hasDue(t))
+    .map((t) => `«${short(t.what)}»: hạn đề xuất ${formatDeadline(t.dueDate ?? "", t.dueTime)}`);
+  if (toCheck.length)
+    warnings.push(`${toCheck.length} hạn do hệ thống đề xuất (ngày khai mạc hội nghị) chưa được kiểm tra: ${toCheck.join("; ")}.`);
+  return { taskRows, resolved, blockers, problems, missingDue, toCheck, warnings, pastDeadlines };
+}
+
+/** What issuing would do (N obligations to M units, K deadlines already past) and what still blocks it; managers only. */
+export async function previewIssue(
+  db: Db,
+  { actor, planId, now = new Date() }: { actor: Actor; planId: string; now?: Date },
+): Promise<IssuePreview> {
+  const plan = await q.requirePlan(db, planId);
+  assertCanManagePlan(actor, plan.issuerPath);
+  if (plan.status !== "draft") throw invalidState("Kế hoạch này đã được ban hành trước đó.");
+  const c = await issueCheck(db, plan, now);
+  return {
+    obligations: c.resolved.reduce((sum, r) => sum + r.units.length, 0),
+    units: new Set(c.resolved.flatMap((r) => r.units.map((u) => u.id))).size,
+    tasks: c.taskRows.length,
+    pastDeadlines: c.pastDeadlines,
+    toCheck: c.toCheck,
+    blockers: c.blockers,
+    warnings: c.warnings,
+  };
+}
+
 /**
  * Draft → issued in one transaction: the text freezes and every task becomes one obligation per target unit.
- * Refused (409, listing them) while a task has unmatched names or no unit; past deadlines and deadlines later
- * than the parent plan's are not silent: they come back as Vietnamese warnings.
+ * Refused (409, naming them) while a task has no deadline, unmatched names or no unit; past deadlines, unchecked
+ * proposed deadlines and deadlines later than the parent plan's are not silent: they come back as warnings.
  */
 export async function issuePlan(db: Db, { actor, planId, version, now = new Date() }: IssuePlanOptions) {
   return db.transaction(async (tx) => {
@@ -148,31 +218,13 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
     assertCanManagePlan(actor, plan.issuerPath);
     if (plan.status !== "draft") throw invalidState("Kế hoạch này đã được ban hành trước đó.");
     if (plan.version !== version) throw versionConflict("Kế hoạch");
-    const taskRows = await q.listTasks(tx, planId);
-    const resolved = [];
-    const problems: string[] = [];
-    for (const task of taskRows) {
-      const unmatched = task.target.unmatchedNames ?? [];
-      if (unmatched.length) {
-        problems.push(`«${short(task.what)}»: chưa xác định được đơn vị ${unmatched.map((u) => `"${u}"`).join(", ")}`);
-        continue;
-      }
-      const units = await resolveTarget(tx, task.target);
-      if (units.length === 0) problems.push(`«${short(task.what)}»: chưa chọn đơn vị thực hiện`);
-      else resolved.push({ task, units });
-    }
-    if (problems.length)
-      throw invalidState(`Chưa thể ban hành: ${problems.length} nhiệm vụ cần chọn đơn vị thực hiện. ${problems.join("; ")}.`, { problems });
+    const { resolved, blockers, problems, missingDue, warnings } = await issueCheck(tx, plan, now);
+    if (blockers.length) throw invalidState(`Chưa thể ban hành. ${blockers.join(". ")}.`, { problems, missingDeadlines: missingDue });
     for (const { units } of resolved) assertCanAssignTo(actor, units);
 
-    const warnings: string[] = [];
-    if (taskRows.length === 0) warnings.push("Kế hoạch chưa có nhiệm vụ nào nên không tạo việc cần theo dõi cho đơn vị nào.");
-    const parentDue = await q.parentDeadline(tx, plan);
     let obligationsCreated = 0;
-    for (const { task, units } of resolved) {
+    for (const { task, units } of resolved)
       obligationsCreated += await createObligationsForTask(tx, { planId, task, unitIds: units.map((u) => u.id), actorId: actor.userId });
-      warnings.push(...deadlineWarnings(task, now, parentDue));
-    }
     await writeChanges(tx, planId, version, {}, { status: "issued", issuedAt: now, issuedOn: plan.issuedOn ?? vietnamToday(now) });
     await recordAudit(tx, { actor, action: "plan.issue", entityType: "plan", entityId: planId, after: { obligationsCreated, warnings } });
     return { warnings, obligationsCreated };
@@ -271,5 +323,5 @@ export async function linkChildPlan(
     throw conflict("Kế hoạch này đã được gắn với một kế hoạch cấp trên khác. Hãy gỡ liên kết cũ trước.");
   if (child.id === parentPlanId) throw conflict("Một kế hoạch không thể trả lời chính nó.");
   if (!child.parentPlanId) await writeChanges(tx, child.id, child.version, { parentPlanId });
-  return { plan: child, tasks: await q.listTasks(tx, child.id) };
+  return { plan: child, tasks: (await q.listTasks(tx, child.id)).filter(hasDue) };
 }

@@ -48,7 +48,7 @@ export async function createTask(
       .select({ next: sql<number>`coalesce(max(${tasks.sortOrder}), -1)::int + 1`.mapWith(Number) })
       .from(tasks)
       .where(eq(tasks.planId, planId));
-    const [task] = await tx
+    const [inserted] = await tx
       .insert(tasks)
       .values({
         planId,
@@ -64,6 +64,7 @@ export async function createTask(
     let obligationCount = 0;
     const warnings: string[] = [];
     if (plan.status === "issued") {
+      const task = { ...inserted, dueDate: input.dueDate };
       obligationCount = await createObligationsForTask(tx, { planId, task, unitIds: units.map((u) => u.id), actorId: actor.userId });
       await recordAmendment(tx, {
         planId,
@@ -74,8 +75,8 @@ export async function createTask(
       });
       warnings.push(...deadlineWarnings(task, now, await q.parentDeadline(tx, plan)));
     }
-    await recordAudit(tx, { actor, action: "task.create", entityType: "task", entityId: task.id, after: input });
-    return { task: presentTask({ ...task, obligationCount }, null), warnings };
+    await recordAudit(tx, { actor, action: "task.create", entityType: "task", entityId: inserted.id, after: input });
+    return { task: presentTask({ ...inserted, obligationCount }, null), warnings };
   });
 }
 
@@ -103,6 +104,8 @@ export async function updateTask(db: Db, { actor, taskId, input }: UpdateTaskOpt
         target,
         supportUnitIds,
         dueTime: changes.dueTime === undefined ? current.dueTime : changes.dueTime,
+        // Setting the deadline (changed or the proposed one kept) is the clerk's check.
+        dueToCheck: changes.dueDate ? false : current.dueToCheck,
         updatedAt: new Date(),
         version: sql`${tasks.version} + 1`,
       })

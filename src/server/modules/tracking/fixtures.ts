@@ -12,7 +12,8 @@ import { type UserRow, unique } from "../../testing/factories";
  */
 
 export type PlanRow = typeof plans.$inferSelect;
-export type TaskRow = typeof tasks.$inferSelect;
+/** A task with its deadline set (issued tasks always have one). */
+export type TaskRow = typeof tasks.$inferSelect & { dueDate: string };
 export type ObligationRow = typeof obligations.$inferSelect;
 
 export async function makePlan(
@@ -49,7 +50,7 @@ export async function makeTask(
       sortOrder: options.sortOrder ?? 0,
     })
     .returning();
-  return row;
+  return { ...row, dueDate: options.dueDate };
 }
 
 export interface ObligationState {

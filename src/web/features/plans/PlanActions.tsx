@@ -1,52 +1,28 @@
-import { CheckCircleOutlined, FileWordOutlined, MailOutlined, StopOutlined } from "@ant-design/icons";
-import { Button, Popconfirm, Space, Tooltip } from "antd";
+import { FileWordOutlined, StopOutlined } from "@ant-design/icons";
+import { Button, Popconfirm, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
-import { downloadPlanDocx, downloadUrgingLetter, useClosePlan, useIssuePlan } from "./api";
+import { downloadPlanDocx, useClosePlan, useIssuePlan } from "./api";
+import { IssueButton } from "./IssueDialog";
+import { UrgingLetterButton } from "./UrgingLetterDialog";
 
 /** Ban hành, Đóng, Tải .docx, Công văn đôn đốc: what the plan's state and the user's rights allow. */
 export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (warnings: string[], created: number) => void }) {
   const { t } = useTranslation();
   const issue = useIssuePlan();
   const close = useClosePlan();
-  // The urging letter is for units that are late or were sent back; with none, the server has nothing to write.
-  const nothingLate = plan.counts.overdue + plan.counts.returned === 0;
-  const [downloading, setDownloading] = useState<"docx" | "urging" | null>(null);
-  const fetchFile = (kind: "docx" | "urging") => {
+  const [downloading, setDownloading] = useState<"docx" | null>(null);
+  const fetchFile = (kind: "docx") => {
     setDownloading(kind);
-    (kind === "docx" ? downloadPlanDocx(plan) : downloadUrgingLetter(plan))
+    downloadPlanDocx(plan)
       .catch((error: unknown) => showError(error, t("errors.unexpected")))
       .finally(() => setDownloading(null));
   };
   return (
     <Space wrap data-testid="plan-actions">
-      {plan.canManage && plan.status === "draft" && (
-        <Popconfirm
-          title={t("plans.actions.issueConfirm")}
-          description={t("plans.actions.issueHelp")}
-          okText={t("plans.actions.issue")}
-          cancelText={t("common.cancel")}
-          okButtonProps={{ ...({ "data-testid": "plan-issue-confirm" } as object) }}
-          onConfirm={() =>
-            issue.mutate(
-              { id: plan.id, version: plan.version },
-              {
-                onSuccess: (answer) => {
-                  showSuccess(t("plans.actions.issued", { count: answer.obligationsCreated }));
-                  onIssued(answer.warnings, answer.obligationsCreated);
-                },
-                onError: (e) => showError(e, t("errors.unexpected")),
-              },
-            )
-          }
-        >
-          <Button type="primary" icon={<CheckCircleOutlined />} loading={issue.isPending} data-testid="plan-issue">
-            {t("plans.actions.issue")}
-          </Button>
-        </Popconfirm>
-      )}
+      {plan.canManage && plan.status === "draft" && <IssueButton plan={plan} issue={issue} onIssued={onIssued} />}
       {plan.canManage && plan.status === "issued" && (
         <Popconfirm
           title={t("plans.actions.closeConfirm")}
@@ -73,20 +49,7 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
       >
         {t("plans.actions.docx")}
       </Button>
-      {plan.canManage && plan.status === "issued" && (
-        <Tooltip title={nothingLate ? t("plans.actions.urgingNothingLate") : undefined}>
-          <Button
-            icon={<MailOutlined />}
-            loading={downloading === "urging"}
-            disabled={nothingLate}
-            onClick={() => fetchFile("urging")}
-            data-testid="plan-urging-letter"
-            data-safe-action="download"
-          >
-            {t("plans.actions.urgingLetter")}
-          </Button>
-        </Tooltip>
-      )}
+      {plan.canManage && plan.status === "issued" && <UrgingLetterButton plan={plan} />}
     </Space>
   );
 }

@@ -6,7 +6,7 @@ import type { PlanDetail, TaskView } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { useUnitGroups, useUnits } from "../organisations/api";
-import { useDeleteTask } from "./api";
+import { useDeleteTask, useUpdateTask } from "./api";
 import { deadlineLabel, deliverableLabel } from "./labels";
 import { TaskFormDialog } from "./TaskFormDialog";
 
@@ -20,6 +20,14 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
   const [editing, setEditing] = useState<TaskView | "new" | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const remove = useDeleteTask();
+  const update = useUpdateTask();
+  /** Keeps the proposed deadline: sending it back is the clerk's check. */
+  const confirmDue = (task: TaskView) =>
+    task.dueDate &&
+    update.mutate(
+      { id: task.id, version: task.version, dueDate: task.dueDate, dueTime: task.dueTime },
+      { onSuccess: () => showSuccess(t("plans.tasks.dueConfirmed")), onError: (e) => showError(e, t("errors.unexpected")) },
+    );
   const draft = plan.status === "draft";
   const mayAdd = plan.canManage && plan.status !== "closed";
   const mayEdit = plan.canManage && draft;
@@ -124,7 +132,34 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
             width: 150,
             render: (_, task) => (
               <Space orientation="vertical" size={0}>
-                <span data-testid="task-deadline">{deadlineLabel(task.dueDate, task.dueTime, t)}</span>
+                {task.dueDate ? (
+                  <span data-testid="task-deadline">{deadlineLabel(task.dueDate, task.dueTime, t)}</span>
+                ) : (
+                  <Tooltip title={t("plans.tasks.noDueTip")}>
+                    <Tag color="red" icon={<WarningOutlined />} data-testid="task-no-due">
+                      {t("plans.tasks.noDue")}
+                    </Tag>
+                  </Tooltip>
+                )}
+                {task.dueToCheck && task.dueDate && (
+                  <Tooltip title={t("plans.tasks.dueToCheckTip")}>
+                    <Tag color="orange" icon={<WarningOutlined />} data-testid="task-due-to-check">
+                      {t("plans.tasks.dueToCheck")}
+                    </Tag>
+                  </Tooltip>
+                )}
+                {task.dueToCheck && task.dueDate && mayEdit && (
+                  <Button
+                    size="small"
+                    type="link"
+                    style={{ padding: 0 }}
+                    loading={update.isPending && update.variables?.id === task.id}
+                    onClick={() => confirmDue(task)}
+                    data-testid="task-confirm-due"
+                  >
+                    {t("plans.tasks.confirmDue")}
+                  </Button>
+                )}
                 {task.laterThanParent && <Tag color="red">{t("plans.tasks.laterThanParent")}</Tag>}
               </Space>
             ),
@@ -149,6 +184,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                     title={t("plans.tasks.deleteConfirm")}
                     okText={t("plans.tasks.delete")}
                     cancelText={t("common.cancel")}
+                    okButtonProps={{ ...({ "data-testid": "task-delete-confirm" } as object) }}
                     onConfirm={() =>
                       remove.mutate(
                         { id: task.id, version: task.version },
@@ -156,7 +192,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                       )
                     }
                   >
-                    <Button size="small" danger icon={<DeleteOutlined />} title={t("plans.tasks.delete")} />
+                    <Button size="small" danger icon={<DeleteOutlined />} title={t("plans.tasks.delete")} data-testid="task-delete" />
                   </Popconfirm>
                 </Space>
               ),

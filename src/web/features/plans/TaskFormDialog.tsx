@@ -78,7 +78,7 @@ export function TaskFormDialog({
         ruleKinds: rule?.kinds ?? [],
         ruleUnderUnitId: rule?.underUnitId,
         supportUnitIds: task.supportUnitIds,
-        dueDate: dayjs(task.dueDate),
+        dueDate: task.dueDate ? dayjs(task.dueDate) : undefined,
         dueTime: task.dueTime ? dayjs(`2000-01-01T${task.dueTime}`) : null,
       });
     } else form.setFieldsValue({ deliverable: "report", unitIds: [], ruleKinds: [], supportUnitIds: [] });

@@ -57,6 +57,16 @@ export function useUpdatePlan() {
 export const useAmendPlan = () =>
   usePlanMutation(({ id, ...body }: AmendPlanRequest & { id: string }) => call(planEndpoints.amend, { params: { id }, body }));
 
+/** What issuing would do now; loaded when the issue dialog opens, again after every change of the plan. */
+export function useIssuePreview(id: string, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.plans.detail(id), "issue-preview", version],
+    queryFn: () => call(planEndpoints.issuePreview, { params: { id } }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
 export const useIssuePlan = () =>
   usePlanMutation(({ id, version }: { id: string; version: number }) => call(planEndpoints.issue, { params: { id }, body: { version } }));
 export const useClosePlan = () =>
@@ -75,5 +85,15 @@ export const useDeleteTask = () =>
 
 export const downloadPlanDocx = (plan: { id: string }) =>
   download(documentEndpoints.planDocx, { params: { id: plan.id } }, "ke-hoach.docx");
+/** The rows the urging letter will hold; loaded when its dialog opens. */
+export function useUrgingLetterPreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.plans.detail(id), "urging-letter"],
+    queryFn: () => call(documentEndpoints.urgingLetterPreview, { params: { id } }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
 export const downloadUrgingLetter = (plan: { id: string }) =>
   download(documentEndpoints.urgingLetter, { params: { id: plan.id }, body: {} }, "cong-van-don-doc.docx");
