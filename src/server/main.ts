@@ -15,15 +15,9 @@ export interface RunningServer {
 
 /** Opens the database, migrates, loads demo data into an empty database, and listens. */
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
-  let database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  const loaded = await ensureInitialData(database.db, { adminPassword: config.adminPassword, print });
-  if (loaded && database.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
-    // Loading the demo grows PGlite's WebAssembly memory (about 100 MB), which never shrinks while the instance
-    // lives: reopen the data directory so the server runs in a fresh instance (server.rss.pglite).
-    await database.close();
-    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  }
+  await ensureInitialData(database.db, { adminPassword: config.adminPassword, print });
   // Before listening no upload is in flight on PGlite (one process per data directory): every orphan goes.
   await sweepOrphanFiles(database, database.kind === "pglite" ? { graceMs: 0 } : {});
   const app = await buildApp({ database, config });
