@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/client";
 import { ensureInitialData } from "./db/seed/initial";
+import { moduleJobs } from "./modules/index";
 import { startJobs } from "./platform/jobs/scheduler";
 
 export interface RunningServer {
@@ -26,7 +27,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       ? null
       : startJobs({
           db: database.db,
-          smtpUrl: process.env.SMTP_URL || undefined,
+          jobs: moduleJobs({ smtpUrl: process.env.SMTP_URL || undefined }),
           log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
         });
   print(`kehoach đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === "pglite" ? `PGlite, ${config.dataDir}` : "PostgreSQL"})`);
