@@ -7,6 +7,7 @@ import { recordAudit } from "../../platform/audit";
 import { buildPlanDocx, buildUrgingLetterDocx, deadlineText, shortDate } from "../../platform/documents/index";
 import type { LateUnit } from "../../platform/documents/types";
 import { forbidden, invalidState, notFound, nothingToDo } from "../../platform/errors";
+import { notifyUnitsUrged } from "../notifications/notify";
 import { listObligationsToUrge } from "../obligations/service";
 import { getPlan } from "../plans/service";
 import { planDocument, signerOf } from "./compose";
@@ -85,6 +86,7 @@ export async function urgingLetterDocx(db: Db, { actor, planId, request, now = n
     recipients: ["Lưu: VT"],
     signer: request?.signer ?? signerOf(plan, issuer.name),
   });
+  await db.transaction((tx) => notifyUnitsUrged(tx, { obligationIds: rows.map((r) => r.id), actorId: actor.userId, now }));
   await recordAudit(db, {
     actor,
     action: "plan.urging_letter",

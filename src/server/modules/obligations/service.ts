@@ -7,6 +7,7 @@ import type { ObligationAction } from "../../db/schema/obligations";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, versionConflict } from "../../platform/errors";
+import { notifyObligationAccepted, notifyObligationReturned, notifyObligationSubmitted } from "../notifications/notify";
 import type { CheckedFile } from "./files";
 import { assertCanReview, assertCanSubmit, canReadObligation, canReview, canSubmit } from "./policy";
 import { presentObligation, presentObligationDetail } from "./presenter";
@@ -84,6 +85,7 @@ export async function submit(db: Db, { actor, obligationId, text, files, now = n
       entityId: o.id,
       after: { submissionId: sub.id, files: files.length, late },
     });
+    await notifyObligationSubmitted(tx, { obligationId: o.id, actorId: actor.userId, now });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }
@@ -111,6 +113,7 @@ export async function returnObligation(
       version,
     );
     await recordAudit(tx, { actor, action: "obligation.return", entityType: "obligation", entityId: o.id, after: { reason } });
+    await notifyObligationReturned(tx, { obligationId: o.id, actorId: actor.userId, now });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }
@@ -122,6 +125,7 @@ export async function acceptObligation(db: Db, { actor, obligationId, version, n
     assertCanReview(actor, o, await q.latestSubmitter(tx, o.id), "tiếp nhận");
     await transition(tx, o, { status: "accepted", acceptedAt: now }, { actorId: actor.userId, action: "accepted", at: now }, version);
     await recordAudit(tx, { actor, action: "obligation.accept", entityType: "obligation", entityId: o.id });
+    await notifyObligationAccepted(tx, { obligationId: o.id, actorId: actor.userId, now });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }

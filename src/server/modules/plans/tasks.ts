@@ -6,6 +6,7 @@ import type { TaskTarget } from "../../db/schema/plans";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, invalidState, versionConflict } from "../../platform/errors";
+import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft } from "./policy";
 import { presentTask } from "./presenter";
@@ -73,6 +74,7 @@ export async function createTask(
         after: { task: input },
       });
       warnings.push(...deadlineWarnings(task, now, await q.parentDeadline(tx, plan)));
+      await notifyObligationsAssigned(tx, { planId, taskId: task.id, actorId: actor.userId, now });
     }
     await recordAudit(tx, { actor, action: "task.create", entityType: "task", entityId: task.id, after: input });
     return { task: presentTask({ ...task, obligationCount }, null), warnings };

@@ -27,10 +27,15 @@ const TOPIC = /^[a-z]+:[0-9A-Za-z-]{1,64}$/;
  * never hears of a change it cannot read yet. Outside a transaction the event goes out at once.
  */
 export async function publish(tx: Db, events: LiveEvent | readonly LiveEvent[]): Promise<void> {
-  for (const event of Array.isArray(events) ? events : [events]) {
+  const payloads = (Array.isArray(events) ? events : [events]).map((event: LiveEvent) => {
     if (!TOPIC.test(event.topic)) throw new Error(`bad live topic: ${event.topic}`);
     const payload = JSON.stringify(event);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) throw new Error(`live event too large (${event.type}): send ids, not content`);
-    await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`);
+    return payload;
+  });
+  // Many events in few statements: a reminder batch may notify thousands of people.
+  for (let i = 0; i < payloads.length; i += 200) {
+    const notifies = payloads.slice(i, i + 200).map((p) => sql`pg_notify(${LIVE_CHANNEL}, ${p})`);
+    await tx.execute(sql`select ${sql.join(notifies, sql`, `)}`);
   }
 }
