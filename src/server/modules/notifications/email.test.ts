@@ -59,7 +59,7 @@ describeOnDatabases("notification e-mail over SMTP", (ctx) => {
       issuerUnitId: issuer.id,
       createdBy: author.id,
       status: "draft",
-      title: "Tổng kết công tác quốc phòng, quân sự địa phương năm 2037",
+      title: unique("Tổng kết công tác quốc phòng, quân sự địa phương năm 2037"),
     });
     const task = await makeTask(db, { planId: plan.id, dueDate: "2037-11-30", dueTime: "17:00", what: "Gửi báo cáo kết quả thực hiện" });
     await db
