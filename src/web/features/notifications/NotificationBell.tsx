@@ -1,5 +1,6 @@
 import { BellOutlined } from "@ant-design/icons";
 import { Badge, Button, Empty, List, Popover, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { Notification } from "../../../contracts/notifications";
@@ -17,7 +18,9 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const list = useNotifications();
   const markRead = useMarkRead();
+  const [shown, setShown] = useState(false);
   const open = (n: Notification) => {
+    setShown(false);
     if (!n.readAt) markRead.mutate(n.id);
     void navigate(n.link);
   };
@@ -54,7 +57,14 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover trigger="click" placement="bottomRight" title={t("notifications.title")} content={content}>
+    <Popover
+      trigger="click"
+      open={shown}
+      onOpenChange={setShown}
+      placement="bottomRight"
+      title={t("notifications.title")}
+      content={content}
+    >
       <Badge count={list.data?.unread ?? 0} size="small" offset={[-4, 4]}>
         <Button
           type="text"
