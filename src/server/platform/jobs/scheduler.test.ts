@@ -10,7 +10,11 @@ const platformDir = fileURLToPath(new URL("..", import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : d.name.endsWith(".ts") ? [path.join(dir, d.name)] : [],
+    d.isDirectory()
+      ? sourceFiles(path.join(dir, d.name))
+      : d.name.endsWith(".ts") && !d.name.endsWith(".test.ts")
+        ? [path.join(dir, d.name)]
+        : [],
   );
 }
 
@@ -52,7 +56,7 @@ describe("the job registry", () => {
     expect(() => startJobs({ db, jobs: [job, job], log: () => undefined })).toThrow("job registered twice: x");
   });
 
-  it("keeps the platform free of module imports", () => {
+  it("keeps the platform free of module imports (tests aside)", () => {
     const offenders = sourceFiles(platformDir).filter((f) => /from\s+"(\.\.\/)+modules\//.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => path.relative(platformDir, f))).toEqual([]);
   });
