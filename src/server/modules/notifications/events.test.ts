@@ -11,7 +11,6 @@ import { acceptObligation, returnObligation, submit } from "../obligations/servi
 import { issuePlan } from "../plans/service";
 import { createTask } from "../plans/tasks";
 import { actorFor, makePlan, makeTask, vn } from "../tracking/fixtures";
-import { notifyDeadlineChanged } from "./notify";
 
 /**
  * An issuing unit with two managers (one wrote the plan), two communes under it (A with two members and a
@@ -188,23 +187,26 @@ describeOnDatabases("notifications of what happens to obligations", (ctx) => {
     expect(got.a2[0].title).toBe("Đã tiếp nhận: Gửi báo cáo tổng kết 5 năm");
   });
 
-  it("tells the units still owing a task when its deadline changes", async () => {
+  it("moves an issued task's deadline with its owed obligations and tells the units still owing it", async () => {
     const db = ctx().db;
     const s = await issued(db);
     const done = await obligationOf(db, s.t1.id, s.a.id);
     await db.update(obligations).set({ status: "accepted" }).where(eq(obligations.id, done.id));
-    await db
-      .update(obligations)
-      .set({ dueDate: "2037-12-02", dueAt: dueInstant("2037-12-02", "17:00") })
-      .where(eq(obligations.taskId, s.t1.id));
-    await db.transaction((tx) =>
-      notifyDeadlineChanged(tx, { taskId: s.t1.id, before: { dueDate: "2037-11-30", dueTime: "17:00" }, actorId: s.author.id }),
-    );
+    const client = await signedIn(ctx().app, s.author);
+    // Anything but the deadline stays refused on an issued plan.
+    expect((await client.patch(`/api/tasks/${s.t1.id}`, { what: "Việc khác", version: s.t1.version })).statusCode).toBe(409);
+    const moved = await client.patch(`/api/tasks/${s.t1.id}`, { dueDate: "2037-12-02", version: s.t1.version });
+    expect(moved.statusCode).toBe(200);
+    expect((await obligationOf(db, s.t1.id, s.b.id)).dueAt.toISOString()).toBe(dueInstant("2037-12-02", "17:00").toISOString());
+    expect((await obligationOf(db, s.t1.id, s.a.id)).dueDate).toBe("2037-11-30");
     const got = await inbox(db, s.everyone, "obligation.deadline");
     expect(Object.keys(got)).toEqual(["b1"]);
     expect(got.b1[0].body).toBe(
       `Hạn của «Gửi báo cáo tổng kết 5 năm» theo Kế hoạch số ${s.plan.number} “${s.plan.title}” (${s.b.name}) đổi từ 17:00 ngày 30/11/2037 thành 17:00 ngày 02/12/2037.`,
     );
+    const stranger = await signedIn(ctx().app, s.b1);
+    const [t1] = await db.select().from(tasks).where(eq(tasks.id, s.t1.id));
+    expect((await stranger.patch(`/api/tasks/${s.t1.id}`, { dueDate: "2038-01-02", version: t1.version })).statusCode).toBe(403);
   });
 
   it("tells the late units when an urging letter is made, listing what each owes", async () => {

@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, invalidState, versionConflict } from "../../platform/errors";
 import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
+import { moveTaskDeadline } from "./deadline";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft } from "./policy";
 import { presentTask } from "./presenter";
 import * as q from "./queries";
@@ -94,6 +95,14 @@ export async function updateTask(db: Db, { actor, taskId, input }: UpdateTaskOpt
     const current = await q.findTask(tx, taskId);
     const plan = await q.lockPlan(tx, current.planId);
     assertCanManagePlan(actor, plan.issuerPath);
+    // An issued plan's task takes one direct change: its deadline (moved with its obligations, units told).
+    const deadlineOnly = Object.keys(changes).every((k) => k === "dueDate" || k === "dueTime");
+    if (plan.status === "issued" && deadlineOnly && Object.keys(changes).length > 0) {
+      const dueDate = changes.dueDate ?? current.dueDate;
+      const dueTime = changes.dueTime === undefined ? current.dueTime : changes.dueTime;
+      const moved = await moveTaskDeadline(tx, { actor, current, version, dueDate, dueTime });
+      return presentTask({ ...moved, obligationCount: 0 }, await q.parentDeadline(tx, plan));
+    }
     assertDraft(plan.status);
     const target = changes.target ?? current.target;
     const supportUnitIds = changes.supportUnitIds ?? current.supportUnitIds;
