@@ -10,7 +10,16 @@ import type { Db } from "../../db/client";
 import { emailOutbox, notifications } from "../../db/schema/index";
 import type { NotificationKind } from "../../db/schema/notifications";
 import { publish } from "../../platform/live/index";
-import { byObligationIds, byPlan, byTask, type ObligationFacts, obligationFacts, planManagers, type Recipient, unitPeople } from "./facts";
+import {
+  byObligationIds,
+  byPlan,
+  byTask,
+  type ObligationFacts,
+  obligationFacts,
+  planManagers,
+  type Recipient,
+  unitPeople,
+} from "./queries";
 
 /** E-mails are queued only where a sender runs (`SMTP_URL`); otherwise they would wait forever. */
 const emailEnabled = () => Boolean(process.env.SMTP_URL);
