@@ -117,7 +117,7 @@ interface Action {
 }
 
 /** What the crawl presses: marked controls and download links, when on screen. */
-const SAFE = "[data-safe-action]:visible, a[download][href^='/']:visible";
+const SAFE = "[data-safe-action]:visible:not([disabled]), a[download][href^='/']:visible";
 /** Menus and popovers opened by a "view" press. */
 const OVERLAY = ".ant-dropdown:visible, .ant-popover:visible";
 const DIALOG = '[role="dialog"]:visible';

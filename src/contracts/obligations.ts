@@ -13,13 +13,6 @@ export const ObligationStatus = z.enum(["open", "submitted", "returned", "accept
 export type ObligationStatus = z.infer<typeof ObligationStatus>;
 export const ObligationAction = z.enum(["created", "submitted", "returned", "resubmitted", "accepted", "reopened"]);
 
-export const obligationStatusLabels: Record<ObligationStatus, string> = {
-  open: "Chưa nộp",
-  submitted: "Đã nộp",
-  returned: "Bị trả lại",
-  accepted: "Đã tiếp nhận",
-};
-
 /** Upload limits, shown to the user before they pick files. */
 export const uploadLimits = {
   maxFileBytes: 20 * 1024 * 1024,

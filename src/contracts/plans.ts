@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
+import { ObligationCounts } from "./counts";
 import { created, empty, endpoint, json } from "./http";
 import { ZImportedConference, ZImportResult, ZPlanSection } from "./importer";
 import { UnitSelector } from "./organisations";
@@ -16,18 +17,11 @@ const LongText = (max: number) => z.string().max(max, { error: `Không được 
 export const PlanStatus = z.enum(["draft", "issued", "closed"]);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 export const PlanLayout = z.enum(["state", "party"]);
+export type PlanLayout = z.infer<typeof PlanLayout>;
 export const Deliverable = z.enum(["report", "document", "conference", "delegates", "confirmation"], {
   error: "Sản phẩm phải là report, document, conference, delegates hoặc confirmation.",
 });
 export type Deliverable = z.infer<typeof Deliverable>;
-
-export const deliverableLabels: Record<Deliverable, string> = {
-  report: "Báo cáo",
-  document: "Văn bản",
-  conference: "Tổ chức hội nghị",
-  delegates: "Danh sách đại biểu",
-  confirmation: "Xác nhận",
-};
 
 export const LegalBasis = z.strictObject({
   text: LongText(2000),
@@ -43,11 +37,15 @@ export const Signer = z.strictObject({
   rank: z.string().max(100).nullable(),
   name: z.string().max(200).nullable(),
 });
+export type LegalBasis = z.infer<typeof LegalBasis>;
+export type Signer = z.infer<typeof Signer>;
 export const Speech = z.strictObject({ no: z.number().int(), topic: LongText(2000), unit: z.string().max(500), unitId: Uuid.nullable() });
+export type Speech = z.infer<typeof Speech>;
 export const ReminderSchedule = z.strictObject({
   beforeDays: z.array(z.number().int().min(0).max(60)).max(10),
   overdueDaily: z.boolean(),
 });
+export type ReminderSchedule = z.infer<typeof ReminderSchedule>;
 
 /** The editable text of a plan; every field optional so the same shape serves create, patch and amend. */
 const PlanFields = {
@@ -165,17 +163,6 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
-export const ObligationCounts = z.object({
-  total: z.number().int(),
-  open: z.number().int(),
-  submitted: z.number().int(),
-  returned: z.number().int(),
-  accepted: z.number().int(),
-  overdue: z.number().int(),
-  late: z.number().int(),
-});
-export type ObligationCounts = z.infer<typeof ObligationCounts>;
-
 export const PlanRef = z.object({
   id: z.string(),
   title: z.string(),
@@ -215,6 +202,8 @@ export const PlanDetail = PlanSummary.extend({
   reminderSchedule: ReminderSchedule,
   createdBy: z.string(),
   tasks: z.array(TaskView),
+  /** id → name of every unit the plan's tasks and speeches name (lead, supporting, speaker), readable or not. */
+  unitNames: z.record(z.string(), z.string()),
   parent: PlanRef.nullable(),
   children: z.array(PlanRef),
   /** Editable only while a draft; issued plans change through amendments. */

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { IdParams, Uuid } from "./common";
+import { ObligationCounts } from "./counts";
 import { endpoint, file, json, MIME } from "./http";
 
-/**
- * The tracking board, the roll-up by tree level and "my work". Counts follow one vocabulary:
- * expected = obligations; submitted = submitted or accepted (a returned one is owed again);
- * onTime = submitted and never late; late = any submission after the deadline (stays after acceptance);
- * overdue = still owed after the deadline; completeness = submitted ÷ expected; onTimeRate = onTime ÷ expected.
- */
+/** The tracking board, the roll-up by tree level and "my work"; counts are `ObligationCounts` (contracts/counts.ts). */
 
 export const boardStatusFilters = ["pending", "submitted", "onTime", "late", "overdue", "returned", "accepted", "complete"] as const;
 export const boardSorts = [
@@ -54,19 +50,6 @@ export const BoardQuery = BoardFilter.extend({
 });
 export type BoardQuery = z.infer<typeof BoardQuery>;
 
-export const TrackingCounts = z.object({
-  expected: z.number().int(),
-  submitted: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  overdue: z.number().int(),
-  returned: z.number().int(),
-  accepted: z.number().int(),
-  completeness: z.number(),
-  onTimeRate: z.number(),
-});
-export type TrackingCounts = z.infer<typeof TrackingCounts>;
-
 export const TrackedUnit = z.object({
   id: z.string(),
   name: z.string(),
@@ -79,7 +62,7 @@ export type TrackedUnit = z.infer<typeof TrackedUnit>;
 
 export const BoardRow = z.object({
   unit: TrackedUnit,
-  counts: TrackingCounts,
+  counts: ObligationCounts,
   /** The earliest deadline still owed (ISO instant), or null when everything is in. */
   nextDueAt: z.string().nullable(),
   lastSubmittedAt: z.string().nullable(),
@@ -111,7 +94,7 @@ export const Board = z.object({
   at: z.string(),
   /** True when the actor sees every unit of the plan, false when only its own units. */
   allUnits: z.boolean(),
-  totals: TrackingCounts,
+  totals: ObligationCounts,
   chart: BoardChart,
   rows: z.array(BoardRow),
   /** Rows matching the filters, before paging. */
@@ -125,7 +108,7 @@ export const RollupQuery = z.strictObject({ parentUnitId: Uuid.optional() });
 
 export const RollupRow = z.object({
   unit: TrackedUnit,
-  counts: TrackingCounts,
+  counts: ObligationCounts,
   /** True when units under this one carry obligations: the UI may drill down. */
   hasChildren: z.boolean(),
 });
@@ -137,9 +120,9 @@ export const Rollup = z.object({
   /** From the top down to the parent, for drilling back up. */
   breadcrumb: z.array(z.object({ id: z.string(), name: z.string() })),
   /** The parent's subtree: equals `own` plus the sum of `children`. */
-  totals: TrackingCounts,
+  totals: ObligationCounts,
   /** The parent unit's own obligations, when it has any. */
-  own: TrackingCounts.nullable(),
+  own: ObligationCounts.nullable(),
   children: z.array(RollupRow),
 });
 export type Rollup = z.infer<typeof Rollup>;

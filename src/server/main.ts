@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/client";
 import { ensureInitialData } from "./db/seed/initial";
+import { sweepOrphanFiles } from "./platform/files/store";
 import { moduleJobs } from "./modules/index";
 import { startJobs } from "./platform/jobs/scheduler";
 
@@ -15,9 +16,17 @@ export interface RunningServer {
 
 /** Opens the database, migrates, loads demo data into an empty database, and listens. */
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  let database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  await ensureInitialData(database.db, { adminPassword: config.adminPassword, print });
+  const loaded = await ensureInitialData(database.db, { adminPassword: config.adminPassword, print });
+  if (loaded && database.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
+    // Loading the demo grows PGlite's WebAssembly memory (about 100 MB), which never shrinks while the instance
+    // lives: reopen the data directory so the server runs in a fresh instance (server.rss.pglite).
+    await database.close();
+    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  }
+  // Before listening no upload is in flight on PGlite (one process per data directory): every orphan goes.
+  await sweepOrphanFiles(database, database.kind === "pglite" ? { graceMs: 0 } : {});
   const app = await buildApp({ database, config });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");

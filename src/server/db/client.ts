@@ -17,10 +17,15 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** PGlite's directory ("memory://" in tests); absent on PostgreSQL. Uploaded files are stored under it. */
+  dataDir?: string;
   /** Applies pending migrations; safe to call from several processes at once on PostgreSQL. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** PostgreSQL settings for the embedded database: `postgresql.conf` lines. */
+export const PGLITE_SETTINGS = ["shared_buffers = 16MB"];
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -39,11 +44,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // PGlite reserves PostgreSQL's default 128 MB of shared buffers inside its WASM memory; 16 MB keeps the
+  // embedded server small (bench: server.rss.pglite) while the board stays fast (bench: board.*).
+  const client = await PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
+    dataDir,
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder });
     },

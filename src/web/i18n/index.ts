@@ -34,10 +34,8 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-/** Dates as officials write them: dd/MM/yyyy, optionally with the time. */
+/** Dates as officials write them: dd/MM/yyyy. */
 export const DATE_FORMAT = "DD/MM/YYYY";
-export const DATE_TIME_FORMAT = "DD/MM/YYYY HH:mm";
 export const formatDate = (value: string | Date | null | undefined) => (value ? dayjs(value).format(DATE_FORMAT) : "");
-export const formatDateTime = (value: string | Date | null | undefined) => (value ? dayjs(value).format(DATE_TIME_FORMAT) : "");
 
 export default i18n;

@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -92,7 +93,12 @@ export const submissions = pgTable(
   (t) => [index("submissions_obligation_idx").on(t.obligationId, t.submittedAt)],
 );
 
-/** File bytes live in the database so that a submission and its files commit or vanish together. */
+/**
+ * A submitted file. Its bytes live where `storage` says: `database` in `stored_file_chunks` (PostgreSQL, so
+ * every server process reaches them, and files moved in from older releases), `directory` in the
+ * content-addressed store under the PGlite data directory (`files/ab/cd/<sha256>`), written and fsynced before
+ * this row commits. See src/server/platform/files.
+ */
 export const storedFiles = pgTable(
   "stored_files",
   {
@@ -102,8 +108,21 @@ export const storedFiles = pgTable(
     mimeType: text("mime_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    content: bytea("content").notNull(),
+    storage: text("storage").$type<"database" | "directory">().notNull().default("database"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("stored_files_submission_idx").on(t.submissionId)],
+  (t) => [index("stored_files_submission_idx").on(t.submissionId), index("stored_files_sha256_idx").on(t.sha256)],
+);
+
+/** A file's bytes in order, at most 1 MB a row, written in the submission's transaction and read back one row at a time. */
+export const storedFileChunks = pgTable(
+  "stored_file_chunks",
+  {
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
 );

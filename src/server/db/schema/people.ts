@@ -55,7 +55,7 @@ export const signInFailures = pgTable(
   "sign_in_failures",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    /** "user:<username>" or "ip:<address>" */
+    /** "user-ip:<username>|<address>", "ip:<address>" or "user:<username>" (see modules/auth/service.ts) */
     key: text("key").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },

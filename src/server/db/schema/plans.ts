@@ -1,46 +1,22 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { PlanSection } from "../../../contracts/importer";
 import type { UnitSelector } from "../../../contracts/organisations";
+import type { Deliverable, LegalBasis, PlanLayout, PlanStatus, ReminderSchedule, Signer, Speech } from "../../../contracts/plans";
 import { units } from "./organisations";
 import { users } from "./people";
 
-export type PlanStatus = "draft" | "issued" | "closed";
-export type PlanLayout = "state" | "party";
-export type Deliverable = "report" | "document" | "conference" | "delegates" | "confirmation";
-
-export interface LegalBasis {
-  text: string;
-  documentNumber: string | null;
-  documentDate: string | null;
-  issuer: string | null;
-  planId: string | null;
-}
-
-export interface PlanSection {
-  number: string;
-  heading: string;
-  text: string;
-  children: PlanSection[];
-}
-
-export interface Signer {
-  authority: string | null;
-  title: string | null;
-  rank: string | null;
-  name: string | null;
-}
-
-export interface Speech {
-  no: number;
-  topic: string;
-  unit: string;
-  unitId: string | null;
-}
-
-export interface ReminderSchedule {
-  beforeDays: number[];
-  overdueDaily: boolean;
-}
+export type { PlanSection } from "../../../contracts/importer";
+// The JSON parts' types are the zod schemas' (src/contracts), never written again here.
+export type {
+  Deliverable,
+  LegalBasis,
+  PlanLayout,
+  PlanStatus,
+  ReminderSchedule,
+  Signer,
+  Speech,
+} from "../../../contracts/plans";
 
 /** A selector (the organisations UnitSelector), resolved when the task is issued. */
 export type TaskTarget = UnitSelector & {

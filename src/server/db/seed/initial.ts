@@ -15,14 +15,16 @@ export interface InitialDataOptions {
  * On the first start of an empty database: the Hải Phòng demo organisation and the administrator
  * `admin`, whose password is KEHOACH_ADMIN_PASSWORD or a random one printed once.
  */
-export async function ensureInitialData(db: Db, { adminPassword, print }: InitialDataOptions): Promise<void> {
+/** Loads the demo data into an empty database; true when it did. */
+export async function ensureInitialData(db: Db, { adminPassword, print }: InitialDataOptions): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(units);
-  if (n > 0) return;
+  if (n > 0) return false;
   const { rootUnitId, usernames } = await seedDemo(db);
   await createAdmin(db, rootUnitId, adminPassword, print);
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.username, "admin"));
   await seedDemoPlans(db, { adminUserId: admin.id, print });
   print(`Đã nạp dữ liệu mẫu Hải Phòng. Tài khoản mẫu (mật khẩu "${DEMO_PASSWORD}"): ${usernames.join(", ")}`);
+  return true;
 }
 
 export async function createAdmin(db: Db, unitId: string, adminPassword: string | undefined, print: (line: string) => void): Promise<void> {

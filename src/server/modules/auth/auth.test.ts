@@ -1,8 +1,39 @@
-import { expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { signInFailures } from "../../db/schema/index";
 import { makeUnit, makeUser, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
+import { SIGN_IN_MAX_ADDRESS_FAILURES, SIGN_IN_MAX_DELAY_MS, SIGN_IN_MAX_FAILURES, signInDelayMs, signInThrottle } from "./service";
+
+/** A client at a chosen address, so that two clients can share one. */
+class ClientAt extends TestClient {
+  constructor(
+    app: FastifyInstance,
+    override readonly remoteAddress: string,
+  ) {
+    super(app);
+  }
+}
+
+let addressCount = 0;
+const nextAddress = () => `203.0.113.${++addressCount}`;
+
+// Record the sign-in slow-down instead of sleeping through it: the test bounds the work, not the time.
+const delays: number[] = [];
+beforeAll(() => {
+  vi.spyOn(signInThrottle, "pause").mockImplementation(async (ms) => {
+    delays.push(ms);
+  });
+});
+afterAll(() => vi.restoreAllMocks());
 
 describeOnDatabases("sign-in and sessions", (ctx) => {
+  /** Failures recorded by earlier attempts (inserted, so the test bounds its password checks). */
+  const earlierFailures = (key: string, n: number) =>
+    ctx()
+      .db.insert(signInFailures)
+      .values(Array.from({ length: n }, () => ({ key })));
+
   it("answers health with the database kind", async () => {
     const res = await ctx().app.inject({ method: "GET", url: "/api/health" });
     expect(res.statusCode).toBe(200);
@@ -37,15 +68,49 @@ describeOnDatabases("sign-in and sessions", (ctx) => {
     expect(res.json().error.code).toBe("CSRF");
   });
 
-  it("locks a username after 10 failures in 15 minutes", async () => {
+  it("stops one address after 10 failures for a username, while the owner at another address signs in", async () => {
     const unit = await makeUnit(ctx().db);
     const user = await makeUser(ctx().db, { unit });
-    for (let i = 0; i < 10; i++) {
-      const client = new TestClient(ctx().app);
-      expect((await client.signIn(user.username, "sai")).statusCode).toBe(401);
+    const attacker = nextAddress();
+    await earlierFailures(`user-ip:${user.username}|${attacker}`, SIGN_IN_MAX_FAILURES - 2);
+    for (let i = 0; i < 2; i++) {
+      expect((await new ClientAt(ctx().app, attacker).signIn(user.username, "sai")).statusCode).toBe(401);
     }
-    const res = await new TestClient(ctx().app).signIn(user.username);
-    expect(res.statusCode).toBe(429);
+    const blocked = await new ClientAt(ctx().app, attacker).signIn(user.username);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe("RATE_LIMITED");
+    const owner = await new ClientAt(ctx().app, nextAddress()).signIn(user.username);
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it("slows a username attacked from many addresses down, never locks it", async () => {
+    const unit = await makeUnit(ctx().db);
+    const user = await makeUser(ctx().db, { unit });
+    await earlierFailures(`user:${user.username}`, 4);
+    delays.length = 0;
+    for (let i = 0; i < 3; i++) {
+      expect((await new ClientAt(ctx().app, nextAddress()).signIn(user.username, "sai")).statusCode).toBe(401);
+    }
+    // From the fifth failure on, each attempt waits longer before the password is checked.
+    expect(delays).toEqual([500, 1000]);
+    await earlierFailures(`user:${user.username}`, 50);
+    const owner = await new ClientAt(ctx().app, nextAddress()).signIn(user.username);
+    expect(owner.statusCode).toBe(200);
+    expect(delays).toEqual([500, 1000, SIGN_IN_MAX_DELAY_MS]);
+  });
+
+  it("stops an address that sprays wrong passwords over many usernames", async () => {
+    const unit = await makeUnit(ctx().db);
+    const sprayer = nextAddress();
+    await earlierFailures(`ip:${sprayer}`, SIGN_IN_MAX_ADDRESS_FAILURES - 1);
+    expect((await new ClientAt(ctx().app, sprayer).signIn(unique("nobody").replace(/\s/g, ""), "sai")).statusCode).toBe(401);
+    const user = await makeUser(ctx().db, { unit });
+    expect((await new ClientAt(ctx().app, sprayer).signIn(user.username)).statusCode).toBe(429);
+    expect((await new ClientAt(ctx().app, nextAddress()).signIn(user.username)).statusCode).toBe(200);
+  });
+
+  it("delays nothing before five failures and caps the delay", () => {
+    expect([0, 4, 5, 6, 7, 9, 10, 50].map(signInDelayMs)).toEqual([0, 0, 500, 1000, 2000, 8000, 8000, 8000]);
   });
 
   it("ends the session on sign-out", async () => {

@@ -1,7 +1,5 @@
-import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { authEndpoints as e, type Me } from "../../../contracts/auth";
-import { units } from "../../db/schema/index";
 import { type Actor, isAdmin } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import {
@@ -14,12 +12,13 @@ import {
   setSessionCookies,
 } from "../../platform/auth";
 import { route } from "../../platform/http";
+import { unitNames } from "../organisations/queries";
 import { changePassword, signIn } from "./service";
 
 async function presentMe(app: FastifyInstance, actor: Actor, csrfToken: string): Promise<Me> {
   const ids = [actor.unitId, ...actor.grants.map((g) => g.unitId)];
-  const rows = await app.database.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
-  const nameOf = new Map(rows.map((r) => [r.id, r.name]));
+  const names = await unitNames(app.database.db, ids);
+  const nameOf = new Map(Object.entries(names));
   return {
     id: actor.userId,
     username: actor.username,

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ICAL from "ical.js";
 import { expect, it } from "vitest";
 import { plans } from "../../db/schema/index";
 import { makeUnit, makeUser } from "../../testing/factories";
@@ -65,6 +66,27 @@ describeOnDatabases("calendar feed", (ctx) => {
     expect(ics).toContain("LOCATION:Nhà hát Hoa Phượng\\, Trung tâm Hội nghị và Biểu diễn thành phố");
     // The same entries keep their UIDs from one fetch to the next.
     expect((await ctx().app.inject({ method: "GET", url: path })).body).toBe(feed.body);
+  });
+
+  it("keeps task text with bare CR from adding events to a unit's feed", async () => {
+    const s = await scene();
+    const task = await makeTask(ctx().db, {
+      planId: s.plan.id,
+      dueDate: "2026-06-01",
+      what: "Gửi báo cáo\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil@x\rSUMMARY:Họp khẩn\rDTSTART:20260601T000000Z",
+    });
+    await makeObligation(ctx().db, task, s.unit.id);
+    const client = await signedIn(ctx().app, s.member);
+    const { path } = (await client.post(`/api/units/${s.unit.id}/calendar-token`)).json();
+    const feed = (await ctx().app.inject({ method: "GET", url: path })).body;
+    const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents("vevent");
+    // Three deadlines and one conference; the injected text is one summary, not a fifth event.
+    expect(events.map((e) => String(e.getFirstPropertyValue("uid"))).filter((uid) => uid === "evil@x")).toEqual([]);
+    expect(events).toHaveLength(4);
+    const injected = events.find((e) => String(e.getFirstPropertyValue("summary")).startsWith("Hạn: Gửi báo cáo"));
+    expect(injected?.getFirstPropertyValue("summary")).toBe(
+      "Hạn: Gửi báo cáo\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil@x\nSUMMARY:Họp khẩn\nDTSTART:20260601T000000Z",
+    );
   });
 
   it("answers 404 to a wrong token, a replaced one and a revoked one", async () => {

@@ -17,9 +17,22 @@ export interface CalendarEvent {
   stamp: Date;
 }
 
-/** Escapes TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma, new lines. */
+/**
+ * Escapes TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma; every line break (CRLF, bare CR, bare LF,
+ * and the Unicode NEL, LS, PS) becomes `\n`; every other control character (C0 with TAB, DEL, C1), which TEXT
+ * cannot carry, becomes a space. So no task text can end a content line and start another (`BEGIN:VEVENT`).
+ * Example: `escapeText("a;b\rEND:VEVENT")` → `a\;b\nEND:VEVENT`.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return (
+    text
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, "\\n")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
+  );
 }
 
 /**

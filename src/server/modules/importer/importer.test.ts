@@ -6,6 +6,7 @@ import { AppError } from "../../platform/errors";
 import { tesseractOcr } from "../../platform/ocr";
 import { makeUnit, makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
+import { docxBomb } from "../obligations/upload-fixtures";
 import { previewPlanImport } from "./service";
 
 const seed = (name: string) => readFileSync(new URL(`../../../../test/fixtures/seeds/${name}`, import.meta.url));
@@ -85,6 +86,39 @@ describeOnDatabases("plan import preview (POST /api/import/plan)", (ctx) => {
     const res = await upload(client, "gia-mao.docx", Buffer.from("đây không phải tệp Word"));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/Word/);
+  });
+
+  it("refuses the 1.2 MB → 1.2 GB .docx bomb by the bytes it inflates, with a Vietnamese message", async () => {
+    const client = await member();
+    const bomb = docxBomb(1200, { honest: true });
+    expect(bomb.length).toBeLessThan(1.3 * 1024 * 1024);
+    const res = await upload(client, "ke-hoach.docx", bomb);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: "INVALID_FILE", message: expect.stringMatching(/bom nén/) });
+  });
+
+  it("takes exactly one file: two files, 2,000 files or an extra field are refused with 400", async () => {
+    const client = await member();
+    const boundary = "----kehoachOneFile";
+    const file = (name: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\nKẾ HOẠCH\r\n`;
+    const send = (parts: string[]) =>
+      client.request("POST", "/api/import/plan", Buffer.from(`${parts.join("")}--${boundary}--\r\n`), {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      });
+    const field = `--${boundary}\r\nContent-Disposition: form-data; name="year"\r\n\r\n2026\r\n`;
+    for (const parts of [
+      [file("a.txt"), file("b.txt")],
+      Array.from({ length: 2000 }, (_, i) => file(`${i}.txt`)),
+      [file("a.txt"), field],
+      [field],
+    ]) {
+      const res = await send(parts);
+      expect(res.statusCode, `${parts.length} parts`).toBe(400);
+      expect(res.json().error.message).toMatch(/một tệp|không được nhận/);
+    }
+    expect((await send([])).statusCode).toBe(400);
+    expect((await send([file("a.txt")])).statusCode).toBe(200);
   });
 
   it("refuses a file over 10 MB with 413", async () => {

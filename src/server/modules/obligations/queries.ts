@@ -131,3 +131,23 @@ export async function owedLateOrReturned(db: Db, planId: string, now: Date) {
     )
     .orderBy(asc(obligations.dueAt), asc(units.path));
 }
+
+/** A unit's obligations under issued plans, by deadline, with the task's text and the plan's number and title (its calendar). */
+export async function unitDeadlines(db: Db, unitId: string) {
+  return db
+    .select({
+      id: obligations.id,
+      status: obligations.status,
+      dueDate: obligations.dueDate,
+      dueTime: obligations.dueTime,
+      updatedAt: obligations.updatedAt,
+      what: tasks.what,
+      planNumber: plans.number,
+      planTitle: plans.title,
+    })
+    .from(obligations)
+    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
+    .innerJoin(plans, eq(plans.id, obligations.planId))
+    .where(and(eq(obligations.unitId, unitId), eq(plans.status, "issued")))
+    .orderBy(asc(obligations.dueAt));
+}

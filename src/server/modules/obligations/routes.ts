@@ -1,24 +1,39 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { obligationEndpoints as e, SubmitRequest, uploadLimits } from "../../../contracts/obligations";
 import { AppError } from "../../platform/errors";
+import { discard, FileTooLargeError, type ReceivedFile, receiveToTemp } from "../../platform/files/receive";
+import { type FileStore, fileStoreOf, openStoredFile } from "../../platform/files/store";
 import { route } from "../../platform/http";
 import { answerWithChildPlan } from "./child-plan";
-import { type CheckedFile, checkUpload } from "./files";
+import { allowedExtension, type CheckedFile, checkUpload } from "./files";
 import { acceptObligation, downloadFile, getObligation, returnObligation, submit } from "./service";
 
-/** Reads `text` and the files of a multipart submission, checking each file as it arrives. */
-async function readSubmission(request: FastifyRequest): Promise<{ text: string; files: CheckedFile[] }> {
+const tooLarge = (name: string) => new AppError("TOO_LARGE", `Tệp "${name}" lớn hơn 20 MB. Hãy nén hoặc tách nhỏ tệp.`);
+
+/**
+ * Reads `text` and the files of a multipart submission. Each file streams to a temporary file (hashed and
+ * measured on the way, refused past 20 MB), then is checked by its bytes; nothing is held whole in memory.
+ * `received` collects every temporary file so the caller can remove them whatever happens.
+ */
+async function readSubmission(request: FastifyRequest, store: FileStore, received: ReceivedFile[]) {
   let text = "";
   const files: CheckedFile[] = [];
-  for await (const part of request.parts()) {
+  for await (const part of request.parts({ limits: { fileSize: uploadLimits.maxFileBytes + 1, files: uploadLimits.maxFiles + 1 } })) {
     if (part.type === "file") {
-      // toBuffer() throws the plugin's 413 once a file passes the 20 MB limit; the 11th file throws 413 too.
-      const content = await part.toBuffer();
-      files.push(checkUpload(part.filename, content));
+      if (files.length >= uploadLimits.maxFiles) throw new AppError("TOO_LARGE", `Mỗi lần nộp tối đa ${uploadLimits.maxFiles} tệp.`);
+      allowedExtension(part.filename);
+      const file = await receiveToTemp(part.file, part.filename, { dir: store.tempDir, maxBytes: uploadLimits.maxFileBytes }).catch(
+        (error: unknown) => {
+          const code = (error as { code?: string }).code;
+          if (error instanceof FileTooLargeError || code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(part.filename);
+          throw error;
+        },
+      );
+      received.push(file);
+      files.push(await checkUpload(file));
     } else if (part.fieldname === "text") text = String(part.value);
     else throw new AppError("VALIDATION", `Trường "${part.fieldname}" không được nhận. Chỉ gửi "text" và các tệp.`);
   }
-  if (files.length > uploadLimits.maxFiles) throw new AppError("TOO_LARGE", `Mỗi lần nộp tối đa ${uploadLimits.maxFiles} tệp.`);
   const parsed = SubmitRequest.safeParse({ text });
   if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Nội dung không hợp lệ.");
   return { text: parsed.data.text, files };
@@ -30,8 +45,15 @@ export async function obligationRoutes(app: FastifyInstance): Promise<void> {
   route(app, e.get, ({ actor, params }) => getObligation(db(), actor, params.id));
 
   route(app, e.submit, async ({ actor, params, body, request }) => {
-    const { text, files } = body ? { text: body.text, files: [] } : await readSubmission(request);
-    return submit(db(), { actor, obligationId: params.id, text, files });
+    if (body) return submit(db(), { actor, obligationId: params.id, text: body.text, files: [] });
+    const store = await fileStoreOf(app.database);
+    const received: ReceivedFile[] = [];
+    try {
+      const { text, files } = await readSubmission(request, store, received);
+      return await submit(db(), { actor, obligationId: params.id, text, files, store });
+    } finally {
+      await discard(received);
+    }
   });
 
   route(app, e.return, ({ actor, params, body }) => returnObligation(db(), { actor, obligationId: params.id, ...body }));
@@ -42,6 +64,7 @@ export async function obligationRoutes(app: FastifyInstance): Promise<void> {
 
   route(app, e.file, async ({ actor, params }) => {
     const f = await downloadFile(db(), actor, params.id);
-    return { fileName: f.fileName, content: f.content, contentType: f.mimeType, size: f.size };
+    const content = openStoredFile(db(), await fileStoreOf(app.database), f);
+    return { fileName: f.fileName, content, contentType: f.mimeType, size: f.size };
   });
 }

@@ -2,11 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { ObligationDetail, ObligationView } from "../../../contracts/obligations";
 import { isLateSubmission } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
-import { obligationEvents, obligations, storedFiles, submissions } from "../../db/schema/index";
+import { obligationEvents, obligations, submissions } from "../../db/schema/index";
 import type { ObligationAction } from "../../db/schema/obligations";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, versionConflict } from "../../platform/errors";
+import { type FileStore, saveFiles } from "../../platform/files/store";
 import { notifyObligationAccepted, notifyObligationReturned, notifyObligationSubmitted } from "../notifications/notify";
 import type { CheckedFile } from "./files";
 import { assertCanReview, assertCanSubmit, canReadObligation, canReview, canSubmit } from "./policy";
@@ -52,6 +53,8 @@ export interface SubmitOptions {
   obligationId: string;
   text: string;
   files: CheckedFile[];
+  /** Where the files' bytes go; needed when there are files. */
+  store?: FileStore;
   now?: Date;
 }
 
@@ -59,7 +62,10 @@ export interface SubmitOptions {
  * A unit hands in its work: text and files commit together with the status change, or not at all.
  * A returned obligation becomes "resubmitted"; a submission after the deadline marks it late for good.
  */
-export async function submit(db: Db, { actor, obligationId, text, files, now = new Date() }: SubmitOptions): Promise<ObligationView> {
+export async function submit(
+  db: Db,
+  { actor, obligationId, text, files, store, now = new Date() }: SubmitOptions,
+): Promise<ObligationView> {
   if (!text.trim() && files.length === 0)
     throw new AppError("VALIDATION", "Hãy nhập nội dung hoặc đính kèm ít nhất một tệp trước khi nộp.");
   return db.transaction(async (tx) => {
@@ -70,7 +76,14 @@ export async function submit(db: Db, { actor, obligationId, text, files, now = n
       .insert(submissions)
       .values({ obligationId, text: text.trim(), submittedBy: actor.userId, submittedAt: now, late })
       .returning();
-    if (files.length) await tx.insert(storedFiles).values(files.map((f) => ({ ...f, submissionId: sub.id, createdAt: now })));
+    if (files.length) {
+      if (!store) throw new Error("submit: files without a store");
+      await saveFiles(
+        tx,
+        store,
+        files.map((f) => ({ ...f, submissionId: sub.id, createdAt: now })),
+      );
+    }
     const action = o.status === "returned" ? "resubmitted" : "submitted";
     await transition(
       tx,
@@ -136,7 +149,7 @@ export async function downloadFile(db: Db, actor: Actor, fileId: string) {
   const o = row ? await q.loadObligation(db, row.obligationId).catch(() => null) : null;
   if (!row || !o || !canReadObligation(actor, o))
     throw new AppError("NOT_FOUND", "Không tìm thấy tệp hoặc bạn không có quyền tải tệp này.");
-  return { fileName: row.file.fileName, mimeType: row.file.mimeType, size: row.file.size, content: Buffer.from(row.file.content) };
+  return row.file;
 }
 
 /** What the units of a plan owe and should be urged for (overdue, or returned): `await listObligationsToUrge(db, planId)`. */

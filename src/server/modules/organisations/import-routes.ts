@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { organisationEndpoints as e } from "../../../contracts/organisations";
 import { type Actor, assertCan, isAdmin } from "../../platform/access";
-import { AppError } from "../../platform/errors";
+import { readOneFile } from "../../platform/files/one-file";
 import { route } from "../../platform/http";
 import { exportUnits, importUnits } from "./import-service";
 import { IMPORT_MAX_BYTES } from "./xlsx-file";
@@ -14,10 +14,8 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
 
   route(app, e.importUnits, async ({ actor, query, request }) => {
     assertCan(managesSomething(actor), "Chỉ cán bộ quản lý đơn vị hoặc quản trị viên được nhập đơn vị từ tệp.");
-    const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
-    if (!part) throw new AppError("INVALID_FILE", "Chưa có tệp nào được gửi lên. Hãy chọn một tệp .xlsx.");
-    const file = await part.toBuffer();
-    return importUnits(db(), { actor, file, filename: part.filename, dryRun: query.dryRun === "true" });
+    const { fileName, content } = await readOneFile(request, { maxBytes: IMPORT_MAX_BYTES, accept: ".xlsx" });
+    return importUnits(db(), { actor, file: content, filename: fileName, dryRun: query.dryRun === "true" });
   });
 
   route(app, e.exportUnits, async ({ actor }) => ({ fileName: "don-vi.xlsx", content: await exportUnits(db(), { actor }) }));

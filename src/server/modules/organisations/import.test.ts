@@ -171,6 +171,31 @@ describeOnDatabases("Excel import and export of units", (ctx) => {
     expect(res.json().error.message).toContain("giải nén");
   });
 
+  it("takes exactly one file: a second file or another field is refused with 400 and nothing is created", async () => {
+    const w = await world();
+    const admin = await w.as(w.root, "admin");
+    const file = await workbook([["Phòng Y", "", "phong", "state", w.commune.name, 1]]);
+    const boundary = "----kehoachUnits";
+    const part = (name: string) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${XLSX}\r\n\r\n`),
+        file,
+        Buffer.from("\r\n"),
+      ]);
+    const field = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\nfalse\r\n`);
+    for (const parts of [
+      [part("a.xlsx"), part("b.xlsx")],
+      [part("a.xlsx"), field],
+    ]) {
+      const res = await admin.request("POST", "/api/units/import", Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/một tệp|không được nhận/);
+    }
+    expect((await w.below(w.commune)).length).toBe(1);
+  });
+
   it("refuses a file over 10 MB and imports by members or viewers", async () => {
     const w = await world();
     const admin = await w.as(w.root, "admin");

@@ -1,4 +1,5 @@
 import { and, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { type unitGroups, units } from "../../db/schema/index";
 import { type Actor, escapeLike, isAdmin, scopeToActor } from "../../platform/access";
@@ -25,6 +26,28 @@ export function readableCondition(actor: Actor): SQL | undefined {
 
 export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {
   const [row] = await db.select().from(units).where(eq(units.id, id));
+  return row;
+}
+
+/**
+ * Names of units by id, for presenters of records that refer to units (a task's lead and supporting units):
+ * the page shows names, never an id. Unknown ids are left out.
+ */
+export async function unitNames(db: Db, ids: readonly string[]): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return {};
+  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unique));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** A unit's name and its parent's (the two lines of an official document's header). */
+export async function issuerNames(db: Db, unitId: string): Promise<{ name: string; parentName: string | null } | undefined> {
+  const parent = alias(units, "parent_unit");
+  const [row] = await db
+    .select({ name: units.name, parentName: parent.name })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(eq(units.id, unitId));
   return row;
 }
 

@@ -1,12 +1,29 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { UnitView } from "../../../contracts/organisations";
+import type { PlanDetail } from "../../../contracts/plans";
 import { seedCommand } from "../../cli/seed";
 import { units } from "../../db/schema/index";
 import { DEMO_COMMUNES, DEMO_PASSWORD, type DemoSeed, seedDemo } from "../../db/seed/demo";
+import { seedDemoPlans } from "../../db/seed/demo-plans";
 import { seedSynthetic, spread } from "../../db/seed/synthetic";
+import { makeUser } from "../../testing/factories";
 import { describeOnDatabases, TestClient } from "../../testing/harness";
 import { resolveGroup } from "./service";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every string a page displays as a unit's name: `name`, `…Name` and the values of `unitNames`, at any depth. */
+function displayedNames(value: unknown, key = ""): Array<[string, string]> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => displayedNames(v, `${key}[${i}]`));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]): Array<[string, string]> => {
+    const path = key ? `${key}.${k}` : k;
+    if (typeof v === "string" && (k === "name" || k.endsWith("Name"))) return [[path, v]];
+    if (k === "unitNames" && v && typeof v === "object") return Object.entries(v).map(([id, n]) => [`${path}.${id}`, String(n)]);
+    return displayedNames(v, path);
+  });
+}
 
 describeOnDatabases("demo and synthetic data", (ctx) => {
   // seedDemo runs once per database: its names are fixed, so a second run would clash with the first.
@@ -91,6 +108,53 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
       expect.arrayContaining(["Ủy ban nhân dân thành phố Hải Phòng", "Phường Đông Hải", "Ủy ban nhân dân phường Đông Hải"]),
     );
     expect(names).not.toContain("Xã Thanh Hà");
+  });
+
+  it("names every unit the demo plans' pages show, never a bare id, for every demo account", async () => {
+    const { usernames, roots } = await seeded();
+    const [city] = await ctx().db.select().from(units).where(eq(units.id, roots.state));
+    const admin = await makeUser(ctx().db, { unit: city, grants: [{ unit: city, role: "admin" }] });
+    expect(await seedDemoPlans(ctx().db, { adminUserId: admin.id })).toBe(3);
+    let tasksSeen = 0;
+    for (const username of usernames) {
+      const client = new TestClient(ctx().app);
+      expect((await client.signIn(username, DEMO_PASSWORD)).statusCode).toBe(200);
+      const pages: Array<[string, unknown]> = [];
+      const read = async (url: string) => {
+        const res = await client.get(url);
+        expect(res.statusCode, `${username} ${url}`).toBe(200);
+        pages.push([url, res.json()]);
+        return res.json();
+      };
+      const { plans } = (await read("/api/plans")) as { plans: Array<{ id: string }> };
+      // A viewer has no work of its own (403); everyone else reads it.
+      const work = await client.get("/api/my-work");
+      if (work.statusCode !== 403) pages.push(["/api/my-work", work.json()]);
+      for (const { id } of plans) {
+        const plan = (await read(`/api/plans/${id}`)) as PlanDetail;
+        // Every unit a task or speech names comes with its name, whichever tree it sits in.
+        for (const task of plan.tasks) {
+          tasksSeen += 1;
+          for (const unitId of [...(task.target.unitIds ?? []), ...task.supportUnitIds]) {
+            expect(plan.unitNames[unitId], `${username}: task "${task.what}" names unit ${unitId}`).toMatch(/\p{L}/u);
+          }
+        }
+        for (const speech of plan.speeches) if (speech.unitId) expect(plan.unitNames[speech.unitId]).toMatch(/\p{L}/u);
+        if (plan.canTrack) {
+          await read(`/api/plans/${id}/board`);
+          await read(`/api/plans/${id}/rollup`);
+          await read(`/api/plans/${id}/obligations`);
+        }
+      }
+      // No field a page shows as a unit (a name, or a unit's label) holds an id instead of a name.
+      for (const [url, body] of pages) {
+        for (const [key, value] of displayedNames(body)) {
+          expect(UUID.test(value), `${username} ${url}: ${key} = ${value}`).toBe(false);
+          expect(value.trim(), `${username} ${url}: ${key} is empty`).not.toBe("");
+        }
+      }
+    }
+    expect(tasksSeen).toBeGreaterThan(0);
   });
 
   it("builds a synthetic country with the expected counts", async () => {

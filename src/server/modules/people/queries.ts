@@ -5,6 +5,14 @@ import { type Actor, escapeLike, type Role, scopeToActor } from "../../platform/
 
 export type UserRow = typeof users.$inferSelect;
 
+/** Full names of users by id, for records that name who did something (a plan's amendments). */
+export async function userFullNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
 /** A unit as people needs it: for names on the wire and paths for scoping. Read only. */
 export interface UnitRef {
   id: string;

@@ -12,7 +12,7 @@ describeOnDatabases("plans", (ctx) => {
     const city = await makeCity(ctx().db);
     const manager = await signedIn(ctx().app, city.manager);
     const plan = await draftWithTasks(manager, city.root, [[city.communeA.id]]);
-    expect(plan).toMatchObject({ status: "draft", version: 1, counts: { total: 0 } });
+    expect(plan).toMatchObject({ status: "draft", version: 1, counts: { expected: 0 } });
     const listed = await manager.get("/api/plans");
     expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json<{ plans: PlanBody[] }>().plans.map((p) => p.id)).toContain(plan.id);
@@ -78,7 +78,7 @@ describeOnDatabases("plans", (ctx) => {
     ]);
     expect(obligationsCreated).toBe(3);
     expect(warnings).toEqual([]);
-    expect(plan).toMatchObject({ status: "issued", counts: { total: 3, open: 3, overdue: 0 } });
+    expect(plan).toMatchObject({ status: "issued", counts: { expected: 3, submitted: 0, overdue: 0 } });
     const rows = await ctx().db.select().from(obligations).where(eq(obligations.planId, plan.id));
     expect(rows.map((r) => r.dueAt.toISOString())).toEqual(Array(3).fill("2099-06-30T01:00:00.000Z"));
     expect((await manager.patch(`/api/plans/${plan.id}`, { title: "Sửa sau ban hành", version: plan.version })).statusCode).toBe(409);
@@ -94,7 +94,7 @@ describeOnDatabases("plans", (ctx) => {
     const { plan, warnings } = await issued(manager, city.root, [[city.communeA.id]], "2020-01-15", null);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/ngày 15\/01\/2020 đã qua/);
-    expect(plan.counts).toMatchObject({ total: 1, overdue: 1 });
+    expect(plan.counts).toMatchObject({ expected: 1, overdue: 1 });
   });
 
   it("makes one obligation per Ban CHQS when a task targets every Ban CHQS under Bộ CHQS thành phố", async () => {

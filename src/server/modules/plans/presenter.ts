@@ -1,9 +1,9 @@
-import type { ObligationCounts, PlanDetail, PlanRef, PlanSummary, TaskView } from "../../../contracts/plans";
+import type { PlanDetail, PlanRef, PlanSummary, TaskView } from "../../../contracts/plans";
 import { dueInstant } from "../../../domain/deadlines/index";
-import type { CountsRow, PlanWithIssuer, TaskRow } from "./queries";
+import { presentCounts, type RawCounts } from "../obligations/counts";
+import type { PlanWithIssuer, TaskRow } from "./queries";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const zero: ObligationCounts = { total: 0, open: 0, submitted: 0, returned: 0, accepted: 0, overdue: 0, late: 0 };
 
 export function presentPlanRef(plan: PlanWithIssuer): PlanRef {
   return {
@@ -16,8 +16,7 @@ export function presentPlanRef(plan: PlanWithIssuer): PlanRef {
   };
 }
 
-export function presentPlanSummary(plan: PlanWithIssuer, counts: CountsRow | undefined): PlanSummary {
-  const { planId: _planId, ...c } = counts ?? { planId: "", ...zero };
+export function presentPlanSummary(plan: PlanWithIssuer, counts: RawCounts | undefined): PlanSummary {
   return {
     ...presentPlanRef(plan),
     typeCode: plan.typeCode,
@@ -29,7 +28,7 @@ export function presentPlanSummary(plan: PlanWithIssuer, counts: CountsRow | und
     updatedAt: plan.updatedAt.toISOString(),
     issuedAt: iso(plan.issuedAt),
     closedAt: iso(plan.closedAt),
-    counts: c,
+    counts: presentCounts(counts),
   };
 }
 
@@ -56,13 +55,22 @@ export function presentTask(task: TaskRow & { obligationCount: number }, parentD
 
 export interface PlanDetailParts {
   plan: PlanWithIssuer;
-  counts: CountsRow | undefined;
+  counts: RawCounts | undefined;
   tasks: Array<TaskRow & { obligationCount: number }>;
   parentDue: Date | null;
   parent: PlanWithIssuer | null;
   children: PlanWithIssuer[];
   canManage: boolean;
   canTrack: boolean;
+  unitNames: Record<string, string>;
+}
+
+/** Every unit id the plan's tasks and speeches refer to: the presenter sends their names with the plan. */
+export function unitIdsNamedBy(plan: PlanWithIssuer, tasks: readonly TaskRow[]): string[] {
+  return [
+    ...tasks.flatMap((t) => [...(t.target.unitIds ?? []), ...t.supportUnitIds]),
+    ...plan.speeches.flatMap((s) => (s.unitId ? [s.unitId] : [])),
+  ];
 }
 
 export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
@@ -81,6 +89,7 @@ export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
     reminderSchedule: p.plan.reminderSchedule,
     createdBy: p.plan.createdBy,
     tasks: p.tasks.map((t) => presentTask(t, p.parentDue)),
+    unitNames: p.unitNames,
     parent: p.parent ? presentPlanRef(p.parent) : null,
     children: p.children.map(presentPlanRef),
     canManage: p.canManage,

@@ -1,9 +1,11 @@
 import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { obligations, planAmendments, plans, tasks, units, users } from "../../db/schema/index";
+import { obligations, planAmendments, plans, tasks, units } from "../../db/schema/index";
 import { type Actor, scopeToActor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
+import { countsByPlan, n, type RawCounts } from "../obligations/counts";
+import { userFullNames } from "../people/queries";
 
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
@@ -63,37 +65,12 @@ export async function planTasksActor(db: Db, actor: Actor, planId: string): Prom
   return Boolean(row);
 }
 
-export interface CountsRow {
-  planId: string;
-  total: number;
-  open: number;
-  submitted: number;
-  returned: number;
-  accepted: number;
-  overdue: number;
-  late: number;
-}
-
-const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
-
-/** Obligation counts per plan; overdue is computed now, to the minute, from due_at. */
-export async function obligationCounts(db: Db, planIds: string[]): Promise<Map<string, CountsRow>> {
-  if (planIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      planId: obligations.planId,
-      total: n(sql`count(*)::int`),
-      open: n(sql`count(*) filter (where ${obligations.status} = 'open')::int`),
-      submitted: n(sql`count(*) filter (where ${obligations.status} = 'submitted')::int`),
-      returned: n(sql`count(*) filter (where ${obligations.status} = 'returned')::int`),
-      accepted: n(sql`count(*) filter (where ${obligations.status} = 'accepted')::int`),
-      overdue: n(sql`count(*) filter (where ${obligations.status} in ('open', 'returned') and ${obligations.dueAt} < now())::int`),
-      late: n(sql`count(*) filter (where ${obligations.lateSubmission})::int`),
-    })
-    .from(obligations)
-    .where(inArray(obligations.planId, planIds))
-    .groupBy(obligations.planId);
-  return new Map(rows.map((r) => [r.planId, r]));
+/**
+ * Obligation counts per plan at `now` (the request's clock), by the one rule of obligations/counts.ts that the
+ * board, the roll-up and "my work" use too.
+ */
+export function obligationCounts(db: Db, planIds: string[], now: Date = new Date()): Promise<Map<string, RawCounts>> {
+  return countsByPlan(db, planIds, now);
 }
 
 export async function listTasks(db: Db, planId: string): Promise<Array<TaskRow & { obligationCount: number }>> {
@@ -140,13 +117,18 @@ export async function parentDeadline(db: Db, plan: Pick<PlanRow, "id" | "parentP
   return own?.dueAt ?? null;
 }
 
+/** A plan's amendments in order, each with the full name of who made it (from people, which owns users). */
 export async function listAmendments(db: Db, planId: string) {
-  return db
-    .select({ amendment: planAmendments, actorName: users.fullName })
+  const rows = await db
+    .select()
     .from(planAmendments)
-    .leftJoin(users, eq(users.id, planAmendments.actorId))
     .where(eq(planAmendments.planId, planId))
     .orderBy(asc(planAmendments.at), asc(planAmendments.id));
+  const names = await userFullNames(
+    db,
+    rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
+  );
+  return rows.map((amendment) => ({ amendment, actorName: (amendment.actorId && names.get(amendment.actorId)) ?? null }));
 }
 
 export async function requireUnit(db: Db, id: string, what = "Không tìm thấy đơn vị."): Promise<UnitRow> {
@@ -170,4 +152,16 @@ export async function unitsWithShortName(db: Db): Promise<UnitRow[]> {
     .select()
     .from(units)
     .where(and(sql`${units.shortName} is not null`, eq(units.archived, false)));
+}
+
+/** Issued plans a unit issued or owes something under, with their conferences (its calendar). */
+export async function issuedPlansOfUnit(db: Db, unitId: string) {
+  const owes = db
+    .select({ one: obligations.id })
+    .from(obligations)
+    .where(and(eq(obligations.planId, plans.id), eq(obligations.unitId, unitId)));
+  return db
+    .select({ id: plans.id, number: plans.number, title: plans.title, conferences: plans.conferences, updatedAt: plans.updatedAt })
+    .from(plans)
+    .where(and(eq(plans.status, "issued"), or(eq(plans.issuerUnitId, unitId), exists(owes))));
 }

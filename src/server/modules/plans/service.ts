@@ -8,9 +8,10 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
+import { unitNames as namesOfUnits } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
-import { presentPlanDetail, presentPlanSummary } from "./presenter";
+import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
 import * as q from "./queries";
 import { resolveTarget } from "./targets";
 
@@ -27,8 +28,10 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
     q.childPlans(db, plan.id),
     canTrackPlan(db, actor, plan),
   ]);
+  const unitNames = await namesOfUnits(db, unitIdsNamedBy(plan, taskRows));
   return presentPlanDetail({
     plan,
+    unitNames,
     counts: counts.get(plan.id),
     tasks: taskRows,
     parentDue,
@@ -271,21 +274,4 @@ export async function linkChildPlan(
   if (child.id === parentPlanId) throw conflict("Một kế hoạch không thể trả lời chính nó.");
   if (!child.parentPlanId) await writeChanges(tx, child.id, child.version, { parentPlanId });
   return { plan: child, tasks: await q.listTasks(tx, child.id) };
-}
-
-/**
- * Everything the official .docx and the urging letter need, without an actor (the caller has already
- * authorized): `await getPlanForDocument(db, planId)`. The issuer's parent names the header's upper line.
- */
-export async function getPlanForDocument(db: Db, planId: string) {
-  const plan = await q.requirePlan(db, planId);
-  const issuer = await q.requireUnit(db, plan.issuerUnitId);
-  const parent = issuer.parentId ? await q.requireUnit(db, issuer.parentId) : null;
-  const taskRows = await q.listTasks(db, planId);
-  return {
-    plan,
-    issuer: { id: issuer.id, name: issuer.name, shortName: issuer.shortName, tree: issuer.tree, kind: issuer.kind },
-    issuerParent: parent ? { id: parent.id, name: parent.name, shortName: parent.shortName } : null,
-    tasks: taskRows,
-  };
 }

@@ -73,8 +73,9 @@ describeOnDatabases("tracking board over HTTP", (ctx) => {
     expect(b.allUnits).toBe(false);
     expect(ids(b)).toEqual([communeA.id]);
     expect(b.totals.expected).toBe(2);
-    const filtered = await getBoard(await client(users.memberA), `?unitId=${mid.id}`);
-    expect(filtered.rows).toEqual([]);
+    // Filtering by a unit outside its scope is refused, not answered with an empty page.
+    const filtered = await (await client(users.memberA)).get(`/api/plans/${plan.id}/board?unitId=${mid.id}`);
+    expect(filtered.statusCode).toBe(403);
   });
 
   it("shows a manager lower in the tree its subtree's rows only", async () => {

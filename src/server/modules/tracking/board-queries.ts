@@ -2,8 +2,9 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BoardFilter } from "../../../contracts/tracking";
 import type { Db } from "../../db/client";
 import { obligations, units } from "../../db/schema/index";
-import { type BoardStatusFilter, emptyCounts } from "./counts";
-import { countColumns, delivered, owed, type RawCounts, type UnitFilter, type UnitRef, unitColumns, unitConditions } from "./queries";
+import { countColumns, done, emptyCounts, overdueAt, owed, type RawCounts } from "../obligations/counts";
+import type { BoardStatusFilter } from "./counts";
+import { type UnitFilter, type UnitRef, unitColumns, unitConditions } from "./queries";
 
 /**
  * The board's SQL. The national board has 3,321 rows; to keep PGlite fast only what a step needs crosses
@@ -11,14 +12,12 @@ import { countColumns, delivered, owed, type RawCounts, type UnitFilter, type Un
  * and the totals with the per-day series in one grouped query.
  */
 
-const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
-
 const statusHaving: Record<BoardStatusFilter, (now: Date) => SQL> = {
   pending: () => sql`count(*) filter (where ${owed}) > 0`,
-  submitted: () => sql`count(*) filter (where ${delivered}) > 0`,
-  onTime: () => sql`count(*) filter (where ${delivered} and not ${obligations.lateSubmission}) > 0`,
+  submitted: () => sql`count(*) filter (where ${done}) > 0`,
+  onTime: () => sql`count(*) filter (where ${done} and not ${obligations.lateSubmission}) > 0`,
   late: () => sql`bool_or(${obligations.lateSubmission})`,
-  overdue: (now) => sql`count(*) filter (where ${owed} and ${obligations.dueAt} < ${at(now)}) > 0`,
+  overdue: (now) => sql`count(*) filter (where ${overdueAt(now)}) > 0`,
   returned: () => sql`count(*) filter (where ${obligations.status} = 'returned') > 0`,
   accepted: () => sql`count(*) filter (where ${obligations.status} = 'accepted') > 0`,
   complete: () => sql`count(*) filter (where ${owed}) = 0`,
@@ -28,11 +27,11 @@ type NumericSort = Exclude<NonNullable<BoardFilter["sort"]>, "name">;
 const epochMs = (expr: SQL) => sql`(extract(epoch from ${expr}) * 1000)::float8`;
 const sortExpression: Record<NumericSort, (now: Date) => SQL> = {
   expected: () => sql`count(*)`,
-  submitted: () => sql`count(*) filter (where ${delivered})`,
-  completeness: () => sql`(count(*) filter (where ${delivered}))::float8 / count(*)`,
-  onTimeRate: () => sql`(count(*) filter (where ${delivered} and not ${obligations.lateSubmission}))::float8 / count(*)`,
+  submitted: () => sql`count(*) filter (where ${done})`,
+  completeness: () => sql`(count(*) filter (where ${done}))::float8 / count(*)`,
+  onTimeRate: () => sql`(count(*) filter (where ${done} and not ${obligations.lateSubmission}))::float8 / count(*)`,
   late: () => sql`count(*) filter (where ${obligations.lateSubmission})`,
-  overdue: (now) => sql`count(*) filter (where ${owed} and ${obligations.dueAt} < ${at(now)})`,
+  overdue: (now) => sql`count(*) filter (where ${overdueAt(now)})`,
   returned: () => sql`count(*) filter (where ${obligations.status} = 'returned')`,
   accepted: () => sql`count(*) filter (where ${obligations.status} = 'accepted')`,
   nextDueAt: () => epochMs(sql`min(${obligations.dueAt}) filter (where ${owed})`),
@@ -147,7 +146,7 @@ export interface BoardSummary {
 export async function boardSummary(db: Db, { planId, now, filter, status }: BoardQueryOptions): Promise<BoardSummary> {
   const conditions = unitConditions(filter).filter((c): c is SQL => c !== undefined);
   // Vietnam is UTC+7 all year: shifting the UTC wall clock is exact and needs no time-zone data.
-  const day = sql`case when ${delivered} then to_char((${obligations.submittedAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') end`;
+  const day = sql`case when ${done} then to_char((${obligations.submittedAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') end`;
   const keptUnits = status
     ? db
         .select({ unitId: obligations.unitId })

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { VIETNAM_OFFSET_MINUTES } from "../../../domain/deadlines/index";
-import { trackingCounts } from "./counts";
+import { presentCounts as trackingCounts } from "../obligations/counts";
 import type { BoardData } from "./service";
 
 const OFFSET_MS = VIETNAM_OFFSET_MINUTES * 60_000;

@@ -36,6 +36,7 @@ export function worksFor(scope: TrackingScope & { all: false }, unit: { id: stri
 export const messages = {
   board:
     "Bạn không có quyền xem bảng theo dõi kế hoạch này: đơn vị của bạn không được giao nhiệm vụ nào trong kế hoạch. Hãy liên hệ đơn vị ban hành nếu cần.",
+  unit: "Bạn không có quyền xem đơn vị này trong kế hoạch: đơn vị nằm ngoài phạm vi bạn theo dõi. Hãy quay lại cấp trên rồi chọn lại.",
   myWorkUnit: "Bạn chỉ xem được việc của đơn vị mình được giao (thành viên) hoặc quản lý. Hãy chọn đơn vị khác.",
   noWorkGrant: "Tài khoản của bạn chưa được giao làm thành viên hay quản lý đơn vị nào nên chưa có việc cần làm.",
 } as const;

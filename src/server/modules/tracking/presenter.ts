@@ -1,6 +1,6 @@
 import type { Board, BoardRow, MyWork, Rollup, TrackedUnit } from "../../../contracts/tracking";
+import { presentCounts as trackingCounts } from "../obligations/counts";
 import type { UnitCountsRow } from "./board-queries";
-import { trackingCounts } from "./counts";
 import type { MyWorkData } from "./my-work";
 import type { UnitRef } from "./queries";
 import type { RollupData } from "./rollup";

@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { obligations, plans, units } from "../../db/schema/index";
 import { escapeLike } from "../../platform/access";
+import { countColumns, n, type RawCounts } from "../obligations/counts";
 import type { TrackingScope } from "./policy";
 
 /**
  * Read-only SQL over plans, obligations and units shared by the board, the roll-up and "my work".
- * Every count is aggregated in the database: the national board has 16,605 obligations.
+ * Every count is aggregated in the database (the national board has 16,605 obligations) with the one rule of
+ * obligations/counts.ts.
  */
 
 export interface PlanRef {
@@ -90,38 +92,6 @@ export function unitConditions(filter: UnitFilter): Array<SQL | undefined> {
   ];
 }
 
-export const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
-export const owed = sql`${obligations.status} in ('open', 'returned')`;
-export const delivered = sql`${obligations.status} in ('submitted', 'accepted')`;
-
-/** Raw counts of a set of obligations; `overdue` is strictly after the due instant, as `isOverdue`. */
-export function countColumns(now: Date) {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  return {
-    expected: n(sql`count(*)::int`),
-    open: n(sql`count(*) filter (where ${obligations.status} = 'open')::int`),
-    awaiting: n(sql`count(*) filter (where ${obligations.status} = 'submitted')::int`),
-    submitted: n(sql`count(*) filter (where ${delivered})::int`),
-    onTime: n(sql`count(*) filter (where ${delivered} and not ${obligations.lateSubmission})::int`),
-    late: n(sql`count(*) filter (where ${obligations.lateSubmission})::int`),
-    overdue: n(sql`count(*) filter (where ${owed} and ${obligations.dueAt} < ${at})::int`),
-    returned: n(sql`count(*) filter (where ${obligations.status} = 'returned')::int`),
-    accepted: n(sql`count(*) filter (where ${obligations.status} = 'accepted')::int`),
-  };
-}
-
-export interface RawCounts {
-  expected: number;
-  open: number;
-  awaiting: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  returned: number;
-  accepted: number;
-}
-
 /** True when the scope reaches at least one obligation of the plan. */
 export async function reachesPlan(db: Db, planId: string, scope: TrackingScope): Promise<boolean> {
   const [row] = await db
@@ -129,6 +99,20 @@ export async function reachesPlan(db: Db, planId: string, scope: TrackingScope):
     .from(obligations)
     .innerJoin(units, eq(units.id, obligations.unitId))
     .where(and(eq(obligations.planId, planId), scopeCondition(scope)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * True when the scope reaches an obligation of the plan in the subtree at `path`: the units a roll-up or a
+ * board filter may name are those above or at an obligated unit the actor may count, never an outsider.
+ */
+export async function reachesUnder(db: Db, planId: string, scope: TrackingScope, path: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: obligations.id })
+    .from(obligations)
+    .innerJoin(units, eq(units.id, obligations.unitId))
+    .where(and(eq(obligations.planId, planId), like(units.path, `${escapeLike(path)}%`), scopeCondition(scope)))
     .limit(1);
   return row !== undefined;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Rollup, TrackingCounts } from "../../../contracts/tracking";
+import type { ObligationCounts as TrackingCounts } from "../../../contracts/counts";
+import type { Rollup } from "../../../contracts/tracking";
 import { obligations } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
 import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
@@ -162,6 +163,29 @@ describeOnDatabases("tracking roll-up", (ctx) => {
     const fromTop = await rollup(root.id, member);
     expect(fromTop.children.map((c) => c.unit.id)).toEqual([ptkv1.id]);
     expect(fromTop.totals.expected).toBe(2);
+  });
+
+  it("refuses a parent unit outside the actor's scope with 403 and without its name", async () => {
+    const { db } = ctx();
+    const memberUser = await makeUser(db, { unit: bans[0], grants: [{ unit: bans[0], role: "member" }] });
+    const member = await signedIn(ctx().app, memberUser);
+    const sibling = await member.get(`/api/plans/${plan.id}/rollup?parentUnitId=${ptkv2.id}`);
+    expect(sibling.statusCode).toBe(403);
+    expect(sibling.body).not.toContain("PTKV 2");
+    expect(sibling.body).not.toContain(ptkv2.id);
+    // The same for the board's unit filter: no answer tells whether a unit outside the scope has work.
+    const board = await member.get(`/api/plans/${plan.id}/board?unitId=${ptkv2.id}`);
+    expect(board.statusCode).toBe(403);
+    expect((await member.get(`/api/plans/${plan.id}/board.xlsx?unitId=${ptkv2.id}`)).statusCode).toBe(403);
+    // Its own branch and the ancestors above it (its breadcrumb) stay open.
+    expect((await member.get(`/api/plans/${plan.id}/rollup?parentUnitId=${ptkv1.id}`)).statusCode).toBe(200);
+    expect((await member.get(`/api/plans/${plan.id}/board?unitId=${bans[0].id}`)).statusCode).toBe(200);
+    // A unit of another tree, named to the issuer's own admin, is no unit of this plan either.
+    const stranger = await makeUnit(db, { name: unique("Sở Ngoại vụ bí mật"), kind: "so", tree: "state" });
+    const admin = await signedIn(ctx().app, author);
+    const outside = await admin.get(`/api/plans/${plan.id}/rollup?parentUnitId=${stranger.id}`);
+    expect(outside.statusCode).toBe(403);
+    expect(outside.body).not.toContain("Sở Ngoại vụ bí mật");
   });
 
   it("serves the roll-up over HTTP and answers 404 for an unknown parent unit", async () => {

@@ -1,10 +1,9 @@
 import { sortVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
-import { notFound } from "../../platform/errors";
-import { sumCounts } from "./counts";
-import { countsBySubtree, findUnit, findUnits, pathBounds, type RawCounts, SEGMENT, type UnitRef } from "./queries";
-import { authorizeTracking } from "./service";
+import { type RawCounts, sumCounts } from "../obligations/counts";
+import { countsBySubtree, findUnits, pathBounds, SEGMENT, type UnitRef } from "./queries";
+import { authorizeTrackedUnit, authorizeTracking } from "./service";
 
 /**
  * Where the roll-up starts without a chosen parent: the deepest unit above every obligated unit.
@@ -51,9 +50,8 @@ export async function getRollup(db: Db, { actor, planId, now, parentUnitId }: Ge
   const { plan, scope } = await authorizeTracking(db, actor, planId);
   let parentPath = "";
   if (parentUnitId) {
-    const parent = await findUnit(db, parentUnitId);
-    if (!parent) throw notFound("Không tìm thấy đơn vị cấp trên được chọn. Hãy quay lại cấp trên rồi chọn lại.");
-    parentPath = parent.path;
+    const missing = "Không tìm thấy đơn vị cấp trên được chọn. Hãy quay lại cấp trên rồi chọn lại.";
+    parentPath = (await authorizeTrackedUnit(db, plan, scope, parentUnitId, missing)).path;
   } else {
     const bounds = await pathBounds(db, plan.id, scope);
     if (bounds) parentPath = startPath(bounds.min, bounds.max);

@@ -3,9 +3,10 @@ import { normalizeTones, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { forbidden, notFound } from "../../platform/errors";
+import type { RawCounts } from "../obligations/counts";
 import { boardSummary, countsByUnit, type UnitCountsRow, unitOrder } from "./board-queries";
 import { messages, type TrackingScope, trackingScope } from "./policy";
-import { findPlan, findUnit, type PlanRef, type RawCounts, reachesPlan } from "./queries";
+import { findPlan, findUnit, type PlanRef, reachesPlan, reachesUnder, type UnitRef } from "./queries";
 
 export const DEFAULT_BOARD_LIMIT = 200;
 
@@ -23,6 +24,17 @@ const reachesAny = async (db: Db, planId: string, scope: TrackingScope) => scope
 /** Whether the actor may open the plan's board (the plan page offers the tab only then): the rule of authorizeTracking. */
 export function canTrackPlan(db: Db, actor: Actor, plan: { id: string; issuerPath: string }): Promise<boolean> {
   return reachesAny(db, plan.id, trackingScope(actor, plan.issuerPath));
+}
+
+/**
+ * A unit named in a tracking request (roll-up parent, board filter): 404 when unknown, 403 when the actor
+ * counts no obligation of the plan at or under it, so a request cannot read the name of a unit outside its scope.
+ */
+export async function authorizeTrackedUnit(db: Db, plan: PlanRef, scope: TrackingScope, unitId: string, missing: string): Promise<UnitRef> {
+  const unit = await findUnit(db, unitId);
+  if (!unit) throw notFound(missing);
+  if (!(await reachesUnder(db, plan.id, scope, unit.path))) throw forbidden(messages.unit);
+  return unit;
 }
 
 export interface BoardData {
@@ -51,8 +63,7 @@ export async function loadBoard(db: Db, { actor, planId, now, filter, page }: Lo
   const { plan, scope } = await authorizeTracking(db, actor, planId);
   let underPath: string | undefined;
   if (filter.unitId) {
-    const unit = await findUnit(db, filter.unitId);
-    if (!unit) throw notFound("Không tìm thấy đơn vị dùng để lọc. Hãy chọn lại đơn vị.");
+    const unit = await authorizeTrackedUnit(db, plan, scope, filter.unitId, "Không tìm thấy đơn vị dùng để lọc. Hãy chọn lại đơn vị.");
     underPath = unit.path;
   }
   const options = {

@@ -2,8 +2,9 @@ import { and, asc, eq, like } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { obligations, plans, tasks, units } from "../../db/schema/index";
 import { escapeLike } from "../../platform/access";
+import { owed } from "../obligations/counts";
 import type { TrackingScope } from "./policy";
-import { owed, scopeCondition } from "./queries";
+import { scopeCondition } from "./queries";
 
 export interface WorkRow {
   obligationId: string;

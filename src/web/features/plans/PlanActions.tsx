@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, FileWordOutlined, MailOutlined, StopOutlined } from "@ant-design/icons";
-import { Button, Popconfirm, Space } from "antd";
+import { Button, Popconfirm, Space, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanDetail } from "../../../contracts/plans";
@@ -11,6 +11,8 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
   const { t } = useTranslation();
   const issue = useIssuePlan();
   const close = useClosePlan();
+  // The urging letter is for units that are late or were sent back; with none, the server has nothing to write.
+  const nothingLate = plan.counts.overdue + plan.counts.returned === 0;
   const [downloading, setDownloading] = useState<"docx" | "urging" | null>(null);
   const fetchFile = (kind: "docx" | "urging") => {
     setDownloading(kind);
@@ -71,16 +73,19 @@ export function PlanActions({ plan, onIssued }: { plan: PlanDetail; onIssued: (w
       >
         {t("plans.actions.docx")}
       </Button>
-      {plan.status === "issued" && (
-        <Button
-          icon={<MailOutlined />}
-          loading={downloading === "urging"}
-          onClick={() => fetchFile("urging")}
-          data-testid="plan-urging-letter"
-          data-safe-action="download"
-        >
-          {t("plans.actions.urgingLetter")}
-        </Button>
+      {plan.canManage && plan.status === "issued" && (
+        <Tooltip title={nothingLate ? t("plans.actions.urgingNothingLate") : undefined}>
+          <Button
+            icon={<MailOutlined />}
+            loading={downloading === "urging"}
+            disabled={nothingLate}
+            onClick={() => fetchFile("urging")}
+            data-testid="plan-urging-letter"
+            data-safe-action="download"
+          >
+            {t("plans.actions.urgingLetter")}
+          </Button>
+        </Tooltip>
       )}
     </Space>
   );

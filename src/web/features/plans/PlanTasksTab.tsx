@@ -23,7 +23,8 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
   const draft = plan.status === "draft";
   const mayAdd = plan.canManage && plan.status !== "closed";
   const mayEdit = plan.canManage && draft;
-  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id);
+  // The server names every unit a task refers to; an id is never shown, even for a unit this user cannot list.
+  const names = (ids: string[]) => ids.map((id) => plan.unitNames[id] ?? nameOf.get(id) ?? t("plans.tasks.unknownUnit"));
 
   const targetTags = (task: TaskView) => (
     <Space size={[4, 4]} wrap data-testid="task-target">
@@ -168,6 +169,7 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
         open={editing !== null}
         onClose={() => setEditing(null)}
         onWarnings={setWarnings}
+        unitNames={plan.unitNames}
       />
     </>
   );

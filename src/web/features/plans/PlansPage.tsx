@@ -90,10 +90,10 @@ export function PlansPage() {
               title: t("plans.progress"),
               width: 150,
               render: (_, plan) =>
-                plan.counts.total > 0 ? (
+                plan.counts.expected > 0 ? (
                   <Progress
                     size="small"
-                    percent={Math.round(((plan.counts.submitted + plan.counts.accepted) * 100) / plan.counts.total)}
+                    percent={Math.round(plan.counts.completeness * 100)}
                     status={plan.counts.overdue > 0 ? "exception" : "normal"}
                   />
                 ) : (

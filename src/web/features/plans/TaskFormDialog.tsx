@@ -46,8 +46,11 @@ export function TaskFormDialog({
   open,
   onClose,
   onWarnings,
+  unitNames,
 }: {
   planId: string;
+  /** Names of the units the plan's tasks name (PlanDetail.unitNames). */
+  unitNames: Record<string, string>;
   task: TaskView | null;
   open: boolean;
   onClose: () => void;
@@ -169,7 +172,7 @@ export function TaskFormDialog({
           </Col>
         </Row>
         <Form.Item name="unitIds" label={t("plans.tasks.leadUnits")}>
-          <UnitsSelect placeholder={t("plans.tasks.leadUnitsHelp")} testId="task-form-units" />
+          <UnitsSelect placeholder={t("plans.tasks.leadUnitsHelp")} testId="task-form-units" knownNames={unitNames} />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
@@ -189,7 +192,7 @@ export function TaskFormDialog({
           </Col>
         </Row>
         <Form.Item name="supportUnitIds" label={t("plans.tasks.supportUnits")}>
-          <UnitsSelect testId="task-form-support" />
+          <UnitsSelect testId="task-form-support" knownNames={unitNames} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,10 +1,9 @@
 import type { TFunction } from "i18next";
-import type { Deliverable } from "../../../contracts/plans";
+import { Deliverable, PlanStatus } from "../../../contracts/plans";
 
-export type PlanStatus = "draft" | "issued" | "closed";
-export const planStatuses: PlanStatus[] = ["draft", "issued", "closed"];
+export const planStatuses: PlanStatus[] = PlanStatus.options;
 export const planStatusColors: Record<PlanStatus, string> = { draft: "default", issued: "green", closed: "purple" };
-export const deliverables: Deliverable[] = ["report", "document", "conference", "delegates", "confirmation"];
+export const deliverables: Deliverable[] = Deliverable.options;
 
 export const planStatusLabel = (status: PlanStatus, t: TFunction) => t(`plans.status.${status}`);
 export const deliverableLabel = (d: Deliverable, t: TFunction) => t(`plans.deliverables.${d}`);

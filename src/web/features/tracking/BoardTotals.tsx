@@ -1,14 +1,14 @@
 import { Card, Col, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
-import type { TrackingCounts } from "../../../contracts/tracking";
+import type { ObligationCounts } from "../../../contracts/counts";
 
 const RED = "#cf1322";
 const GREEN = "#389e0d";
 
 /** The plan's counts as cards; each number carries a data-testid (board-expected, board-late, …) for the browser test. */
-export function BoardTotals({ totals }: { totals: TrackingCounts }) {
+export function BoardTotals({ totals }: { totals: ObligationCounts }) {
   const { t } = useTranslation();
-  const cards: Array<{ key: keyof TrackingCounts; color?: string; percent?: boolean }> = [
+  const cards: Array<{ key: keyof ObligationCounts; color?: string; percent?: boolean }> = [
     { key: "expected" },
     { key: "submitted" },
     { key: "onTime", color: GREEN },
