@@ -174,17 +174,21 @@ class Crawl {
     }, ERROR_DISPLAYS);
     const page = await this.context.newPage();
     this.page = page;
-    page.on("request", () => {
+    // The live stream (EventSource on /api/events) stays open by design: it is never "loading".
+    const counted = (r: { resourceType(): string }) => r.resourceType() !== "eventsource";
+    page.on("request", (r) => {
+      if (!counted(r)) return;
       this.inflight += 1;
       this.lastActivity = Date.now();
     });
-    const done = () => {
+    const done = (r: { resourceType(): string }) => {
+      if (!counted(r)) return;
       this.inflight = Math.max(0, this.inflight - 1);
       this.lastActivity = Date.now();
     };
     page.on("requestfinished", done);
     page.on("requestfailed", (r) => {
-      done();
+      done(r);
       // A download is handed to the browser's download manager, which aborts the page's own request.
       if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? ""))
         this.fail(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);

@@ -10,6 +10,7 @@ import { systemEndpoints } from "./common";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
+import { liveEndpoints } from "./live";
 import { notificationEndpoints } from "./notifications";
 import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
@@ -29,6 +30,7 @@ export const endpoints = {
   notifications: notificationEndpoints,
   calendar: calendarEndpoints,
   importer: importerEndpoints,
+  live: liveEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { IdParams } from "./common";
 import { empty, endpoint, json } from "./http";
 
-export const NotificationKind = z.enum(["reminder.before", "reminder.overdue"]);
+export const NotificationKind = z.enum([
+  "reminder.before",
+  "reminder.overdue",
+  "obligation.assigned",
+  "obligation.submitted",
+  "obligation.returned",
+  "obligation.accepted",
+  "obligation.deadline",
+  "obligation.urged",
+]);
 
 export const Notification = z.object({
   id: z.uuid(),
@@ -12,6 +21,8 @@ export const Notification = z.object({
   unitId: z.uuid().nullable(),
   planId: z.uuid().nullable(),
   obligationId: z.uuid().nullable(),
+  /** The page to open: the obligation, else the unit's work list for a plan (several obligations), else the plan. */
+  link: z.string(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
 });

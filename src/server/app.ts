@@ -13,6 +13,7 @@ import { moduleRoutes } from "./modules/index";
 import { registerAuth } from "./platform/auth";
 import { registerErrorHandler } from "./platform/error-handler";
 import { enforceEndpointTable, route } from "./platform/http";
+import { registerLive } from "./platform/live/index";
 import { registerSecurityHeaders } from "./platform/web/security-headers";
 import { serveWebApp } from "./platform/web/static";
 
@@ -66,6 +67,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
 
   route(app, systemEndpoints.health, () => ({ status: "ok" as const, database: database.kind }));
 
+  await registerLive(app);
   for (const routes of moduleRoutes) await app.register(routes);
 
   await serveWebApp(app, webRoot);

@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/client";
 import { ensureInitialData } from "./db/seed/initial";
+import { moduleJobs } from "./modules/index";
 import { sweepOrphanFiles } from "./platform/files/store";
 import { startJobs } from "./platform/jobs/scheduler";
 
@@ -29,7 +30,11 @@ export async function startServer(config: Config, print: (line: string) => void 
       ? null
       : startJobs({
           db: database.db,
-          smtpUrl: process.env.SMTP_URL || undefined,
+          jobs: [
+            ...moduleJobs({ smtpUrl: process.env.SMTP_URL || undefined }),
+            // Files of uploads cut off mid-way (a crash, a dropped connection), older than an hour: none can still be in flight.
+            { name: "dọn tệp tải lên dở", intervalMs: 60 * 60_000, run: () => sweepOrphanFiles(database).then(() => undefined) },
+          ],
           log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
         });
   print(`kehoach đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === "pglite" ? `PGlite, ${config.dataDir}` : "PostgreSQL"})`);

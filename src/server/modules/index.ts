@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
+import { notificationJobs } from "./notifications/jobs";
 import { notificationRoutes } from "./notifications/routes";
 import { obligationRoutes } from "./obligations/routes";
 import { organisationRoutes } from "./organisations/routes";
@@ -25,3 +27,8 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   calendarRoutes,
   documentRoutes,
 ];
+
+/** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */
+export function moduleJobs(options: { smtpUrl?: string }): Job[] {
+  return [...notificationJobs({ smtpUrl: options.smtpUrl })];
+}

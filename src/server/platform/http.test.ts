@@ -74,7 +74,10 @@ describeOnDatabases("the endpoint table", (ctx) => {
   it("never answers 500 to any query string on any GET route (fuzz)", async () => {
     const unit = await makeUnit(ctx().db);
     const admin = await signedIn(ctx().app, await makeUser(ctx().db, { unit, grants: [{ unit, role: "admin" }] }));
-    const gets = allEndpoints().filter(({ endpoint: e }) => e.method === "GET" && !e.path.startsWith("/api/calendar"));
+    // A stream (GET /api/events) never ends by design; live.test.ts covers its refusals over real HTTP.
+    const gets = allEndpoints().filter(
+      ({ endpoint: e }) => e.method === "GET" && !e.path.startsWith("/api/calendar") && e.reply.kind !== "stream",
+    );
     const value = fc.oneof(
       fc.string({ unit: "binary", maxLength: 40 }),
       fc.integer().map(String),

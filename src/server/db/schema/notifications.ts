@@ -4,7 +4,15 @@ import { units } from "./organisations";
 import { users } from "./people";
 import { plans } from "./plans";
 
-export type NotificationKind = "reminder.before" | "reminder.overdue";
+export type NotificationKind =
+  | "reminder.before"
+  | "reminder.overdue"
+  | "obligation.assigned"
+  | "obligation.submitted"
+  | "obligation.returned"
+  | "obligation.accepted"
+  | "obligation.deadline"
+  | "obligation.urged";
 export type EmailStatus = "pending" | "sending" | "sent" | "failed";
 
 /** An in-app message, addressed to one user or to every user acting for a unit. */

@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit";
 import { buildPlanDocx, buildUrgingLetterDocx, deadlineText, shortDate } from "../../platform/documents/index";
 import type { LateUnit } from "../../platform/documents/types";
 import { forbidden, invalidState, notFound, nothingToDo } from "../../platform/errors";
+import { notifyUnitsUrged } from "../notifications/notify";
 import { listObligationsToUrge } from "../obligations/service";
 import { findUnit } from "../organisations/queries";
 import { defaultPlace } from "../plans/place";
@@ -78,7 +79,7 @@ async function lateUnitsOf(db: Db, actor: Actor, planId: string, now: Date) {
     });
     byUnit.set(r.unitName, unit);
   }
-  return { plan, lateUnits: sortVi([...byUnit.values()], (u) => u.unit), items: rows.length };
+  return { plan, lateUnits: sortVi([...byUnit.values()], (u) => u.unit), items: rows.length, obligationIds: rows.map((r) => r.id) };
 }
 
 /** What the urging letter will list, before it is made (and numbered): the late units and what each owes by when. */
@@ -94,7 +95,7 @@ export async function urgingLetterPreview(db: Db, { actor, planId, now = new Dat
  * Only managers of the issuer; 409 when nobody is late.
  */
 export async function urgingLetterDocx(db: Db, { actor, planId, request, now = new Date() }: UrgingLetterOptions): Promise<DocxFile> {
-  const { plan, lateUnits, items } = await lateUnitsOf(db, actor, planId, now);
+  const { plan, lateUnits, items, obligationIds } = await lateUnitsOf(db, actor, planId, now);
   const issuer = await requireIssuer(db, plan.issuerUnitId);
   const cited = `${plan.number ? `Kế hoạch số ${plan.number}` : "Kế hoạch"}${plan.issuedOn ? ` ngày ${shortDate(plan.issuedOn)}` : ""} của ${issuer.name} về ${plan.title.replace(/\s+/g, " ")}`;
   const date = request?.date ?? vietnamToday(now);
@@ -147,6 +148,7 @@ export async function urgingLetterDocx(db: Db, { actor, planId, request, now = n
       entityId: plan.id,
       after: { number, lateUnits: lateUnits.length, items },
     });
+    await notifyUnitsUrged(tx, { obligationIds, actorId: actor.userId, now });
     return { file, fileName };
   });
 }

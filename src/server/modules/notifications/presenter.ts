@@ -10,6 +10,13 @@ export function presentNotification(row: typeof notifications.$inferSelect): Not
     unitId: row.unitId,
     planId: row.planId,
     obligationId: row.obligationId,
+    link: row.obligationId
+      ? `/obligations/${row.obligationId}`
+      : row.planId && row.kind.startsWith("obligation.")
+        ? "/my-work"
+        : row.planId
+          ? `/plans/${row.planId}`
+          : "/my-work",
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };

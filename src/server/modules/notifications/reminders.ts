@@ -3,6 +3,7 @@ import { timeLeft } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { emailOutbox, notifications, reminderDeliveries } from "../../db/schema/index";
 import { deadlineText } from "../../platform/documents/format";
+import { publish } from "../../platform/live/index";
 import { type ReminderCandidate, reminderCandidates, unitRecipients } from "./queries";
 import { DEFAULT_SCHEDULE, type DueReminder, dueReminder, HORIZON_DAYS } from "./schedule";
 
@@ -89,7 +90,26 @@ async function deliverBatch(db: Db, due: Due[], now: Date, email: boolean): Prom
       }
     }
     // Chunks keep each statement under PostgreSQL's 65,535 bind parameters.
-    for (let i = 0; i < notes.length; i += 2000) await tx.insert(notifications).values(notes.slice(i, i + 2000));
+    for (let i = 0; i < notes.length; i += 2000) {
+      const rows = await tx
+        .insert(notifications)
+        .values(notes.slice(i, i + 2000))
+        .returning({
+          id: notifications.id,
+          userId: notifications.userId,
+          kind: notifications.kind,
+          obligationId: notifications.obligationId,
+        });
+      // Open pages hear of each reminder once this batch commits.
+      await publish(
+        tx,
+        rows.map((r) => ({
+          topic: `user:${r.userId}`,
+          type: "notification",
+          data: { notificationId: r.id, kind: r.kind, obligationId: r.obligationId },
+        })),
+      );
+    }
     for (let i = 0; i < mails.length; i += 2000) await tx.insert(emailOutbox).values(mails.slice(i, i + 2000));
     return { delivered: claimed.length, notifications: notes.length, emails: mails.length };
   });

@@ -8,6 +8,7 @@ import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, versionConflict } from "../../platform/errors";
 import { type FileStore, saveFiles } from "../../platform/files/store";
+import { notifyObligationAccepted, notifyObligationReturned, notifyObligationSubmitted } from "../notifications/notify";
 import type { CheckedFile } from "./files";
 import { assertCanReview, assertCanSubmit, canReadObligation, canReview, canSubmit } from "./policy";
 import { presentObligation, presentObligationDetail } from "./presenter";
@@ -97,6 +98,7 @@ export async function submit(
       entityId: o.id,
       after: { submissionId: sub.id, files: files.length, late },
     });
+    await notifyObligationSubmitted(tx, { obligationId: o.id, actorId: actor.userId, now });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }
@@ -124,6 +126,7 @@ export async function returnObligation(
       version,
     );
     await recordAudit(tx, { actor, action: "obligation.return", entityType: "obligation", entityId: o.id, after: { reason } });
+    await notifyObligationReturned(tx, { obligationId: o.id, actorId: actor.userId, now });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }
@@ -135,6 +138,7 @@ export async function acceptObligation(db: Db, { actor, obligationId, version, n
     assertCanReview(actor, o, await q.latestSubmitter(tx, o.id), "tiếp nhận");
     await transition(tx, o, { status: "accepted", acceptedAt: now }, { actorId: actor.userId, action: "accepted", at: now }, version);
     await recordAudit(tx, { actor, action: "obligation.accept", entityType: "obligation", entityId: o.id });
+    await notifyObligationAccepted(tx, { obligationId: o.id, actorId: actor.userId, now });
     return presentObligation(await q.loadObligation(tx, o.id), now);
   });
 }

@@ -7,6 +7,13 @@ import { createTask, deleteTask, updateTask } from "./tasks";
 
 export async function planRoutes(app: FastifyInstance): Promise<void> {
   const db = () => app.database.db;
+  // Live topic `plan:<id>` (platform/live): whoever may read the plan may hear of its changes.
+  app.live.authorizeTopic("plan", (actor, id) =>
+    getPlan(db(), actor, id).then(
+      () => true,
+      () => false,
+    ),
+  );
 
   route(app, e.list, async ({ actor, query }) => ({ plans: await listPlans(db(), actor, query) }));
 

@@ -6,6 +6,7 @@ import { planAmendments, plans } from "../../db/schema/index";
 import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
+import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
@@ -227,6 +228,7 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
       obligationsCreated += await createObligationsForTask(tx, { planId, task, unitIds: units.map((u) => u.id), actorId: actor.userId });
     await writeChanges(tx, planId, version, {}, { status: "issued", issuedAt: now, issuedOn: plan.issuedOn ?? vietnamToday(now) });
     await recordAudit(tx, { actor, action: "plan.issue", entityType: "plan", entityId: planId, after: { obligationsCreated, warnings } });
+    await notifyObligationsAssigned(tx, { planId, actorId: actor.userId, now });
     return { warnings, obligationsCreated };
   });
 }

@@ -6,7 +6,9 @@ import type { TaskTarget } from "../../db/schema/plans";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, invalidState, versionConflict } from "../../platform/errors";
+import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
+import { moveTaskDeadline } from "./deadline";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft } from "./policy";
 import { presentTask } from "./presenter";
 import * as q from "./queries";
@@ -74,6 +76,7 @@ export async function createTask(
         after: { task: input },
       });
       warnings.push(...deadlineWarnings(task, now, await q.parentDeadline(tx, plan)));
+      await notifyObligationsAssigned(tx, { planId, taskId: task.id, actorId: actor.userId, now });
     }
     await recordAudit(tx, { actor, action: "task.create", entityType: "task", entityId: inserted.id, after: input });
     return { task: presentTask({ ...inserted, obligationCount }, null), warnings };
@@ -93,6 +96,15 @@ export async function updateTask(db: Db, { actor, taskId, input }: UpdateTaskOpt
     const current = await q.findTask(tx, taskId);
     const plan = await q.lockPlan(tx, current.planId);
     assertCanManagePlan(actor, plan.issuerPath);
+    // An issued plan's task takes one direct change: its deadline (moved with its obligations, units told).
+    const deadlineOnly = Object.keys(changes).every((k) => k === "dueDate" || k === "dueTime");
+    if (plan.status === "issued" && deadlineOnly && Object.keys(changes).length > 0) {
+      const dueDate = changes.dueDate ?? current.dueDate;
+      if (!dueDate) throw new AppError("VALIDATION", "Hãy nhập hạn hoàn thành của nhiệm vụ.");
+      const dueTime = changes.dueTime === undefined ? current.dueTime : changes.dueTime;
+      const moved = await moveTaskDeadline(tx, { actor, current, version, dueDate, dueTime });
+      return presentTask({ ...moved, obligationCount: 0 }, await q.parentDeadline(tx, plan));
+    }
     assertDraft(plan.status);
     const target = changes.target ?? current.target;
     const supportUnitIds = changes.supportUnitIds ?? current.supportUnitIds;

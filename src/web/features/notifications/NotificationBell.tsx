@@ -1,21 +1,28 @@
 import { BellOutlined } from "@ant-design/icons";
 import { Badge, Button, Empty, List, Popover, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { Notification } from "../../../contracts/notifications";
 import { formatVietnamTime } from "../tracking/time";
 import { useMarkRead, useNotifications } from "./api";
+import { useLiveUpdates } from "./live";
 
-/** The header bell: unread count, the latest reminders; opening one marks it read and goes to its obligation. */
+/**
+ * The header bell: unread count and the latest notifications, kept current by the live stream (no reload);
+ * opening one marks it read and goes to its page (the obligation, the unit's work list, or the plan).
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
+  useLiveUpdates();
   const navigate = useNavigate();
   const list = useNotifications();
   const markRead = useMarkRead();
+  const [shown, setShown] = useState(false);
   const open = (n: Notification) => {
+    setShown(false);
     if (!n.readAt) markRead.mutate(n.id);
-    if (n.obligationId) void navigate(`/obligations/${n.obligationId}`);
-    else if (n.planId) void navigate(`/plans/${n.planId}`);
+    void navigate(n.link);
   };
   const items = list.data?.items ?? [];
   const content = (
@@ -27,7 +34,13 @@ export function NotificationBell() {
           size="small"
           dataSource={items}
           renderItem={(n) => (
-            <List.Item key={n.id} onClick={() => open(n)} style={{ cursor: "pointer", background: n.readAt ? undefined : "#fff1f0" }}>
+            <List.Item
+              key={n.id}
+              onClick={() => open(n)}
+              data-testid="notification-item"
+              data-kind={n.kind}
+              style={{ cursor: "pointer", background: n.readAt ? undefined : "#fff1f0" }}
+            >
               <List.Item.Meta
                 title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
                 description={
@@ -44,13 +57,21 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover trigger="click" placement="bottomRight" title={t("notifications.title")} content={content}>
+    <Popover
+      trigger="click"
+      open={shown}
+      onOpenChange={setShown}
+      placement="bottomRight"
+      title={t("notifications.title")}
+      content={content}
+    >
       <Badge count={list.data?.unread ?? 0} size="small" offset={[-4, 4]}>
         <Button
           type="text"
           icon={<BellOutlined style={{ color: "#fff", fontSize: 18 }} />}
           aria-label={t("notifications.title")}
           data-testid="notification-bell"
+          data-unread={list.data?.unread ?? 0}
         />
       </Badge>
     </Popover>

@@ -3,12 +3,12 @@ import { notificationEndpoints as e } from "../../../contracts/notifications";
 import { call } from "../../app/api";
 import { queryKeys } from "../../app/queryKeys";
 
-/** The latest notifications and the unread count, polled so a reminder shows up without a reload. */
+/** The latest notifications and the unread count; the live stream refreshes them, the slow poll is a safety net. */
 export function useNotifications() {
   return useQuery({
     queryKey: queryKeys.notifications.latest,
     queryFn: () => call(e.list, { query: { limit: 20 } }),
-    refetchInterval: 60_000,
+    refetchInterval: 300_000,
   });
 }
 
