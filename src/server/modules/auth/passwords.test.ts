@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { makeUnit, makeUser, TEST_PASSWORD, unique } from "../../testing/factories";
+import { makeUnit, makeUser, TEST_PASSWORD } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 
 describeOnDatabases("passwords and the sign-in limit", (ctx) => {
