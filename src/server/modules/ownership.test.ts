@@ -39,7 +39,6 @@ const OWNERS: Record<string, readonly string[]> = {
  */
 const EXCEPTIONS: Record<string, readonly string[]> = {
   "notifications/queries.ts": ["obligations", "plans", "roleGrants", "tasks", "units", "users"],
-  "plans/queries.ts": ["obligations", "units"],
   "people/queries.ts": ["units"],
 };
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
 import type { BoardFilter, boardStatusFilters } from "../../../contracts/tracking";
 import type { Db } from "../../db/client";
 import { obligations } from "../../db/schema/index";
@@ -6,6 +6,7 @@ import {
   inUnitScope,
   type UnitRef,
   type UnitScope,
+  type UnitView,
   underUnitPath,
   unitNameContains,
   unitRefColumns,
@@ -363,4 +364,54 @@ export async function owedObligations(db: Db, options: { scope: UnitScope; under
     .orderBy(asc(obligations.dueAt), asc(unit.path), asc(task.sortOrder))
     .limit(limit);
   return rows.map((r) => ({ ...r, status: r.status === "returned" ? "returned" : "open" }));
+}
+
+/**
+ * What plans needs of obligations, as pieces to embed in its own queries (`plan` is the outer query's plan id
+ * column, `taskId` its task id column).
+ */
+
+/** Some obligation of the plan falls to a unit `where` keeps (a commune sees the plans that task it). */
+export function someObligationOfPlan(db: Db, plan: AnyColumn, where: (unit: UnitView) => SQL | undefined): SQL {
+  const obligated = unitView("obligation_unit");
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(obligations)
+      .innerJoin(obligated, eq(obligated.id, obligations.unitId))
+      .where(and(eq(obligations.planId, plan), where(obligated))),
+  );
+}
+
+/** The unit owes something under the plan. */
+export function unitOwesUnderPlan(db: Db, plan: AnyColumn, unitId: string): SQL {
+  return exists(
+    db
+      .select({ one: obligations.id })
+      .from(obligations)
+      .where(and(eq(obligations.planId, plan), eq(obligations.unitId, unitId))),
+  );
+}
+
+/** How many obligations the task has given out. */
+export function obligationCountOfTask(taskId: AnyColumn): SQL<number> {
+  return n(sql`(select count(*)::int from ${obligations} where ${obligations.taskId} = ${taskId})`);
+}
+
+/** The earliest deadline of the obligations a child plan answers (linked by childPlanId), or null. */
+export async function earliestDueAnsweredBy(db: Db, childPlanId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) })
+    .from(obligations)
+    .where(eq(obligations.childPlanId, childPlanId));
+  return row?.dueAt ?? null;
+}
+
+/** The earliest deadline of a plan's obligations falling to one unit, or null. */
+export async function earliestDueOfUnit(db: Db, planId: string, unitId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) })
+    .from(obligations)
+    .where(and(eq(obligations.planId, planId), eq(obligations.unitId, unitId)));
+  return row?.dueAt ?? null;
 }

@@ -7,7 +7,7 @@ import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
-import { unitNames as namesOfUnits } from "../organisations/queries";
+import { unitNames as namesOfUnits, requireUnit } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
@@ -70,7 +70,7 @@ export interface CreatePlanOptions {
 
 /** A new draft of the issuing unit; the layout follows the issuer's tree (Party → party layout). */
 export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): Promise<string> {
-  const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
+  const issuer = await requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
   assertCanManagePlan(actor, issuer.path);
   if (input.parentPlanId) await checkParent(db, actor, input.parentPlanId);
   return db.transaction(async (tx) => {
