@@ -4,8 +4,12 @@ import { describe, expect, it } from "vitest";
 
 /**
  * A module reads and writes only its own tables; another module's data comes through that module's exported
- * queries or services (docs/ARCHITECTURE.md). This test parses every module's imports of the Drizzle schema and
- * fails on a table imported by a module that does not own it, unless the file is listed in `EXCEPTIONS` below.
+ * queries or services (docs/ARCHITECTURE.md). Where one SQL query must join another module's rows, the owner
+ * exports a view of them (a derived table it builds over its own table, with the columns it chooses to share,
+ * e.g. `unitView` in organisations/views.ts) and the conditions on it (`inUnitScope`, `underUnitPath`), or a
+ * piece of SQL to embed (`someObligationOfPlan` in obligations/read-model.ts); the table object itself never
+ * leaves its module. This test parses every module's imports of the Drizzle schema and fails on a table imported
+ * by a module that does not own it, unless the file is listed in `EXCEPTIONS` below.
  * Type-only imports (`import type`, `type X`) carry no reads and are allowed.
  */
 
@@ -30,6 +34,8 @@ const OWNERS: Record<string, readonly string[]> = {
   emailOutbox: ["notifications"],
   notificationEmails: ["notifications"],
   calendarTokens: ["calendar"],
+  outgoingDocumentSequences: ["documents"],
+  outgoingDocuments: ["documents"],
   auditLog: ["audit"],
 };
 
@@ -38,15 +44,7 @@ const OWNERS: Record<string, readonly string[]> = {
  * needed fails the test too, so the list only shrinks.
  */
 const EXCEPTIONS: Record<string, readonly string[]> = {
-  // The read model of tracking: counts and lists over obligations, their plan, task and unit in one SQL query each.
-  "tracking/board-queries.ts": ["obligations", "units"],
-  "tracking/plan-obligations.ts": ["obligations", "tasks", "units"],
-  "tracking/queries.ts": ["obligations", "plans", "units"],
-  "tracking/work-queries.ts": ["obligations", "plans", "tasks", "units"],
   "notifications/queries.ts": ["obligations", "plans", "roleGrants", "tasks", "units", "users"],
-  "obligations/queries.ts": ["plans", "tasks", "units", "users"],
-  "plans/queries.ts": ["obligations", "units"],
-  "people/queries.ts": ["units"],
 };
 
 /** Test support writes rows of every module directly (fixtures), as the tests of any module may. */

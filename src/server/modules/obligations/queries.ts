@@ -1,21 +1,29 @@
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import type { Deliverable, PlanStatus } from "../../../contracts/plans";
 import type { Db } from "../../db/client";
-import { obligationEvents, obligations, plans, storedFiles, submissions, tasks, units, users } from "../../db/schema/index";
+import { obligationEvents, obligations, storedFiles, submissions } from "../../db/schema/index";
 import { notFound } from "../../platform/errors";
+import { unitView } from "../organisations/views";
+import { userView } from "../people/views";
+import { planView, taskView } from "../plans/views";
 
 export type ObligationRow = typeof obligations.$inferSelect;
 
-const issuer = alias(units, "issuer");
+// Units, tasks, plans and users are read through the views their modules export (no foreign table imported).
+const unit = unitView("unit");
+const issuer = unitView("issuer");
+const task = taskView("task");
+const plan = planView("plan");
+const user = userView("actor");
 
 /** An obligation with what the rules and the view need: its unit, its task, its plan and the plan's issuer. */
 export interface ObligationContext extends ObligationRow {
   unitName: string;
   unitPath: string;
   what: string;
-  deliverable: (typeof tasks.$inferSelect)["deliverable"];
+  deliverable: Deliverable;
   planTitle: string;
-  planStatus: (typeof plans.$inferSelect)["status"];
+  planStatus: PlanStatus;
   issuerUnitId: string;
   issuerPath: string;
 }
@@ -28,20 +36,20 @@ export async function loadObligation(db: Db, id: string, lock = false): Promise<
   const [row] = await db
     .select({
       obligation: obligations,
-      unitName: units.name,
-      unitPath: units.path,
-      what: tasks.what,
-      deliverable: tasks.deliverable,
-      planTitle: plans.title,
-      planStatus: plans.status,
-      issuerUnitId: plans.issuerUnitId,
+      unitName: unit.name,
+      unitPath: unit.path,
+      what: task.what,
+      deliverable: task.deliverable,
+      planTitle: plan.title,
+      planStatus: plan.status,
+      issuerUnitId: plan.issuerUnitId,
       issuerPath: issuer.path,
     })
     .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
-    .innerJoin(plans, eq(plans.id, obligations.planId))
-    .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
+    .innerJoin(unit, eq(unit.id, obligations.unitId))
+    .innerJoin(task, eq(task.id, obligations.taskId))
+    .innerJoin(plan, eq(plan.id, obligations.planId))
+    .innerJoin(issuer, eq(issuer.id, plan.issuerUnitId))
     .where(eq(obligations.id, id));
   if (!row) throw notFound("Không tìm thấy việc cần làm.");
   const { obligation, ...rest } = row;
@@ -50,18 +58,18 @@ export async function loadObligation(db: Db, id: string, lock = false): Promise<
 
 export async function listEvents(db: Db, obligationId: string) {
   return db
-    .select({ event: obligationEvents, actorName: users.fullName })
+    .select({ event: obligationEvents, actorName: user.fullName })
     .from(obligationEvents)
-    .leftJoin(users, eq(users.id, obligationEvents.actorId))
+    .leftJoin(user, eq(user.id, obligationEvents.actorId))
     .where(eq(obligationEvents.obligationId, obligationId))
     .orderBy(asc(obligationEvents.at), asc(obligationEvents.id));
 }
 
 export async function listSubmissions(db: Db, obligationId: string) {
   const subs = await db
-    .select({ submission: submissions, submittedByName: users.fullName })
+    .select({ submission: submissions, submittedByName: user.fullName })
     .from(submissions)
-    .innerJoin(users, eq(users.id, submissions.submittedBy))
+    .innerJoin(user, eq(user.id, submissions.submittedBy))
     .where(eq(submissions.obligationId, obligationId))
     .orderBy(asc(submissions.submittedAt));
   const ids = subs.map((s) => s.submission.id);
@@ -110,10 +118,10 @@ export async function owedLateOrReturned(db: Db, planId: string, now: Date) {
     .select({
       id: obligations.id,
       unitId: obligations.unitId,
-      unitName: units.name,
+      unitName: unit.name,
       taskId: obligations.taskId,
-      what: tasks.what,
-      deliverable: tasks.deliverable,
+      what: task.what,
+      deliverable: task.deliverable,
       status: obligations.status,
       dueDate: obligations.dueDate,
       dueTime: obligations.dueTime,
@@ -121,15 +129,15 @@ export async function owedLateOrReturned(db: Db, planId: string, now: Date) {
       returnedReason: obligations.returnedReason,
     })
     .from(obligations)
-    .innerJoin(units, eq(units.id, obligations.unitId))
-    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
+    .innerJoin(unit, eq(unit.id, obligations.unitId))
+    .innerJoin(task, eq(task.id, obligations.taskId))
     .where(
       and(
         eq(obligations.planId, planId),
         or(eq(obligations.status, "returned"), and(eq(obligations.status, "open"), lt(obligations.dueAt, now))),
       ),
     )
-    .orderBy(asc(obligations.dueAt), asc(units.path));
+    .orderBy(asc(obligations.dueAt), asc(unit.path));
 }
 
 /** A unit's obligations under issued plans, by deadline, with the task's text and the plan's number and title (its calendar). */
@@ -141,13 +149,13 @@ export async function unitDeadlines(db: Db, unitId: string) {
       dueDate: obligations.dueDate,
       dueTime: obligations.dueTime,
       updatedAt: obligations.updatedAt,
-      what: tasks.what,
-      planNumber: plans.number,
-      planTitle: plans.title,
+      what: task.what,
+      planNumber: plan.number,
+      planTitle: plan.title,
     })
     .from(obligations)
-    .innerJoin(tasks, eq(tasks.id, obligations.taskId))
-    .innerJoin(plans, eq(plans.id, obligations.planId))
-    .where(and(eq(obligations.unitId, unitId), eq(plans.status, "issued")))
+    .innerJoin(task, eq(task.id, obligations.taskId))
+    .innerJoin(plan, eq(plan.id, obligations.planId))
+    .where(and(eq(obligations.unitId, unitId), eq(plan.status, "issued")))
     .orderBy(asc(obligations.dueAt));
 }

@@ -1,9 +1,10 @@
-import { and, eq, isNotNull, like, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, like, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { nameKey, searchKey, sortVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
 import { escapeLike } from "../../platform/access";
+import type { UnitRow } from "./queries";
 
 export interface UnitCandidate {
   id: string;
@@ -57,4 +58,21 @@ export function describeCandidate(u: UnitCandidate): string {
   const short = u.shortName ? ` (${u.shortName})` : "";
   const under = u.parentName ? `, thuộc ${u.parentName}` : "";
   return `  - ${u.name}${short}${under} [${u.tree}] — mã ${u.id}`;
+}
+
+/** Active units whose name key is one of `keys` (tone placement and case ignored): the importer's unit names. */
+export async function unitsByNameKeys(db: Db, keys: string[]): Promise<UnitRow[]> {
+  if (keys.length === 0) return [];
+  return db
+    .select()
+    .from(units)
+    .where(and(inArray(units.nameKey, keys), eq(units.archived, false)));
+}
+
+/** Active units with a short name, for matching the abbreviations plans use ("UBND xã", "Ban CHQS"). */
+export async function unitsWithShortName(db: Db): Promise<UnitRow[]> {
+  return db
+    .select()
+    .from(units)
+    .where(and(isNotNull(units.shortName), eq(units.archived, false)));
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, like, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { roleGrants, units, users } from "../../db/schema/index";
-import { type Actor, escapeLike, type Role, scopeToActor } from "../../platform/access";
+import { roleGrants, users } from "../../db/schema/index";
+import { type Actor, type Role, scopeToActor } from "../../platform/access";
+import { underUnitPath, unitView } from "../organisations/views";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -36,10 +37,12 @@ export interface UserRecord {
   grants: GrantRef[];
 }
 
-const unitColumns = { id: units.id, name: units.name, path: units.path, archived: units.archived };
+// Units come from the view organisations exports (people does not read the units table).
+const unit = unitView("unit");
+const unitColumns = { id: unit.id, name: unit.name, path: unit.path, archived: unit.archived };
 
 export async function findUnit(db: Db, unitId: string): Promise<UnitRef | undefined> {
-  const [row] = await db.select(unitColumns).from(units).where(eq(units.id, unitId));
+  const [row] = await db.select(unitColumns).from(unit).where(eq(unit.id, unitId));
   return row;
 }
 
@@ -52,13 +55,13 @@ async function grantsOf(db: Db, userIds: string[]): Promise<Map<string, GrantRef
       userId: roleGrants.userId,
       unitId: roleGrants.unitId,
       role: roleGrants.role,
-      unitName: units.name,
-      unitPath: units.path,
+      unitName: unit.name,
+      unitPath: unit.path,
     })
     .from(roleGrants)
-    .innerJoin(units, eq(units.id, roleGrants.unitId))
+    .innerJoin(unit, eq(unit.id, roleGrants.unitId))
     .where(inArray(roleGrants.userId, userIds))
-    .orderBy(asc(units.path), asc(roleGrants.role));
+    .orderBy(asc(unit.path), asc(roleGrants.role));
   for (const r of rows) {
     const list = byUser.get(r.userId) ?? [];
     list.push({ id: r.id, unitId: r.unitId, unitName: r.unitName, unitPath: r.unitPath, role: r.role as Role });
@@ -68,7 +71,7 @@ async function grantsOf(db: Db, userIds: string[]): Promise<Map<string, GrantRef
 }
 
 async function withUnitsAndGrants(db: Db, where: SQL | undefined): Promise<UserRecord[]> {
-  const rows = await db.select({ user: users, unit: unitColumns }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where);
+  const rows = await db.select({ user: users, unit: unitColumns }).from(users).innerJoin(unit, eq(unit.id, users.unitId)).where(where);
   const grants = await grantsOf(
     db,
     rows.map((r) => r.user.id),
@@ -96,8 +99,8 @@ export interface UserFilter {
 /** Users whose unit lies in the actor's readable subtrees (all for an admin), narrowed by the filter. */
 export async function listUserRecords(db: Db, { actor, underPath, includeInactive }: UserFilter): Promise<UserRecord[]> {
   const where = and(
-    scopeToActor(actor, units.path),
-    underPath ? like(units.path, `${escapeLike(underPath)}%`) : undefined,
+    scopeToActor(actor, unit.path),
+    underPath ? underUnitPath(unit, underPath) : undefined,
     includeInactive ? undefined : eq(users.active, true),
   );
   return withUnitsAndGrants(db, where);

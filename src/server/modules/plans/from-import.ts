@@ -6,8 +6,9 @@ import { tasks } from "../../db/schema/index";
 import type { TaskTarget } from "../../db/schema/plans";
 import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
+import { requireUnit } from "../organisations/queries";
+import { unitsByNameKeys, unitsWithShortName } from "../organisations/unit-lookup";
 import { importedTasks } from "./imported-tasks";
-import * as q from "./queries";
 import { createPlan } from "./service";
 
 /** What a deadline asks for, from its wording: a report, a conference held, a list of delegates, else a document. */
@@ -27,8 +28,8 @@ export function inferDeliverable(what: string): Deliverable {
  */
 async function unitMatcher(db: Db, actor: Actor, issuerPath: string, names: string[]) {
   const keys = [...new Set(names.map(nameKey))];
-  const byName = await q.unitsByNameKeys(db, keys);
-  const byShort = (await q.unitsWithShortName(db)).filter((u) => u.shortName && keys.includes(nameKey(u.shortName)));
+  const byName = await unitsByNameKeys(db, keys);
+  const byShort = (await unitsWithShortName(db)).filter((u) => u.shortName && keys.includes(nameKey(u.shortName)));
   return (name: string): string | null => {
     const key = nameKey(name);
     let found = [...byName.filter((u) => u.nameKey === key), ...byShort.filter((u) => nameKey(u.shortName ?? "") === key)];
@@ -51,7 +52,7 @@ export interface FromImportOptions {
  */
 export async function createPlanFromImport(db: Db, { actor, input }: FromImportOptions): Promise<{ planId: string; warnings: string[] }> {
   const r: ImportResult = input.result;
-  const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
+  const issuer = await requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
   const names = [...r.deadlines.flatMap((d) => d.units), ...r.tasks.map((t) => t.unit), ...r.speeches.map((s) => s.unit)];
   const match = await unitMatcher(db, actor, issuer.path, names);
   const warnings: string[] = [];

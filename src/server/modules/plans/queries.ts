@@ -1,21 +1,29 @@
-import { and, asc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { obligations, planAmendments, plans, tasks, units } from "../../db/schema/index";
+import { planAmendments, plans, tasks } from "../../db/schema/index";
 import { type Actor, scopeToActor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
-import { countsByPlan, n, type RawCounts } from "../obligations/counts";
+import { countsByPlan, type RawCounts } from "../obligations/counts";
+import {
+  earliestDueAnsweredBy,
+  earliestDueOfUnit,
+  obligationCountOfTask,
+  someObligationOfPlan,
+  unitOwesUnderPlan,
+} from "../obligations/read-model";
+import { unitView } from "../organisations/views";
 import { userFullNames } from "../people/queries";
 
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
-export type UnitRow = typeof units.$inferSelect;
 export type PlanWithIssuer = PlanRow & { issuerName: string; issuerPath: string };
 
-const issuerColumns = { plan: plans, issuerName: units.name, issuerPath: units.path };
+// The issuer comes from organisations' unit view; obligations from the pieces obligations exports.
+const issuer = unitView("issuer");
+const issuerColumns = { plan: plans, issuerName: issuer.name, issuerPath: issuer.path };
 
 export async function findPlan(db: Db, id: string): Promise<PlanWithIssuer | undefined> {
-  const [row] = await db.select(issuerColumns).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, id));
+  const [row] = await db.select(issuerColumns).from(plans).innerJoin(issuer, eq(issuer.id, plans.issuerUnitId)).where(eq(plans.id, id));
   return row ? { ...row.plan, issuerName: row.issuerName, issuerPath: row.issuerPath } : undefined;
 }
 
@@ -32,26 +40,18 @@ export async function lockPlan(tx: Db, id: string): Promise<PlanWithIssuer> {
   return requirePlan(tx, id);
 }
 
-const obligationUnit = alias(units, "obligation_unit");
-
 /** Some obligation of the plan falls to a unit the actor reads (a commune sees the plans that task it). */
 function tasksActorUnits(db: Db, actor: Actor): SQL {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(obligations)
-      .innerJoin(obligationUnit, eq(obligationUnit.id, obligations.unitId))
-      .where(and(eq(obligations.planId, plans.id), scopeToActor(actor, obligationUnit.path))),
-  );
+  return someObligationOfPlan(db, plans.id, (unit) => scopeToActor(actor, unit.path));
 }
 
 /** Plans issued inside the actor's readable subtrees, plus plans that give the actor's units obligations. */
 export async function listReadablePlans(db: Db, actor: Actor, status?: PlanRow["status"]): Promise<PlanWithIssuer[]> {
-  const scope = scopeToActor(actor, units.path);
+  const scope = scopeToActor(actor, issuer.path);
   const rows = await db
     .select(issuerColumns)
     .from(plans)
-    .innerJoin(units, eq(units.id, plans.issuerUnitId))
+    .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
     .where(and(scope ? or(scope, tasksActorUnits(db, actor)) : undefined, status ? eq(plans.status, status) : undefined))
     .orderBy(sql`${plans.updatedAt} desc`);
   return rows.map((r) => ({ ...r.plan, issuerName: r.issuerName, issuerPath: r.issuerPath }));
@@ -75,7 +75,7 @@ export function obligationCounts(db: Db, planIds: string[], now: Date = new Date
 
 export async function listTasks(db: Db, planId: string): Promise<Array<TaskRow & { obligationCount: number }>> {
   const rows = await db
-    .select({ task: tasks, obligationCount: n(sql`(select count(*)::int from ${obligations} where ${obligations.taskId} = ${tasks.id})`) })
+    .select({ task: tasks, obligationCount: obligationCountOfTask(tasks.id) })
     .from(tasks)
     .where(eq(tasks.planId, planId))
     .orderBy(asc(tasks.sortOrder), asc(tasks.createdAt));
@@ -93,7 +93,7 @@ export async function childPlans(db: Db, planId: string): Promise<PlanWithIssuer
   const rows = await db
     .select(issuerColumns)
     .from(plans)
-    .innerJoin(units, eq(units.id, plans.issuerUnitId))
+    .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
     .where(eq(plans.parentPlanId, planId))
     .orderBy(asc(plans.createdAt));
   return rows.map((r) => ({ ...r.plan, issuerName: r.issuerName, issuerPath: r.issuerPath }));
@@ -104,17 +104,10 @@ export async function childPlans(db: Db, planId: string): Promise<PlanWithIssuer
  * else the earliest obligation of the parent plan falling to the child's issuer. Null when there is none.
  */
 export async function parentDeadline(db: Db, plan: Pick<PlanRow, "id" | "parentPlanId" | "issuerUnitId">): Promise<Date | null> {
-  const [linked] = await db
-    .select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) })
-    .from(obligations)
-    .where(eq(obligations.childPlanId, plan.id));
-  if (linked?.dueAt) return linked.dueAt;
+  const linked = await earliestDueAnsweredBy(db, plan.id);
+  if (linked) return linked;
   if (!plan.parentPlanId) return null;
-  const [own] = await db
-    .select({ dueAt: sql<Date | null>`min(${obligations.dueAt})`.mapWith(obligations.dueAt) })
-    .from(obligations)
-    .where(and(eq(obligations.planId, plan.parentPlanId), eq(obligations.unitId, plan.issuerUnitId)));
-  return own?.dueAt ?? null;
+  return earliestDueOfUnit(db, plan.parentPlanId, plan.issuerUnitId);
 }
 
 /** A plan's amendments in order, each with the full name of who made it (from people, which owns users). */
@@ -131,37 +124,10 @@ export async function listAmendments(db: Db, planId: string) {
   return rows.map((amendment) => ({ amendment, actorName: (amendment.actorId && names.get(amendment.actorId)) ?? null }));
 }
 
-export async function requireUnit(db: Db, id: string, what = "Không tìm thấy đơn vị."): Promise<UnitRow> {
-  const [row] = await db.select().from(units).where(eq(units.id, id));
-  if (!row) throw notFound(what);
-  return row;
-}
-
-/** Active units whose name key is one of `keys` (tone placement and case ignored). */
-export async function unitsByNameKeys(db: Db, keys: string[]): Promise<UnitRow[]> {
-  if (keys.length === 0) return [];
-  return db
-    .select()
-    .from(units)
-    .where(and(inArray(units.nameKey, keys), eq(units.archived, false)));
-}
-
-/** Active units with a short name, for matching the abbreviations plans use ("UBND xã", "Ban CHQS"). */
-export async function unitsWithShortName(db: Db): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(units)
-    .where(and(sql`${units.shortName} is not null`, eq(units.archived, false)));
-}
-
 /** Issued plans a unit issued or owes something under, with their conferences (its calendar). */
 export async function issuedPlansOfUnit(db: Db, unitId: string) {
-  const owes = db
-    .select({ one: obligations.id })
-    .from(obligations)
-    .where(and(eq(obligations.planId, plans.id), eq(obligations.unitId, unitId)));
   return db
     .select({ id: plans.id, number: plans.number, title: plans.title, conferences: plans.conferences, updatedAt: plans.updatedAt })
     .from(plans)
-    .where(and(eq(plans.status, "issued"), or(eq(plans.issuerUnitId, unitId), exists(owes))));
+    .where(and(eq(plans.status, "issued"), or(eq(plans.issuerUnitId, unitId), unitOwesUnderPlan(db, plans.id, unitId))));
 }

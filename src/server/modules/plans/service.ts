@@ -8,7 +8,7 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
-import { unitNames as namesOfUnits } from "../organisations/queries";
+import { unitNames as namesOfUnits, requireUnit } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
 import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
@@ -72,7 +72,7 @@ export interface CreatePlanOptions {
 
 /** A new draft of the issuing unit; the layout follows the issuer's tree (Party → party layout), the place its name. */
 export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): Promise<string> {
-  const issuer = await q.requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
+  const issuer = await requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
   assertCanManagePlan(actor, issuer.path);
   if (input.parentPlanId) await checkParent(db, actor, input.parentPlanId);
   return db.transaction(async (tx) => {

@@ -2,9 +2,9 @@ import { type TimeLeft, timeLeft } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { AppError, forbidden, notFound } from "../../platform/errors";
+import { owedObligations, type WorkRow } from "../obligations/read-model";
+import { findUnitRef as findUnit } from "../organisations/views";
 import { messages, workScope, worksFor } from "./policy";
-import { findUnit } from "./queries";
-import { owedObligations, type WorkRow } from "./work-queries";
 
 export const DEFAULT_MY_WORK_LIMIT = 200;
 

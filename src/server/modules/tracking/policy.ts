@@ -1,11 +1,12 @@
 import { type Actor, covers } from "../../platform/access";
+import type { UnitScope } from "../organisations/views";
 
 /**
  * Which obligations of a plan an actor may count. Managers and viewers whose grant covers the issuing unit
  * (and admins) see every unit; anyone else sees only the units they answer for: a member its own unit,
  * a manager or viewer lower in the tree its subtree. So a commune never sees another commune's row.
  */
-export type TrackingScope = { all: true } | { all: false; unitIds: string[]; pathPrefixes: string[] };
+export type TrackingScope = UnitScope;
 
 export function trackingScope(actor: Actor, issuerPath: string): TrackingScope {
   if (covers(actor, issuerPath, ["manager", "viewer"])) return { all: true };

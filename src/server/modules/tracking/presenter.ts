@@ -1,8 +1,8 @@
 import type { Board, BoardRow, MyWork, Rollup, TrackedUnit } from "../../../contracts/tracking";
 import { presentCounts as trackingCounts } from "../obligations/counts";
-import type { UnitCountsRow } from "./board-queries";
+import type { UnitCountsRow } from "../obligations/read-model";
+import type { UnitRef } from "../organisations/views";
 import type { MyWorkData } from "./my-work";
-import type { UnitRef } from "./queries";
 import type { RollupData } from "./rollup";
 import type { BoardData } from "./service";
 

@@ -2,7 +2,8 @@ import { sortVi } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { type RawCounts, sumCounts } from "../obligations/counts";
-import { countsBySubtree, findUnits, pathBounds, SEGMENT, type UnitRef } from "./queries";
+import { countsBySubtree, pathBounds, SEGMENT } from "../obligations/read-model";
+import { findUnitRefs as findUnits, type UnitRef } from "../organisations/views";
 import { authorizeTrackedUnit, authorizeTracking } from "./service";
 
 /**

@@ -4,9 +4,10 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { forbidden, notFound } from "../../platform/errors";
 import type { RawCounts } from "../obligations/counts";
-import { boardSummary, countsByUnit, type UnitCountsRow, unitOrder } from "./board-queries";
+import { boardSummary, countsByUnit, reachesPlan, reachesUnder, type UnitCountsRow, unitOrder } from "../obligations/read-model";
+import { findUnitRef as findUnit, type UnitRef } from "../organisations/views";
+import { findPlanRef as findPlan, type PlanRef } from "../plans/views";
 import { messages, type TrackingScope, trackingScope } from "./policy";
-import { findPlan, findUnit, type PlanRef, reachesPlan, reachesUnder, type UnitRef } from "./queries";
 
 export const DEFAULT_BOARD_LIMIT = 200;
 

@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import type { Db } from "../../db/client";
+import { plans, tasks } from "../../db/schema/index";
+import { unitView } from "../organisations/views";
+
+/**
+ * What other modules may join of plans and tasks, without importing the tables: derived tables with the columns
+ * they read. PostgreSQL pulls a plain subquery up into the outer query, so joining it costs what joining the table does.
+ */
+export function planView(name = "plan_view") {
+  return new QueryBuilder()
+    .select({
+      id: plans.id,
+      title: plans.title,
+      number: plans.number,
+      status: plans.status,
+      issuerUnitId: plans.issuerUnitId,
+    })
+    .from(plans)
+    .as(name);
+}
+
+export function taskView(name = "task_view") {
+  return new QueryBuilder()
+    .select({ id: tasks.id, what: tasks.what, deliverable: tasks.deliverable, sortOrder: tasks.sortOrder })
+    .from(tasks)
+    .as(name);
+}
+
+export type PlanView = ReturnType<typeof planView>;
+export type TaskView = ReturnType<typeof taskView>;
+
+export interface PlanRef {
+  id: string;
+  title: string;
+  number: string | null;
+  status: "draft" | "issued" | "closed";
+  issuerUnitId: string;
+  issuerPath: string;
+}
+
+/** A plan with its issuer's path (whose subtree may track it). */
+export async function findPlanRef(db: Db, planId: string): Promise<PlanRef | undefined> {
+  const issuer = unitView("issuer");
+  const [row] = await db
+    .select({
+      id: plans.id,
+      title: plans.title,
+      number: plans.number,
+      status: plans.status,
+      issuerUnitId: plans.issuerUnitId,
+      issuerPath: issuer.path,
+    })
+    .from(plans)
+    .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
+    .where(eq(plans.id, planId));
+  return row;
+}
