@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // expect.poll waits for what a page or a job will show; 1 s (the default) is too short on a busy 2-core machine.
+    // It bounds a wait, it asserts no speed.
+    expect: { poll: { timeout: 20_000 } },
     pool: "forks",
     // Two cores and ~300 MB per PGlite instance: keep parallelism modest.
     maxWorkers: 2,
