@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { obligations, plans, units } from "../../db/schema/index";
-import { escapeLike } from "../../platform/access";
+import { containsEveryWord, escapeLike } from "../../platform/access";
 import { countColumns, n, type RawCounts } from "../obligations/counts";
 import type { TrackingScope } from "./policy";
 
@@ -86,7 +86,7 @@ export interface UnitFilter {
 export function unitConditions(filter: UnitFilter): Array<SQL | undefined> {
   return [
     scopeCondition(filter.scope),
-    filter.searchKey ? like(units.searchKey, `%${escapeLike(filter.searchKey)}%`) : undefined,
+    filter.searchKey ? containsEveryWord(units.searchKey, filter.searchKey) : undefined,
     filter.tree ? eq(units.tree, filter.tree) : undefined,
     filter.underPath ? like(units.path, `${escapeLike(filter.underPath)}%`) : undefined,
   ];
