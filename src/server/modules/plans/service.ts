@@ -5,10 +5,11 @@ import type { Db } from "../../db/client";
 import { planAmendments, plans } from "../../db/schema/index";
 import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
+import { AppError, conflict, duplicate, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
+import { assertNumberFree, isNumberClash } from "./numbers";
 import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
@@ -75,6 +76,7 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   assertCanManagePlan(actor, issuer.path);
   if (input.parentPlanId) await checkParent(db, actor, input.parentPlanId);
   return db.transaction(async (tx) => {
+    await assertNumberFree(tx, { issuerUnitId: issuer.id, number: input.number, issuedOn: input.issuedOn });
     const [row] = await tx
       .insert(plans)
       .values({
@@ -96,13 +98,26 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   });
 }
 
+/** The number, issuing date and issuer `plan` would have after `changes`, for assertNumberFree. */
+const numberUse = (plan: q.PlanRow, changes: PlanChanges) => ({
+  issuerUnitId: plan.issuerUnitId,
+  number: changes.number !== undefined ? changes.number : plan.number,
+  issuedOn: changes.issuedOn !== undefined ? changes.issuedOn : plan.issuedOn,
+  planId: plan.id,
+});
+
 /** Applies `changes` when the stored version is `version`; else 409 and nothing changes. */
 async function writeChanges(tx: Db, planId: string, version: number, changes: PlanChanges, extra: Partial<typeof plans.$inferInsert> = {}) {
   const [row] = await tx
     .update(plans)
     .set({ ...changes, ...extra, updatedAt: new Date(), version: sql`${plans.version} + 1` })
     .where(and(eq(plans.id, planId), eq(plans.version, version)))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // The unique index is the last word when a write slipped past assertNumberFree.
+      if (isNumberClash(error)) throw duplicate("Số kế hoạch này đã được đơn vị dùng trong năm. Hãy dùng số khác.");
+      throw error;
+    });
   if (!row) throw versionConflict("Kế hoạch");
   return row;
 }
@@ -121,6 +136,7 @@ export async function updatePlan(db: Db, { actor, planId, changes, version }: Up
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
     assertDraft(plan.status);
+    if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
     await writeChanges(tx, planId, version, changes);
     await recordAudit(tx, {
       actor,
@@ -196,6 +212,12 @@ export async function previewIssue(
   assertCanManagePlan(actor, plan.issuerPath);
   if (plan.status !== "draft") throw invalidState("Kế hoạch này đã được ban hành trước đó.");
   const c = await issueCheck(db, plan, now);
+  // The number clash issuing would meet, shown before the user confirms.
+  const clash = await assertNumberFree(db, { ...numberUse(plan, {}), issuedOn: plan.issuedOn ?? vietnamToday(now), now, lock: false }).then(
+    () => undefined,
+    (error: unknown) => (error instanceof AppError && error.code === "DUPLICATE" ? error.message : Promise.reject(error)),
+  );
+  if (clash) c.blockers.push(clash.replace(/\.$/, ""));
   return {
     obligations: c.resolved.reduce((sum, r) => sum + r.units.length, 0),
     units: new Set(c.resolved.flatMap((r) => r.units.map((u) => u.id))).size,
@@ -221,6 +243,7 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
     const { resolved, blockers, problems, missingDue, warnings } = await issueCheck(tx, plan, now);
     if (blockers.length) throw invalidState(`Chưa thể ban hành. ${blockers.join(". ")}.`, { problems, missingDeadlines: missingDue });
     for (const { units } of resolved) assertCanAssignTo(actor, units);
+    await assertNumberFree(tx, { ...numberUse(plan, {}), issuedOn: plan.issuedOn ?? vietnamToday(now), now });
 
     let obligationsCreated = 0;
     for (const { task, units } of resolved)
@@ -264,6 +287,7 @@ export async function amendPlan(db: Db, { actor, planId, note, changes, version 
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
     assertIssued(plan.status, "điều chỉnh");
+    if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
     await writeChanges(tx, planId, version, changes);
     await tx.insert(planAmendments).values({ planId, actorId: actor.userId, note, before: pick(plan, changes), after: changes });
     await recordAudit(tx, {
