@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
-import { endpoint, file, json } from "./http";
+import { created, endpoint, file, json } from "./http";
 import { Deliverable } from "./plans";
 
 const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (version) của dữ liệu." });
@@ -80,6 +80,9 @@ export const ObligationDetail = ObligationView.extend({
 });
 export type ObligationDetail = z.infer<typeof ObligationDetail>;
 
+/** The draft created by "Lập kế hoạch thực hiện" and the obligation now linked to it. */
+export const ImplementationPlanResponse = z.object({ planId: z.string(), obligation: ObligationView });
+
 export const ChildPlanResponse = z.object({
   obligation: ObligationView,
   /** Tasks of the child plan whose deadline is later than this obligation's. */
@@ -136,6 +139,14 @@ export const obligationEndpoints = {
     params: IdParams,
     body: ChildPlanRequest,
     reply: json(ChildPlanResponse),
+  }),
+  implementationPlan: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/implementation-plan",
+    tags,
+    summary: "Lập kế hoạch thực hiện: dự thảo của đơn vị được giao, căn cứ kế hoạch cấp trên, liên kết hai chiều",
+    params: IdParams,
+    reply: created(ImplementationPlanResponse),
   }),
   file: endpoint({
     method: "GET",

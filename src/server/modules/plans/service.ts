@@ -334,6 +334,43 @@ export async function getAmendments(db: Db, actor: Actor, planId: string) {
 }
 
 /**
+ * The draft plan with which `issuerUnitId` implements `parentPlanId` (from one of its obligations, inside that
+ * transaction): the issuer's own draft, the parent plan (number, date, issuer, title) as its legal basis and
+ * the parent link. The actor must manage the issuer and read the parent (a unit tasked by it does).
+ */
+export async function createImplementationDraft(
+  tx: Db,
+  { actor, parentPlanId, issuerUnitId }: { actor: Actor; parentPlanId: string; issuerUnitId: string },
+) {
+  const parent = await q.requirePlan(tx, parentPlanId);
+  const [y, m, d] = (parent.issuedOn ?? "").split("-");
+  const text = [
+    parent.number ? `Kế hoạch số ${parent.number}` : "Kế hoạch",
+    parent.issuedOn ? `ngày ${Number(d)} tháng ${Number(m)} năm ${y}` : "",
+    `của ${parent.issuerName}`,
+    `về ${parent.title}`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const legalBasis = {
+    text: text.slice(0, 2000),
+    documentNumber: parent.number,
+    documentDate: parent.issuedOn,
+    issuer: parent.issuerName,
+    planId: parent.id,
+  };
+  return createPlan(tx, {
+    actor,
+    input: {
+      issuerUnitId,
+      parentPlanId: parent.id,
+      title: `Kế hoạch thực hiện ${parent.title}`.slice(0, 1000),
+      legalBases: [legalBasis],
+    },
+  });
+}
+
+/**
  * Makes `childPlanId` implement `parentPlanId` (called when a unit answers an obligation with its own plan,
  * inside that transaction). The actor must manage the child's issuer; a child already under another plan is refused.
  */
