@@ -77,6 +77,8 @@ export const ObligationDetail = ObligationView.extend({
   submissions: z.array(SubmissionView),
   canSubmit: z.boolean(),
   canReview: z.boolean(),
+  /** A manager of the obligated unit: may press "Lập kế hoạch thực hiện". */
+  canPlan: z.boolean(),
 });
 export type ObligationDetail = z.infer<typeof ObligationDetail>;
 
