@@ -121,7 +121,7 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
     const { usernames, roots } = await seeded();
     const [city] = await ctx().db.select().from(units).where(eq(units.id, roots.state));
     const admin = await makeUser(ctx().db, { unit: city, grants: [{ unit: city, role: "admin" }] });
-    expect(await seedDemoPlans(ctx().db, { adminUserId: admin.id })).toBe(3);
+    expect(await seedDemoPlans(ctx().db, { adminUserId: admin.id })).toBe(4);
     let tasksSeen = 0;
     for (const username of usernames) {
       const client = new TestClient(ctx().app);
