@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { ImportResult } from "../../../contracts/importer";
 import { plans } from "../../db/schema/index";
 import { makeUnit, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
+import { openScratchDatabase } from "../../testing/migrations";
 import { draftWithTasks, makeCity, type PlanBody } from "./testing";
 
 type Refusal = { error: { code: string; message: string; details?: { planId: string; number: string; title: string } } };
@@ -142,4 +143,30 @@ describeOnDatabases("plan numbers: one per issuer and year", (ctx) => {
     await ctx().db.update(plans).set({ status: "issued", issuedOn: "2025-11-01" }).where(eq(plans.id, b.id));
     expect((await ctx().db.select({ status: plans.status }).from(plans).where(eq(plans.id, b.id)))[0].status).toBe("issued");
   });
+});
+
+it.each(["pglite", "postgres"] as const)("upgrades an earlier release's plans and then holds their numbers (%s)", async (kind) => {
+  if (kind === "postgres" && !process.env.TEST_DATABASE_URL) return;
+  const scratch = await openScratchDatabase(kind);
+  try {
+    await scratch.migrate("0002_plans_due_to_check_register");
+    const db = scratch.db;
+    await db.execute(sql`insert into units (id, name, kind, tree, path, level, name_key, search_key)
+      values ('11111111-1111-1111-1111-111111111111', 'UBND', 'ubnd', 'state', '11111111-1111-1111-1111-111111111111/', 0, 'ubnd', 'ubnd')`);
+    await db.execute(sql`insert into users (id, username, full_name, unit_id, password_hash)
+      values ('22222222-2222-2222-2222-222222222222', 'u', 'U', '11111111-1111-1111-1111-111111111111', 'x')`);
+    // The same number in two years, and a draft that repeats it: all may stay.
+    for (const [id, status, issuedOn] of [
+      ["33333333-3333-3333-3333-333333333331", "issued", "2025-03-01"],
+      ["33333333-3333-3333-3333-333333333332", "closed", "2026-03-01"],
+      ["33333333-3333-3333-3333-333333333333", "draft", "2026-04-01"],
+    ])
+      await db.execute(sql`insert into plans (id, issuer_unit_id, layout, title, created_by, number, status, issued_on)
+        values (${id}, '11111111-1111-1111-1111-111111111111', 'state', 'KH', '22222222-2222-2222-2222-222222222222', '5/KH-UBND', ${status}, ${issuedOn})`);
+    await scratch.migrate();
+    expect((await db.select({ id: plans.id }).from(plans)).length).toBe(3);
+    await expect(db.update(plans).set({ status: "issued" }).where(eq(plans.id, "33333333-3333-3333-3333-333333333333"))).rejects.toThrow();
+  } finally {
+    await scratch.close();
+  }
 });
