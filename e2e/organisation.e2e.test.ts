@@ -66,6 +66,10 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     await page.getByTestId("unit-tree").waitFor();
     await snap(page, "01-admin-organisation-page");
 
+    // Every word of the query, in any order: "dong hai ubnd" finds UBND phường Đông Hải (its short name).
+    await searchUnits(page, "dong hai ubnd");
+    await expect.poll(() => searchResult(page, "Ủy ban nhân dân phường Đông Hải").count()).toBe(1);
+
     // Search typed without diacritics finds the ward; picking it selects it in the tree.
     await searchUnits(page, "dong hai");
     await searchResult(page, "Phường Đông Hải").click();

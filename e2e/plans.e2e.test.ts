@@ -92,6 +92,8 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.getByTestId("nav-importPlan").click();
     // The Dragger keeps its file input outside the element carrying the test id.
     await page.locator('[data-testid="import-upload"] input[type="file"], input[type="file"][accept*=".docx"]').first().setInputFiles(SEED);
+    // The demo already issued 63-KH/TU for Thành ủy this year: a number is used once per issuer and year.
+    await page.getByTestId("import-field-number").fill("64-KH/TU");
     await page.getByTestId("import-create-plan").click();
     await pickTreeUnit(page, "import-create-plan-issuer", "thanh uy hai phong", ISSUER);
     await page.getByTestId("import-create-plan-confirm").click();

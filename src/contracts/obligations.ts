@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
-import { endpoint, file, json } from "./http";
+import { created, endpoint, file, json } from "./http";
 import { Deliverable } from "./plans";
 
 const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (version) của dữ liệu." });
@@ -77,8 +77,13 @@ export const ObligationDetail = ObligationView.extend({
   submissions: z.array(SubmissionView),
   canSubmit: z.boolean(),
   canReview: z.boolean(),
+  /** A manager of the obligated unit: may press "Lập kế hoạch thực hiện". */
+  canPlan: z.boolean(),
 });
 export type ObligationDetail = z.infer<typeof ObligationDetail>;
+
+/** The draft created by "Lập kế hoạch thực hiện" and the obligation now linked to it. */
+export const ImplementationPlanResponse = z.object({ planId: z.string(), obligation: ObligationView });
 
 export const ChildPlanResponse = z.object({
   obligation: ObligationView,
@@ -136,6 +141,14 @@ export const obligationEndpoints = {
     params: IdParams,
     body: ChildPlanRequest,
     reply: json(ChildPlanResponse),
+  }),
+  implementationPlan: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/implementation-plan",
+    tags,
+    summary: "Lập kế hoạch thực hiện: dự thảo của đơn vị được giao, căn cứ kế hoạch cấp trên, liên kết hai chiều",
+    params: IdParams,
+    reply: created(ImplementationPlanResponse),
   }),
   file: endpoint({
     method: "GET",

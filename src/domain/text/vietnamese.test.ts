@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVi, matches, nameKey, normalizeTones, searchKey, sortVi, squeeze } from "./vietnamese";
+import { compareVi, matches, nameKey, normalizeTones, searchKey, searchWords, sortVi, squeeze } from "./vietnamese";
 
 describe("Vietnamese text", () => {
   it("treats old and new tone placement as the same word (seed 001 writes both)", () => {
@@ -32,6 +32,17 @@ describe("Vietnamese text", () => {
     expect(matches("Thành uỷ Hải Phòng", "Thành ủy")).toBe(true);
     expect(matches("Phường Đông Hải", "Đông Hà")).toBe(false);
     expect(matches("Phường Đông Hải", "dong ha")).toBe(true);
+  });
+
+  it("matches every word of the query in any order", () => {
+    expect(matches("UBND phường Đông Hải", "ubnd dong hai")).toBe(true);
+    expect(matches("UBND phường Đông Hải", "dong hai ubnd")).toBe(true);
+    expect(matches("UBND phường Đông Hải", "  Hải   UBND ")).toBe(true);
+    expect(matches("UBND phường Đông Hải", "ubnd dong hai xa")).toBe(false);
+    expect(matches("UBND phường Đông Hải", "Hà ubnd")).toBe(false);
+    expect(matches("UBND phường Đông Hải", "")).toBe(true);
+    expect(searchWords(" UBND  Đông hải")).toEqual(["ubnd", "dong", "hai"]);
+    expect(searchWords("  ")).toEqual([]);
   });
 
   it("sorts in Vietnamese alphabetical order", () => {

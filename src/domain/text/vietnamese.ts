@@ -28,13 +28,23 @@ export function searchKey(text: string): string {
   return squeeze(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
 }
 
-/** True when `query` (with or without diacritics) occurs in `text`: `matches("Thành ủy Hải Phòng", "thanh uy")` → true. */
+/** The words of a search query, folded by searchKey: `searchWords(" UBND  Đông hải")` → `["ubnd", "dong", "hai"]`. */
+export function searchWords(query: string): string[] {
+  const key = searchKey(query);
+  return key === "" ? [] : key.split(" ");
+}
+
+/**
+ * True when every word of `query` occurs in `text`, in any order: `matches("UBND phường Đông Hải", "dong hai ubnd")` → true.
+ * A word typed with accents must match them (after tone normalisation); one typed without matches loosely.
+ */
 export function matches(text: string, query: string): boolean {
-  const q = searchKey(query);
-  if (q === "") return true;
-  // A query typed with accents must match them (after tone normalisation); one typed without matches loosely.
-  const hasMarks = query.normalize("NFD") !== searchKey(query) && /\p{M}|[đĐ]/u.test(query.normalize("NFD"));
-  return hasMarks ? nameKey(text).includes(nameKey(query)) : searchKey(text).includes(q);
+  const strict = nameKey(text);
+  const loose = searchKey(text);
+  return squeeze(query.normalize("NFC"))
+    .split(" ")
+    .filter((word) => searchKey(word) !== "")
+    .every((word) => (/\p{M}|[đĐ]/u.test(word.normalize("NFD")) ? strict.includes(nameKey(word)) : loose.includes(searchKey(word))));
 }
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });

@@ -1,5 +1,6 @@
-import { type AnyColumn, like, or, type SQL } from "drizzle-orm";
+import { type AnyColumn, and, like, or, type SQL, sql } from "drizzle-orm";
 import { type RoleName, roles } from "../../contracts/roles";
+import { searchWords } from "../../domain/text/vietnamese";
 import { AppError, forbidden } from "./errors";
 
 export { roles };
@@ -57,6 +58,15 @@ export function scopeToActor(actor: Actor, pathColumn: AnyColumn, allowed: reado
   const prefixes = actor.grants.filter((g) => allowed.includes(g.role)).map((g) => g.unitPath);
   if (prefixes.length === 0) throw new AppError("FORBIDDEN", "Tài khoản của bạn chưa được cấp quyền trên đơn vị nào.");
   return or(...prefixes.map((p) => like(pathColumn, `${escapeLike(p)}%`)));
+}
+
+/**
+ * A column of folded search keys (see `searchKey`) containing every word of the query, in any order, each
+ * word an escaped LIKE parameter; undefined for a query with no word: `containsEveryWord(units.searchKey, "dong hai ubnd")`.
+ */
+export function containsEveryWord(column: AnyColumn, query: string): SQL | undefined {
+  const words = searchWords(query);
+  return words.length === 0 ? undefined : and(...words.map((w) => sql`${column} like ${`%${escapeLike(w)}%`} escape '\\'`));
 }
 
 /** Escapes LIKE wildcards so user text never widens a pattern: `escapeLike("50%_")` → `"50\\%\\_"`. */

@@ -82,6 +82,10 @@ export const plans = pgTable(
     index("plans_issuer_idx").on(t.issuerUnitId),
     index("plans_parent_idx").on(t.parentPlanId),
     index("plans_status_idx").on(t.status),
+    // One number per issuer and year among issued and closed plans (modules/plans/numbers.ts compares the same way).
+    uniqueIndex("plans_issuer_year_number_uq")
+      .on(t.issuerUnitId, sql`extract(year from "issued_on")`, sql`upper(regexp_replace("number", '[[:space:]]+', '', 'g'))`)
+      .where(sql`"status" <> 'draft' and "number" is not null and btrim("number") <> ''`),
   ],
 );
 

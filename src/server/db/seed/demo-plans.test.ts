@@ -1,8 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { readDates } from "../../../domain/dates/index";
+import { addDays, vietnamToday } from "../../../domain/deadlines/index";
 import { makeUnit, makeUser, type UnitRow, unique } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
-import { obligations, plans } from "../schema/index";
+import { obligations, plans, tasks } from "../schema/index";
 import { seedDemoPlans } from "./demo-plans";
 
 describeOnDatabases("demo plans", (ctx) => {
@@ -58,5 +60,30 @@ describeOnDatabases("demo plans", (ctx) => {
     expect(rows.some((o) => o.lateSubmission)).toBe(true);
     expect(rows.some((o) => o.submittedAt && !o.lateSubmission)).toBe(true);
     expect(rows.some((o) => o.status === "accepted")).toBe(true);
+
+    // Shifted to today, the text says the dates the board tracks: every deadline read from a plan's text
+    // (not proposed, not added by the clerk) is a date written in that plan's sections or task texts.
+    let checked = 0;
+    for (const plan of issued) {
+      const strings: string[] = [];
+      const walk = (v: unknown): void => {
+        if (typeof v === "string") strings.push(v);
+        else if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === "object") Object.values(v).forEach(walk);
+      };
+      walk(plan.sections);
+      const planTasks = await db.select().from(tasks).where(eq(tasks.planId, plan.id));
+      for (const t of planTasks) strings.push(t.what);
+      const year = Number((plan.issuedOn ?? "").slice(0, 4));
+      const written = new Set(strings.flatMap((text) => readDates(text, { year }).flatMap((d) => [d.date, d.end])));
+      // Left out: proposed deadlines, the report task the clerk adds, and the clerk's own deadline (today + 5) where
+      // the text gives none (seed 002 has no deadline in its text).
+      const clerks = addDays(vietnamToday(now), 5);
+      const fromText = planTasks.filter((t) => !t.dueToCheck && t.what !== "Báo cáo kết quả thực hiện Kế hoạch" && t.dueDate !== clerks);
+      checked += fromText.length;
+      for (const t of fromText) expect(written, `${plan.title}: «${t.what.slice(0, 60)}» hạn ${t.dueDate}`).toContain(t.dueDate);
+    }
+    // Seeds 000 and 001 write their deadlines in the text.
+    expect(checked).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { and, asc, eq, ne } from "drizzle-orm";
-import type { ImportResult } from "../../../contracts/importer";
 import type { UnitKind, UnitSelector } from "../../../contracts/organisations";
 import type { UpdateTaskRequest } from "../../../contracts/plans";
+import { shiftDatesInText } from "../../../domain/dates/shift";
 import { addDays, vietnamToday } from "../../../domain/deadlines/index";
 import { readPlanText } from "../../../domain/importer/index";
 import { nameKey } from "../../../domain/text/vietnamese";
@@ -83,16 +83,6 @@ async function reviewerFor(db: Db, adminUserId: string, issuerPath: string): Pro
   return null;
 }
 
-/** Moves every date of the import by `days` (deadlines and conference days), keeping the times of day. */
-function shifted(result: ImportResult, days: number): ImportResult {
-  return {
-    ...result,
-    issuedOn: result.issuedOn ? addDays(result.issuedOn, days) : null,
-    deadlines: result.deadlines.map((d) => ({ ...d, due: addDays(d.due, days) })),
-    conferences: result.conferences.map((c) => ({ ...c, date: c.date ? addDays(c.date, days) : null })),
-  };
-}
-
 function dayNumber(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY;
 }
@@ -126,10 +116,13 @@ export async function seedDemoPlans(
       .from(units)
       .where(and(given ? eq(units.id, given) : eq(units.nameKey, nameKey(seed.issuer)), eq(units.archived, false)));
     if (!existsSync(path) || !issuer) continue;
-    const raw = readPlanText(readFileSync(path, "utf8"));
+    const text = readFileSync(path, "utf8");
+    const raw = readPlanText(text);
     const dues = raw.deadlines.map((d) => dayNumber(d.due));
     const pivot = dues.length ? (seed.anchor === "earliest" ? Math.min(...dues) : Math.max(...dues)) : dayNumber(today);
-    const result = shifted(raw, dayNumber(today) + seed.days - pivot);
+    // The dates written in the text move with the deadlines, so the page says what the board tracks.
+    const docYear = Number((raw.issuedOn ?? raw.deadlines[0]?.due ?? today).slice(0, 4));
+    const result = readPlanText(shiftDatesInText(text, dayNumber(today) + seed.days - pivot, docYear));
     const { planId } = await createPlanFromImport(db, { actor: admin, input: { result, issuerUnitId: issuer.id } });
     const cascade: UnitSelector = { rule: { ...seed.cascade, underUnitId: issuer.id } };
     // As a clerk would: a target for unmatched names, a deadline (the plan's last one) where the text gives none.

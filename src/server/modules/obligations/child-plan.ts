@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { dueInstant, formatDeadline } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { obligations } from "../../db/schema/index";
-import type { Actor } from "../../platform/access";
+import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { forbidden } from "../../platform/errors";
-import { linkChildPlan } from "../plans/service";
-import { canSubmit } from "./policy";
+import { duplicate, forbidden, notFound } from "../../platform/errors";
+import { createImplementationDraft, linkChildPlan } from "../plans/service";
+import { canReadObligation, canSubmit } from "./policy";
 import { presentObligation } from "./presenter";
 import * as q from "./queries";
 
@@ -37,5 +37,26 @@ export async function answerWithChildPlan(db: Db, { actor, obligationId, planId 
       laterThanParent: later.map((t) => ({ taskId: t.id, what: t.what, dueDate: t.dueDate, dueTime: t.dueTime })),
       warnings,
     };
+  });
+}
+
+/**
+ * "Lập kế hoạch thực hiện": in one transaction, the obligated unit's draft plan (the parent plan as legal basis,
+ * the parent link) and the obligation linked to it. Only a manager of the obligated unit; an obligation that
+ * already has its plan is refused with 409 DUPLICATE naming that plan (the page then opens it).
+ */
+export async function createImplementationPlan(db: Db, { actor, obligationId }: { actor: Actor; obligationId: string }) {
+  return db.transaction(async (tx) => {
+    const o = await q.loadObligation(tx, obligationId, true);
+    if (!canReadObligation(actor, o)) throw notFound("Không tìm thấy việc cần làm.");
+    if (!canManage(actor, o.unitPath)) throw forbidden("Chỉ cán bộ quản lý của đơn vị được giao mới lập được kế hoạch thực hiện.");
+    if (o.childPlanId) throw duplicate("Việc này đã có kế hoạch thực hiện. Hãy mở kế hoạch đó.", { planId: o.childPlanId });
+    const planId = await createImplementationDraft(tx, { actor, parentPlanId: o.planId, issuerUnitId: o.unitId });
+    await tx
+      .update(obligations)
+      .set({ childPlanId: planId, updatedAt: new Date(), version: sql`${obligations.version} + 1` })
+      .where(eq(obligations.id, o.id));
+    await recordAudit(tx, { actor, action: "obligation.implementation_plan", entityType: "obligation", entityId: o.id, after: { planId } });
+    return { planId, obligation: presentObligation(await q.loadObligation(tx, o.id)) };
   });
 }

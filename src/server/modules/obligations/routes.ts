@@ -4,7 +4,7 @@ import { AppError } from "../../platform/errors";
 import { discard, FileTooLargeError, type ReceivedFile, receiveToTemp } from "../../platform/files/receive";
 import { type FileStore, fileStoreOf, openStoredFile } from "../../platform/files/store";
 import { route } from "../../platform/http";
-import { answerWithChildPlan } from "./child-plan";
+import { answerWithChildPlan, createImplementationPlan } from "./child-plan";
 import { allowedExtension, type CheckedFile, checkUpload } from "./files";
 import { acceptObligation, downloadFile, getObligation, returnObligation, submit } from "./service";
 
@@ -61,6 +61,7 @@ export async function obligationRoutes(app: FastifyInstance): Promise<void> {
   route(app, e.accept, ({ actor, params, body }) => acceptObligation(db(), { actor, obligationId: params.id, version: body.version }));
 
   route(app, e.childPlan, ({ actor, params, body }) => answerWithChildPlan(db(), { actor, obligationId: params.id, planId: body.planId }));
+  route(app, e.implementationPlan, ({ actor, params }) => createImplementationPlan(db(), { actor, obligationId: params.id }));
 
   route(app, e.file, async ({ actor, params }) => {
     const f = await downloadFile(db(), actor, params.id);

@@ -4,7 +4,7 @@ import { isLateSubmission } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { obligationEvents, obligations, submissions } from "../../db/schema/index";
 import type { ObligationAction } from "../../db/schema/obligations";
-import type { Actor } from "../../platform/access";
+import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, versionConflict } from "../../platform/errors";
 import { type FileStore, saveFiles } from "../../platform/files/store";
@@ -21,7 +21,11 @@ export async function getObligation(db: Db, actor: Actor, id: string): Promise<O
   const o = await q.loadObligation(db, id).catch(() => null);
   if (!o || !canReadObligation(actor, o)) throw hidden();
   const [events, subs] = await Promise.all([q.listEvents(db, id), q.listSubmissions(db, id)]);
-  return presentObligationDetail(o, events, subs, { canSubmit: canSubmit(actor, o), canReview: canReview(actor, o) });
+  return presentObligationDetail(o, events, subs, {
+    canSubmit: canSubmit(actor, o),
+    canReview: canReview(actor, o),
+    canPlan: canManage(actor, o.unitPath),
+  });
 }
 
 /** Locks the obligation for the transition; the caller's rule then answers 403 for a unit not one's own. */

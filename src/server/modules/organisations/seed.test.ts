@@ -96,6 +96,13 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
     const res = await client.get("/api/units/search?q=dong%20hai");
     expect(res.statusCode).toBe(200);
     expect((res.json().units as UnitView[]).map((u) => u.name)).toContain("Phường Đông Hải");
+    // Every word, in any order, diacritics ignored; a word the name lacks finds nothing.
+    for (const q of ["ubnd dong hai", "dong hai ubnd", "Hải UBND đông"]) {
+      const found = await client.get(`/api/units/search?q=${encodeURIComponent(q)}`);
+      expect((found.json().units as UnitView[]).map((u) => u.shortName)).toContain("UBND phường Đông Hải");
+    }
+    const extra = await client.get(`/api/units/search?q=${encodeURIComponent("dong hai ubnd khong")}`);
+    expect((extra.json().units as UnitView[]).map((u) => u.shortName)).not.toContain("UBND phường Đông Hải");
     const party = await client.get("/api/units/search?q=thanh%20uy");
     // The viewer of UBND thành phố reads the state tree only.
     expect((party.json().units as UnitView[]).every((u) => u.tree === "state")).toBe(true);

@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { CreateUnitRequest, UnitView, UpdateUnitRequest } from "../../../contracts/organisations";
 import { nameKey, searchKey, squeeze } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
-import { type Actor, escapeLike } from "../../platform/access";
+import { type Actor, containsEveryWord } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { AppError, forbidden, invalidState } from "../../platform/errors";
 import { assertCanChange, assertCanCreateUnder, canReadUnit } from "./policy";
@@ -40,8 +40,8 @@ export interface SearchUnitsOptions {
 const SEARCH_CANDIDATES = 500;
 
 /**
- * Active readable units whose name or short name contains the query, diacritics ignored. The query
- * only ever reaches SQL as an escaped LIKE parameter. Names starting with the query come first.
+ * Active readable units whose name or short name contains every word of the query, in any order, diacritics
+ * ignored. The words only ever reach SQL as escaped LIKE parameters. Names starting with the query come first.
  */
 export async function searchUnits(db: Db, { actor, q, tree, limit = 20 }: SearchUnitsOptions): Promise<UnitView[]> {
   const key = searchKey(q);
@@ -52,7 +52,7 @@ export async function searchUnits(db: Db, { actor, q, tree, limit = 20 }: Search
       readableCondition(actor),
       eq(units.archived, false),
       tree ? eq(units.tree, tree) : undefined,
-      sql`${units.searchKey} like ${`%${escapeLike(key)}%`} escape '\\'`,
+      containsEveryWord(units.searchKey, key),
     ),
     SEARCH_CANDIDATES,
   );

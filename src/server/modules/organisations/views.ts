@@ -1,4 +1,4 @@
-import { asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
@@ -46,9 +46,10 @@ export function underUnitPath(unit: UnitView, path: string): SQL {
   return like(unit.path, `${escapeLike(path)}%`);
 }
 
-/** Units whose search key (no diacritics, lower case) contains `key`, already folded the same way. */
+/** Units whose search key (no diacritics, lower case) contains every word of `key` (folded the same way), in any order. */
 export function unitNameContains(unit: UnitView, key: string): SQL {
-  return like(unit.searchKey, `%${escapeLike(key)}%`);
+  const words = key.split(/\s+/).filter(Boolean);
+  return and(...words.map((w) => like(unit.searchKey, `%${escapeLike(w)}%`))) ?? sql`true`;
 }
 
 export interface UnitRef {

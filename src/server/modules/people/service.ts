@@ -33,7 +33,7 @@ export async function listUsers(db: Db, { actor, unitId, q, includeInactive = fa
   }
   const records = await listUserRecords(db, { actor, underPath, includeInactive });
   // Diacritic-insensitive matching needs the Vietnamese text rules, which live in code, not in SQL.
-  const found = q ? records.filter((r) => matches(r.user.username, q) || matches(r.user.fullName, q)) : records;
+  const found = q ? records.filter((r) => matches(`${r.user.username} ${r.user.fullName}`, q)) : records;
   return sortVi(found, (r) => `${r.user.fullName} ${r.user.username}`);
 }
 

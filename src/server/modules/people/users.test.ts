@@ -128,6 +128,10 @@ describeOnDatabases("people: users", (ctx) => {
     expect(found.users[0].grants).toEqual([expect.objectContaining({ unitName: t.communeB.name, role: "member" })]);
     const accented = (await admin.get(`/api/users?unitId=${t.city.id}&q=${encodeURIComponent("Bình")}`)).json<UserList>();
     expect(accented.users.map((u) => u.id)).toEqual([t.memberB.id]);
+    const anyOrder = (await admin.get(`/api/users?unitId=${t.city.id}&q=${encodeURIComponent("binh tran")}`)).json<UserList>();
+    expect(anyOrder.users.map((u) => u.id)).toEqual([t.memberB.id]);
+    const extraWord = (await admin.get(`/api/users?unitId=${t.city.id}&q=${encodeURIComponent("binh tran khong")}`)).json<UserList>();
+    expect(extraWord.users).toEqual([]);
     const byName = (await admin.get(`/api/users?q=${encodeURIComponent(t.memberA.username)}`)).json<UserList>();
     expect(byName.users.map((u) => u.id)).toEqual([t.memberA.id]);
   });

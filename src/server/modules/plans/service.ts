@@ -5,11 +5,12 @@ import type { Db } from "../../db/client";
 import { planAmendments, plans } from "../../db/schema/index";
 import { type Actor, canManage, canRead } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { AppError, conflict, forbidden, invalidState, versionConflict } from "../../platform/errors";
+import { AppError, conflict, duplicate, forbidden, invalidState, versionConflict } from "../../platform/errors";
 import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits, requireUnit } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
+import { assertNumberFree, isNumberClash } from "./numbers";
 import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
@@ -76,6 +77,7 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   assertCanManagePlan(actor, issuer.path);
   if (input.parentPlanId) await checkParent(db, actor, input.parentPlanId);
   return db.transaction(async (tx) => {
+    await assertNumberFree(tx, { issuerUnitId: issuer.id, number: input.number, issuedOn: input.issuedOn });
     const [row] = await tx
       .insert(plans)
       .values({
@@ -97,13 +99,26 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   });
 }
 
+/** The number, issuing date and issuer `plan` would have after `changes`, for assertNumberFree. */
+const numberUse = (plan: q.PlanRow, changes: PlanChanges) => ({
+  issuerUnitId: plan.issuerUnitId,
+  number: changes.number !== undefined ? changes.number : plan.number,
+  issuedOn: changes.issuedOn !== undefined ? changes.issuedOn : plan.issuedOn,
+  planId: plan.id,
+});
+
 /** Applies `changes` when the stored version is `version`; else 409 and nothing changes. */
 async function writeChanges(tx: Db, planId: string, version: number, changes: PlanChanges, extra: Partial<typeof plans.$inferInsert> = {}) {
   const [row] = await tx
     .update(plans)
     .set({ ...changes, ...extra, updatedAt: new Date(), version: sql`${plans.version} + 1` })
     .where(and(eq(plans.id, planId), eq(plans.version, version)))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // The unique index is the last word when a write slipped past assertNumberFree.
+      if (isNumberClash(error)) throw duplicate("Số kế hoạch này đã được đơn vị dùng trong năm. Hãy dùng số khác.");
+      throw error;
+    });
   if (!row) throw versionConflict("Kế hoạch");
   return row;
 }
@@ -122,6 +137,7 @@ export async function updatePlan(db: Db, { actor, planId, changes, version }: Up
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
     assertDraft(plan.status);
+    if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
     await writeChanges(tx, planId, version, changes);
     await recordAudit(tx, {
       actor,
@@ -197,6 +213,12 @@ export async function previewIssue(
   assertCanManagePlan(actor, plan.issuerPath);
   if (plan.status !== "draft") throw invalidState("Kế hoạch này đã được ban hành trước đó.");
   const c = await issueCheck(db, plan, now);
+  // The number clash issuing would meet, shown before the user confirms.
+  const clash = await assertNumberFree(db, { ...numberUse(plan, {}), issuedOn: plan.issuedOn ?? vietnamToday(now), now, lock: false }).then(
+    () => undefined,
+    (error: unknown) => (error instanceof AppError && error.code === "DUPLICATE" ? error.message : Promise.reject(error)),
+  );
+  if (clash) c.blockers.push(clash.replace(/\.$/, ""));
   return {
     obligations: c.resolved.reduce((sum, r) => sum + r.units.length, 0),
     units: new Set(c.resolved.flatMap((r) => r.units.map((u) => u.id))).size,
@@ -222,6 +244,7 @@ export async function issuePlan(db: Db, { actor, planId, version, now = new Date
     const { resolved, blockers, problems, missingDue, warnings } = await issueCheck(tx, plan, now);
     if (blockers.length) throw invalidState(`Chưa thể ban hành. ${blockers.join(". ")}.`, { problems, missingDeadlines: missingDue });
     for (const { units } of resolved) assertCanAssignTo(actor, units);
+    await assertNumberFree(tx, { ...numberUse(plan, {}), issuedOn: plan.issuedOn ?? vietnamToday(now), now });
 
     let obligationsCreated = 0;
     for (const { task, units } of resolved)
@@ -266,6 +289,7 @@ export async function amendPlan(db: Db, { actor, planId, note, changes, version 
     const plan = await q.lockPlan(tx, planId);
     assertCanManagePlan(actor, plan.issuerPath);
     assertIssued(plan.status, "điều chỉnh");
+    if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
     await writeChanges(tx, planId, version, changes);
     await tx.insert(planAmendments).values({ planId, actorId: actor.userId, note, before: pick(plan, changes), after: changes });
     await recordAudit(tx, {
@@ -309,6 +333,43 @@ export async function getAmendments(db: Db, actor: Actor, planId: string) {
     before: r.amendment.before,
     after: r.amendment.after,
   }));
+}
+
+/**
+ * The draft plan with which `issuerUnitId` implements `parentPlanId` (from one of its obligations, inside that
+ * transaction): the issuer's own draft, the parent plan (number, date, issuer, title) as its legal basis and
+ * the parent link. The actor must manage the issuer and read the parent (a unit tasked by it does).
+ */
+export async function createImplementationDraft(
+  tx: Db,
+  { actor, parentPlanId, issuerUnitId }: { actor: Actor; parentPlanId: string; issuerUnitId: string },
+) {
+  const parent = await q.requirePlan(tx, parentPlanId);
+  const [y, m, d] = (parent.issuedOn ?? "").split("-");
+  const text = [
+    parent.number ? `Kế hoạch số ${parent.number}` : "Kế hoạch",
+    parent.issuedOn ? `ngày ${Number(d)} tháng ${Number(m)} năm ${y}` : "",
+    `của ${parent.issuerName}`,
+    `về ${parent.title}`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const legalBasis = {
+    text: text.slice(0, 2000),
+    documentNumber: parent.number,
+    documentDate: parent.issuedOn,
+    issuer: parent.issuerName,
+    planId: parent.id,
+  };
+  return createPlan(tx, {
+    actor,
+    input: {
+      issuerUnitId,
+      parentPlanId: parent.id,
+      title: `Kế hoạch thực hiện ${parent.title}`.slice(0, 1000),
+      legalBases: [legalBasis],
+    },
+  });
 }
 
 /**

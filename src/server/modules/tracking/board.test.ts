@@ -110,6 +110,9 @@ describeOnDatabases("tracking board", (ctx) => {
     expect(names(await board(now, { q: "Đông Hải" }))).toEqual(["Ban CHQS xã Đông Hải"]);
     expect(names(await board(now, { q: "DUONG KINH" }))).toEqual(["Ban CHQS phường Dương Kinh"]);
     expect((await board(now, { q: "khong co don vi nay" })).rows).toEqual([]);
+    expect(names(await board(now, { q: "dong hai ban chqs" }))).toEqual(["Ban CHQS xã Đông Hải"]);
+    expect(names(await board(now, { q: "hai xa dong" }))).toEqual(["Ban CHQS xã Đông Hải"]);
+    expect((await board(now, { q: "dong hai phuong" })).rows).toEqual([]);
   });
 
   it("filters rows by status and computes the totals over the kept rows only", async () => {

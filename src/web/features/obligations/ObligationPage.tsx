@@ -1,12 +1,13 @@
-import { PaperClipOutlined } from "@ant-design/icons";
-import { Alert, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
+import { FileAddOutlined, PaperClipOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import type { ObligationDetail } from "../../../contracts/obligations";
 import { ApiError } from "../../app/api";
+import { showError, showSuccess } from "../../app/notify";
 import { deadlineLabel, deliverableLabel } from "../plans/labels";
 import { formatVietnamTime } from "../tracking/time";
-import { fileUrl, useObligation } from "./api";
+import { fileUrl, useImplementationPlan, useObligation } from "./api";
 import { fileSize, obligationStatusColors } from "./labels";
 import { ReviewActions } from "./ReviewActions";
 import { SubmitForm } from "./SubmitForm";
@@ -37,6 +38,49 @@ function Submissions({ obligation }: { obligation: ObligationDetail }) {
         </List.Item>
       )}
     />
+  );
+}
+
+/**
+ * The unit's own plan for this obligation: a link when it exists, else (for a manager of the unit) the button
+ * that creates the draft in one call and opens it; a 409 naming an existing plan opens that one.
+ */
+function ImplementationPlan({ obligation: o }: { obligation: ObligationDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useImplementationPlan();
+  if (o.childPlanId)
+    return (
+      <Link to={`/plans/${o.childPlanId}`} data-testid="obligation-child-plan">
+        {t("obligations.openImplementationPlan")}
+      </Link>
+    );
+  if (!o.canPlan) return null;
+  return (
+    <Button
+      icon={<FileAddOutlined />}
+      loading={create.isPending}
+      data-testid="obligation-create-plan"
+      onClick={() =>
+        create.mutate(
+          { id: o.id },
+          {
+            onSuccess: (r) => {
+              showSuccess(t("obligations.implementationPlanCreated"));
+              void navigate(`/plans/${r.planId}`);
+            },
+            onError: (e) => {
+              const existing =
+                e instanceof ApiError && e.code === "DUPLICATE" ? (e.details as { planId?: string } | undefined)?.planId : undefined;
+              if (existing) void navigate(`/plans/${existing}`);
+              else showError(e, t("errors.unexpected"));
+            },
+          },
+        )
+      }
+    >
+      {t("obligations.createImplementationPlan")}
+    </Button>
   );
 }
 
@@ -80,6 +124,7 @@ export function ObligationPage() {
             </Tag>
           )}
           <Typography.Text type={o.overdue && owed ? "danger" : "secondary"}>{owed ? o.timeLeft : ""}</Typography.Text>
+          <ImplementationPlan obligation={o} />
         </Space>
       </Space>
       {o.status === "returned" && o.returnedReason && (

@@ -34,3 +34,12 @@ export const useAccept = () =>
   );
 
 export const fileUrl = (fileId: string) => urlOf(obligationEndpoints.file, { params: { id: fileId } });
+
+/** "Lập kế hoạch thực hiện": the obligated unit's draft, linked both ways, in one call. */
+export function useImplementationPlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id }: { id: string }) => call(obligationEndpoints.implementationPlan, { params: { id } }),
+    onSettled: () => refreshObligationViews(queryClient),
+  });
+}

@@ -10,13 +10,21 @@ import { buildTree, treesOf, type UnitNode } from "./tree";
 interface Option {
   value: string;
   title: string;
+  /** Name and short name, what the search box matches (every word, any order, diacritics ignored). */
+  search?: string;
   disabled?: boolean;
   selectable?: boolean;
   children: Option[];
 }
 
 const toOptions = (nodes: UnitNode[], allowed: (u: UnitView) => boolean): Option[] =>
-  nodes.map((n) => ({ value: n.key, title: n.unit.name, disabled: !allowed(n.unit), children: toOptions(n.children, allowed) }));
+  nodes.map((n) => ({
+    value: n.key,
+    title: n.unit.name,
+    search: [n.unit.name, n.unit.shortName ?? ""].join(" "),
+    disabled: !allowed(n.unit),
+    children: toOptions(n.children, allowed),
+  }));
 
 /** Picks one unit from every tree the user may read; search ignores diacritics. `allowed` greys out the rest. */
 export function UnitPicker({
@@ -53,7 +61,7 @@ export function UnitPicker({
       treeData={treeData}
       showSearch
       allowClear
-      filterTreeNode={(input, node) => matches(String(node.title ?? ""), input)}
+      filterTreeNode={(input, node) => matches(String((node as { search?: string }).search ?? node.title ?? ""), input)}
       placeholder={placeholder}
       style={{ width: "100%" }}
       listHeight={360}

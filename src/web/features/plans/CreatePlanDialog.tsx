@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { UnitView } from "../../../contracts/organisations";
 import { canManageUnit } from "../../app/access";
+import { ApiError } from "../../app/api";
 import { showSuccess } from "../../app/notify";
 import { useSignedInUser } from "../../app/session";
 import { buttonProps } from "../../components/testId";
@@ -38,7 +39,10 @@ export function CreatePlanDialog({ open, onClose }: { open: boolean; onClose: ()
           onClose();
           void navigate(`/plans/${plan.id}`);
         },
-        onError: () => undefined,
+        // A number the issuer already used this year: the server names the other plan; show it on the field.
+        onError: (e) => {
+          if (e instanceof ApiError && e.code === "DUPLICATE") form.setFields([{ name: "number", errors: [e.message] }]);
+        },
       },
     );
   return (

@@ -28,6 +28,10 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
   const amend = useAmendPlan();
   const error = update.error ?? amend.error;
   const conflict = error instanceof ApiError && error.code === "VERSION_CONFLICT";
+  // A number already used by the issuer that year: the message names the other plan; the field shows it too.
+  const onError = (e: Error) => {
+    if (e instanceof ApiError && e.code === "DUPLICATE") form.setFields([{ name: "number", errors: [e.message] }]);
+  };
   const editable = plan.canManage && plan.status !== "closed";
   const amending = plan.status === "issued";
 
@@ -53,8 +57,8 @@ export function PlanContentTab({ plan }: { plan: PlanDetail }) {
     const onSuccess = (fresh: PlanDetail) => saved(fresh);
     if (amending) {
       const diff = changedFields(plan, changes);
-      amend.mutate({ id: plan.id, note, changes: diff, version }, { onSuccess, onError: () => undefined });
-    } else update.mutate({ id: plan.id, ...changes, version }, { onSuccess, onError: () => undefined });
+      amend.mutate({ id: plan.id, note, changes: diff, version }, { onSuccess, onError });
+    } else update.mutate({ id: plan.id, ...changes, version }, { onSuccess, onError });
   };
   // After a 409: save the user's text over the newer version, on purpose.
   const overwrite = async () => save((await reloadFromServer()).version);

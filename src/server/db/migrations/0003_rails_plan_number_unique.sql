@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "plans_issuer_year_number_uq" ON "plans" USING btree ("issuer_unit_id",extract(year from "issued_on"),upper(regexp_replace("number", '[[:space:]]+', '', 'g'))) WHERE "status" <> 'draft' and "number" is not null and btrim("number") <> '';
