@@ -1,5 +1,5 @@
 import { TreeSelect } from "antd";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UnitView } from "../../../contracts/organisations";
 import { matches } from "../../../domain/text/vietnamese";
@@ -42,6 +42,13 @@ export function UnitPicker({
 }) {
   const { t } = useTranslation();
   const units = useUnits().data?.units;
+  const [search, setSearch] = useState("");
+  // Words match in any order, so a search can show many units: while the matches are few enough to draw at once, the
+  // list is not virtual, so each of them can be scrolled to (a virtual list draws only the rows in view).
+  const fewMatches = useMemo(
+    () => search.trim() !== "" && (units ?? []).filter((u) => matches(u.name, search)).length <= 300,
+    [units, search],
+  );
   const treeData = useMemo(() => {
     const all = units ?? [];
     // One unselectable heading per tree keeps Chính quyền, Đảng and Quân sự apart.
@@ -60,6 +67,11 @@ export function UnitPicker({
       onChange={(id) => onChange?.(id)}
       treeData={treeData}
       showSearch
+      onSearch={setSearch}
+      onOpenChange={(open) => {
+        if (!open) setSearch("");
+      }}
+      virtual={!fewMatches}
       allowClear
       filterTreeNode={(input, node) => matches(String((node as { search?: string }).search ?? node.title ?? ""), input)}
       placeholder={placeholder}

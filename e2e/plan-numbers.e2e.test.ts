@@ -1,0 +1,71 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlanSummary } from "../src/contracts/plans";
+import {
+  browserAvailability,
+  CHROMIUM_PATH,
+  callApiFromPage,
+  type E2eServer,
+  ensureWebBuild,
+  launchBrowser,
+  signIn,
+  snap,
+  startTestServer,
+} from "./support";
+
+const availability = browserAvailability();
+const ADMIN_PASSWORD = "e2e-quan-tri-7n2";
+
+describe.skipIf(!availability.run)("a plan number used twice by one issuer in a year, in a real browser (issue #7, item 8)", () => {
+  let app: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl = "";
+
+  beforeAll(async () => {
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    await ensureWebBuild();
+    app = await startTestServer(ADMIN_PASSWORD);
+    baseUrl = app.server.url;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("refuses a new plan with the number of the Thành ủy's issued plan, the message under the number naming that plan", async () => {
+    await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
+    const list = await callApiFromPage(page, "GET", "/api/plans?status=issued");
+    expect(list.status).toBe(200);
+    const year = new Date().toISOString().slice(0, 4);
+    const used = (list.body as { plans: PlanSummary[] }).plans.find(
+      (p) => p.issuerName === "Thành ủy Hải Phòng" && p.number && p.issuedOn?.startsWith(year),
+    );
+    if (!used?.number) throw new Error("the demo has no plan of Thành ủy Hải Phòng issued this year with a number");
+    const before = (list.body as { plans: PlanSummary[] }).plans.length;
+
+    await page.getByTestId("nav-plans").click();
+    await page.getByTestId("plan-create").click();
+    await page.getByTestId("plan-form-issuer").click();
+    await page.keyboard.type("hai phong thanh uy");
+    await page.locator('.ant-select-tree-node-content-wrapper[title="Thành ủy Hải Phòng"]').click();
+    await page.getByTestId("plan-form-title").fill("Kế hoạch thử trùng số");
+    // Written another way (lower case, spaces around): still the same number.
+    await page.getByTestId("plan-form-number").fill(` ${used.number.toLowerCase()} `);
+    await page.getByTestId("plan-form-submit").click();
+    const fieldError = page.locator(".ant-form-item-explain-error").filter({ hasText: used.number });
+    await fieldError.first().waitFor();
+    const shown = ((await fieldError.first().textContent()) ?? "").replace(/\s+/g, " ");
+    expect(shown).toContain(used.title.replace(/\s+/g, " ").slice(0, 30));
+    await snap(page, "plan-number-duplicate");
+
+    // Nothing was created.
+    const after = await callApiFromPage(page, "GET", "/api/plans");
+    expect((after.body as { plans: PlanSummary[] }).plans.filter((p) => p.title === "Kế hoạch thử trùng số")).toEqual([]);
+    expect(before).toBeGreaterThan(0);
+  });
+});
