@@ -102,7 +102,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot as e2e/artifacts/<name>.png (the folder is git-ignored). */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  // A full-page screenshot on a busy 2-core CI machine took over the 30 s default once: a bound, not a speed check.
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true, animations: "disabled", timeout: 120_000 });
 }
 
 export interface ApiAnswer {

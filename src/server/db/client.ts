@@ -63,6 +63,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator) is dropped from the pool and replaced on the next
+  // query; without a listener its error event would end the whole process.
+  pool.on("error", (error) => console.error(`PostgreSQL: một kết nối rảnh bị đóng (${error.message}); sẽ mở kết nối mới khi cần.`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

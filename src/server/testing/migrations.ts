@@ -90,6 +90,8 @@ export async function openScratchDatabase(kind: DatabaseKind): Promise<ScratchDa
   const url = new URL(base);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  // close() drops the database with (force): a connection still open then is ended by the server on purpose.
+  pool.on("error", () => undefined);
   const db = drizzlePg(pool, { schema });
   return {
     kind,
