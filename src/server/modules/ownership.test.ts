@@ -37,6 +37,14 @@ const OWNERS: Record<string, readonly string[]> = {
   outgoingDocumentSequences: ["documents"],
   outgoingDocuments: ["documents"],
   auditLog: ["audit"],
+  conferences: ["conferences"],
+  conferenceDelegateGroups: ["conferences"],
+  conferenceAgendaItems: ["conferences"],
+  conferenceSpeeches: ["conferences"],
+  conferenceAwards: ["conferences"],
+  conferenceLogistics: ["conferences"],
+  conferenceTimers: ["conferences"],
+  conferenceTimerCommands: ["conferences"],
 };
 
 /**

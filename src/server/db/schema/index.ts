@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./conferences";
 export * from "./notifications";
 export * from "./obligations";
 export * from "./organisations";
