@@ -16,6 +16,7 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { reportEndpoints } from "./reports";
 import { trackingEndpoints } from "./tracking";
 
 export const endpoints = {
@@ -24,6 +25,7 @@ export const endpoints = {
   people: peopleEndpoints,
   organisations: organisationEndpoints,
   plans: planEndpoints,
+  reports: reportEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,

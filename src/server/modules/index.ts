@@ -11,6 +11,7 @@ import { obligationRoutes } from "./obligations/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { peopleRoutes } from "./people/routes";
 import { planRoutes } from "./plans/routes";
+import { reportRoutes } from "./reports/routes";
 import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
@@ -26,6 +27,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   notificationRoutes,
   calendarRoutes,
   documentRoutes,
+  reportRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */
