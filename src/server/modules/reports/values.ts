@@ -17,10 +17,17 @@ import { asRule, type FormRow, findFormOfTask, formMissing, formParts } from "./
  * rule of the form on the values as they would be after the save; one broken rule and nothing is saved.
  */
 
-async function reportContext(db: Db, actor: Actor, obligationId: string) {
+/**
+ * The obligation, its task and the task's form. Reading needs the obligation's read rule (404 otherwise); writing
+ * is asked of the writer's rule instead, so a unit writing into another unit's report is told 403.
+ */
+async function reportContext(db: Db, actor: Actor, obligationId: string, write = false) {
   const missing = "Không tìm thấy việc cần làm.";
   const obligation = await loadObligation(db, obligationId).catch(() => undefined);
-  if (!obligation || !canReadObligation(actor, obligation)) throw notFound(missing);
+  if (!obligation) throw notFound(missing);
+  if (write)
+    assertCan(canSubmit(actor, obligation), "Bạn chỉ được nhập số liệu cho báo cáo của đơn vị mình; báo cáo này thuộc đơn vị khác.");
+  else if (!canReadObligation(actor, obligation)) throw notFound(missing);
   const [task, form] = await Promise.all([findTaskRef(db, obligation.taskId), findFormOfTask(db, obligation.taskId)]);
   if (!task) throw notFound(missing);
   if (!form) throw notFound(formMissing);
@@ -75,8 +82,7 @@ export interface SaveValuesOptions {
 
 /** Sets the given values (null clears one), checks every rule on the result, and saves all or nothing. */
 export async function saveValues(db: Db, { actor, obligationId, input }: SaveValuesOptions): Promise<UnitReport> {
-  const context = await reportContext(db, actor, obligationId);
-  assertCan(canSubmit(actor, context.obligation), "Bạn chỉ được nhập số liệu cho báo cáo của đơn vị mình; báo cáo này thuộc đơn vị khác.");
+  const context = await reportContext(db, actor, obligationId, true);
   await db.transaction(async (tx) => {
     // The obligation's row lock queues this save behind an acceptance under way, and its state is read afresh.
     const obligation = await loadObligation(tx, obligationId, true);
