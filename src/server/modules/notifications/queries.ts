@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { notificationEmails, notifications, obligations, plans, roleGrants, tasks, units, users } from "../../db/schema/index";
+import { notificationEmails, notifications, obligations, plans, tasks, units } from "../../db/schema/index";
+import { activeGrantView, userView } from "../people/views";
+
+// Grants and users come through the views people exports.
+const grant = activeGrantView("grant");
+const user = userView("recipient");
 
 /** What the reminder runner needs about one obligation that may be due a reminder. */
 export interface ReminderCandidate {
@@ -51,17 +56,6 @@ export async function reminderCandidates(
     )
     .orderBy(asc(obligations.id))
     .limit(options.limit);
-}
-
-/** The active users holding member or manager on each unit, with their reminder e-mail if any. */
-export async function unitRecipients(db: Db, unitIds: string[]): Promise<Array<{ unitId: string; userId: string; email: string | null }>> {
-  if (unitIds.length === 0) return [];
-  return db
-    .selectDistinct({ unitId: roleGrants.unitId, userId: users.id, email: notificationEmails.email })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .leftJoin(notificationEmails, eq(notificationEmails.userId, users.id))
-    .where(and(inArray(roleGrants.unitId, unitIds), inArray(roleGrants.role, ["member", "manager"]), eq(users.active, true)));
 }
 
 /** Notifications addressed to the user, or to a unit the user acts for (`unitIds`), newest first. */
@@ -150,11 +144,10 @@ export interface Recipient {
 export async function unitPeople(tx: Db, unitIds: string[]): Promise<Recipient[]> {
   if (unitIds.length === 0) return [];
   return tx
-    .selectDistinct({ unitId: roleGrants.unitId, userId: users.id, email: notificationEmails.email })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .leftJoin(notificationEmails, eq(notificationEmails.userId, users.id))
-    .where(and(inArray(roleGrants.unitId, unitIds), inArray(roleGrants.role, ["member", "manager"]), eq(users.active, true)));
+    .selectDistinct({ unitId: grant.unitId, userId: grant.userId, email: notificationEmails.email })
+    .from(grant)
+    .leftJoin(notificationEmails, eq(notificationEmails.userId, grant.userId))
+    .where(and(inArray(grant.unitId, unitIds), inArray(grant.role, ["member", "manager"])));
 }
 
 /**
@@ -164,18 +157,17 @@ export async function unitPeople(tx: Db, unitIds: string[]): Promise<Recipient[]
  */
 export async function planManagers(tx: Db, issuerUnitId: string, createdBy: string | null): Promise<Recipient[]> {
   const managers = await tx
-    .selectDistinct({ userId: users.id, email: notificationEmails.email })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .leftJoin(notificationEmails, eq(notificationEmails.userId, users.id))
-    .where(and(eq(roleGrants.unitId, issuerUnitId), eq(roleGrants.role, "manager"), eq(users.active, true)));
+    .selectDistinct({ userId: grant.userId, email: notificationEmails.email })
+    .from(grant)
+    .leftJoin(notificationEmails, eq(notificationEmails.userId, grant.userId))
+    .where(and(eq(grant.unitId, issuerUnitId), eq(grant.role, "manager")));
   const out = managers.map((m) => ({ ...m, unitId: issuerUnitId }));
   if (createdBy && !out.some((m) => m.userId === createdBy)) {
     const [author] = await tx
-      .select({ userId: users.id, email: notificationEmails.email })
-      .from(users)
-      .leftJoin(notificationEmails, eq(notificationEmails.userId, users.id))
-      .where(and(eq(users.id, createdBy), eq(users.active, true)));
+      .select({ userId: user.id, email: notificationEmails.email })
+      .from(user)
+      .leftJoin(notificationEmails, eq(notificationEmails.userId, user.id))
+      .where(and(eq(user.id, createdBy), eq(user.active, true)));
     if (author) out.push({ ...author, unitId: issuerUnitId });
   }
   return out;
