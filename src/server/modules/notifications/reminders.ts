@@ -4,7 +4,8 @@ import type { Db } from "../../db/client";
 import { emailOutbox, notifications, reminderDeliveries } from "../../db/schema/index";
 import { deadlineText } from "../../platform/documents/format";
 import { publish } from "../../platform/live/index";
-import { type ReminderCandidate, reminderCandidates, unitPeople } from "./queries";
+import { type ReminderCandidate, reminderCandidates } from "../obligations/facts";
+import { unitPeople } from "./queries";
 import { DEFAULT_SCHEDULE, type DueReminder, dueReminder, HORIZON_DAYS } from "./schedule";
 
 export interface RunRemindersOptions {
