@@ -179,6 +179,11 @@ async function writeIndicator(tx: Db, form: FormRow, input: IndicatorInput, exis
     numeratorId: ratio === undefined ? undefined : (ratio?.numeratorId ?? null),
     denominatorId: ratio === undefined ? undefined : (ratio?.denominatorId ?? null),
   };
+  if (existing && ratio && !existing.numeratorId) {
+    const n = (await valueCounts(tx, form.id)).get(existing.id) ?? 0;
+    // Stored values of an indicator turned into a computed ratio would be added into its totals.
+    if (n > 0) throw invalidState(`Chỉ tiêu «${existing.name}» đã có số liệu của ${n} đơn vị nên không đổi thành tỷ lệ tính tự động được.`);
+  }
   const id = existing?.id ?? randomUUID();
   const merged = {
     ...(existing ?? {

@@ -90,6 +90,17 @@ describeOnDatabases("unit reports: values, rules and totals", (ctx) => {
     expect(after.values.map((v) => v.value)).toEqual([10, 8, 3]);
   });
 
+  it("keeps the form's indicators that hold values: no deletion, no turning into a computed ratio (409)", async () => {
+    const form = (await boss.get(`/api/tasks/${task.id}/report-form`)).json();
+    const toRatio = await boss.patch(`/api/report-forms/${form.id}/indicators/${ids.DVM}`, {
+      version: form.version,
+      ratio: { numeratorId: ids.CBD, denominatorId: ids.CB },
+    });
+    expect(toRatio.statusCode).toBe(409);
+    expect(toRatio.json().error.message).toContain("«Số đảng viên mới» đã có số liệu của 1 đơn vị");
+    expect((await boss.delete(`/api/report-forms/${form.id}/indicators/${ids.DVM}?version=${form.version}`)).statusCode).toBe(409);
+  });
+
   it("refuses a stale version with 409 and clears a value given as null", async () => {
     expect((await put(clerk, 0, 0, { DVM: 4 })).statusCode).toBe(409);
     const cleared = await put(clerk, 0, 1, { DVM: null });
