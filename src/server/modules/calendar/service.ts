@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { vietnamToday } from "../../../domain/deadlines/index";
+import { vietnamClock, vietnamToday } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { calendarTokens } from "../../db/schema/index";
 import { type Actor, assertCan, canActFor } from "../../platform/access";
@@ -8,9 +8,6 @@ import { recordAudit } from "../../platform/audit";
 import { notFound } from "../../platform/errors";
 import { type CalendarEvent, writeCalendar } from "./ics";
 import { conferencesOfPlans, findUnit, issuedPlansOfUnit, unitDeadlines, unitOfToken } from "./queries";
-
-/** The Vietnam wall-clock time of an instant: 01:00Z → "08:00". */
-const vietnamClock = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -97,7 +94,7 @@ export async function calendarFeed(db: Db, token: string): Promise<string> {
       date,
       time: vietnamClock(c.startsAt),
       endTime,
-      stamp: c.updatedAt > plan.updatedAt ? c.updatedAt : plan.updatedAt,
+      stamp: new Date(Math.max(c.updatedAt.getTime(), plan.updatedAt.getTime())),
     });
   }
   return writeCalendar(`Lịch hạn và hội nghị: ${unit.name}`, events);
