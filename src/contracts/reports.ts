@@ -357,6 +357,16 @@ export const reportEndpoints = {
     extraErrors: [413],
     reply: json(UnitReport),
   }),
+  previewDocx: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/report/docx",
+    tags,
+    summary: "Đọc tệp .docx của báo cáo và khớp các đề mục với đề cương (chưa lưu gì)",
+    params: IdParams,
+    multipart: true,
+    extraErrors: [413, 415],
+    reply: json(DocxPreview),
+  }),
   totals: endpoint({
     method: "GET",
     path: "/api/tasks/:id/report-totals",

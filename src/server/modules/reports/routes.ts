@@ -1,7 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { reportEndpoints as e, SECTION_BODY_LIMIT } from "../../../contracts/reports";
+import { MAX_IMPORT_BYTES } from "../../../domain/importer/index";
 import { AppError } from "../../platform/errors";
+import { readOneFile } from "../../platform/files/one-file";
 import { route } from "../../platform/http";
+import { previewDocx } from "./docx-upload";
 import { addHeading, addIndicator, deleteHeading, deleteIndicator, updateHeading, updateIndicator } from "./form-edits";
 import { createForm, getForm } from "./forms";
 import { getTotals } from "./rollup";
@@ -55,6 +58,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   );
 
   route(app, e.saveSections, ({ actor, params, body }) => saveSections(db(), { actor, obligationId: params.id, input: body }));
+
+  route(app, e.previewDocx, async ({ actor, params, request }) => {
+    const { fileName, content } = await readOneFile(request, { maxBytes: MAX_IMPORT_BYTES, accept: ".docx" });
+    return previewDocx(db(), { actor, obligationId: params.id, fileName, content });
+  });
 
   route(app, e.totals, ({ actor, params, query }) => getTotals(db(), { actor, taskId: params.id, unitId: query.unitId }));
 }
