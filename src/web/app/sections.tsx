@@ -13,6 +13,7 @@ const PlansPage = page(() => import("../features/plans/PlansPage"), "PlansPage")
 const PlanDetailPage = page(() => import("../features/plans/PlanDetailPage"), "PlanDetailPage");
 const MyWorkPage = page(() => import("../features/my-work/MyWorkPage"), "MyWorkPage");
 const ObligationPage = page(() => import("../features/obligations/ObligationPage"), "ObligationPage");
+const ReportWritingPage = page(() => import("../features/reports/ReportWritingPage"), "ReportWritingPage");
 const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
 const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
@@ -71,4 +72,5 @@ export const HOME_PATH = sections[0].path;
 export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
+  { path: "/obligations/:id/report", element: <ReportWritingPage /> },
 ];

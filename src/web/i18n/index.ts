@@ -6,6 +6,8 @@ import "dayjs/locale/en";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import reportWritingEn from "./report-writing.en.json";
+import reportWritingVi from "./report-writing.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -18,7 +20,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...plansVi } }, en: { translation: { ...en, ...plansEn } } },
+  resources: {
+    vi: { translation: { ...vi, ...plansVi, ...reportWritingVi } },
+    en: { translation: { ...en, ...plansEn, ...reportWritingEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },
