@@ -37,6 +37,12 @@ export const queryKeys = {
   groups: { all: ["unit-groups"] as const, members: (groupId: string | null) => ["unit-groups", groupId, "units"] as const },
   users: { all: ["users"] as const, list: (filter: string) => ["users", filter] as const },
   audit: { all: ["audit"] as const },
+  conferences: {
+    all: ["conferences"] as const,
+    list: ["conferences", "list"] as const,
+    ofPlan: (planId: string) => ["conferences", "plan", planId] as const,
+    detail: (id: string) => ["conferences", "detail", id] as const,
+  },
 };
 
 /** Every view that shows an obligation or counts obligations: what a submission, return or acceptance changes. */

@@ -3,6 +3,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
+import conferencesEn from "./conferences.en.json";
+import conferencesVi from "./conferences.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
@@ -18,7 +20,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...plansVi } }, en: { translation: { ...en, ...plansEn } } },
+  resources: {
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },
