@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, Modal, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView, ConferenceDetail } from "../../../contracts/conferences";
-import { showError, showSuccess } from "../../app/notify";
+import { showSuccess } from "../../app/notify";
 import { useAddAgendaItem, useMoveAgendaItem, useUpdateAgendaItem } from "./api";
 
 interface ItemValues {
@@ -30,7 +30,6 @@ export function AgendaItemDialog({
       showSuccess(t("conferences.saved"));
       onClose();
     },
-    onError: (e: unknown) => showError(e, t("conferences.saveFailed")),
   };
   const save = (v: ItemValues) =>
     item
@@ -110,7 +109,6 @@ export function MoveItemDialog({
           showSuccess(t("conferences.saved"));
           onClose();
         },
-        onError: (e) => showError(e, t("conferences.saveFailed")),
       },
     );
   return (

@@ -54,7 +54,10 @@ export function AgendaTab({ conference: c }: { conference: ConferenceDetail }) {
             title: t("conferences.agenda.content"),
             render: (_, a) => (
               <>
-                {a.content} {a.kind !== "item" && <Tag>{t(`conferences.agenda.kind.${a.kind}`)}</Tag>}
+                {a.content}{" "}
+                {a.kind !== "item" && a.content.trim() !== t(`conferences.agenda.kind.${a.kind}`) && (
+                  <Tag>{t(`conferences.agenda.kind.${a.kind}`)}</Tag>
+                )}
               </>
             ),
           },
@@ -74,12 +77,10 @@ export function AgendaTab({ conference: c }: { conference: ConferenceDetail }) {
                       </Button>
                       <Popconfirm
                         title={t("conferences.agenda.deleteConfirm")}
-                        onConfirm={() =>
-                          remove.mutate(
-                            { id: c.id, itemId: a.id, version: c.version },
-                            { onError: (e) => showError(e, t("conferences.saveFailed")) },
-                          )
-                        }
+                        okText={t("conferences.agenda.delete")}
+                        cancelText={t("conferences.cancel")}
+                        okButtonProps={{ danger: true, ...({ "data-testid": "agenda-delete-confirm" } as object) }}
+                        onConfirm={() => remove.mutate({ id: c.id, itemId: a.id, version: c.version })}
                       >
                         <Button size="small" danger data-testid="agenda-delete">
                           {t("conferences.agenda.delete")}

@@ -2,7 +2,7 @@ import { Button, Descriptions, Form, Input, InputNumber, Select, Space, Typograp
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ConferenceDetail, ConferenceFormat, type UpdateConferenceRequest } from "../../../contracts/conferences";
-import { showError, showSuccess } from "../../app/notify";
+import { showSuccess } from "../../app/notify";
 import { useUpdateConference } from "./api";
 import { whenText } from "./format";
 
@@ -103,7 +103,6 @@ function ConferenceForm({
           showSuccess(t("conferences.saved"));
           onDone();
         },
-        onError: (error) => showError(error, t("conferences.saveFailed")),
       },
     );
   };
