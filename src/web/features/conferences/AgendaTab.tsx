@@ -19,12 +19,13 @@ export function AgendaTab({ conference: c }: { conference: ConferenceDetail }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         {canEdit && (
-          <Button type="primary" data-testid="agenda-add" onClick={() => setDialog({ kind: "add" })}>
+          <Button type="primary" data-testid="agenda-add" data-safe-action="dialog" onClick={() => setDialog({ kind: "add" })}>
             {t("conferences.agenda.add")}
           </Button>
         )}
         <Button
           data-testid="agenda-download"
+          data-safe-action="download"
           onClick={() => void downloadAgendaDocx(c.id).catch((e) => showError(e, t("conferences.agenda.downloadFailed")))}
         >
           {t("conferences.agenda.download")}
@@ -69,10 +70,20 @@ export function AgendaTab({ conference: c }: { conference: ConferenceDetail }) {
                   width: 220,
                   render: (_: unknown, a: AgendaItemView) => (
                     <Space size="small" wrap>
-                      <Button size="small" data-testid="agenda-move" onClick={() => setDialog({ kind: "move", item: a })}>
+                      <Button
+                        size="small"
+                        data-testid="agenda-move"
+                        data-safe-action="dialog"
+                        onClick={() => setDialog({ kind: "move", item: a })}
+                      >
                         {t("conferences.agenda.move")}
                       </Button>
-                      <Button size="small" data-testid="agenda-edit" onClick={() => setDialog({ kind: "edit", item: a })}>
+                      <Button
+                        size="small"
+                        data-testid="agenda-edit"
+                        data-safe-action="dialog"
+                        onClick={() => setDialog({ kind: "edit", item: a })}
+                      >
                         {t("conferences.agenda.edit")}
                       </Button>
                       <Popconfirm
