@@ -16,6 +16,7 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
 export const endpoints = {
@@ -31,6 +32,7 @@ export const endpoints = {
   calendar: calendarEndpoints,
   importer: importerEndpoints,
   live: liveEndpoints,
+  stage: stageEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */
