@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { elapsedMs, formatCountdown, remainingMs, timerPhase } from "../../../domain/stage/clock";
-import { applyTimerCommand, clockOf, IDLE_TIMER, nextPart, type ResolvedSubject, statusOf, type TimerFields } from "./stage-rules";
+import { nextPart } from "../../../domain/stage/program";
+import { applyTimerCommand, clockOf, IDLE_TIMER, type ResolvedSubject, statusOf, type TimerFields } from "./stage-rules";
 
 const t0 = new Date("2099-03-20T01:15:00Z");
 const plus = (ms: number) => new Date(t0.getTime() + ms);

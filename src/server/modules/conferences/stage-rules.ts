@@ -1,6 +1,6 @@
 /**
- * The stage timer's rules as pure functions: what each command does to the stored instants, and which part of the
- * programme comes next. No I/O: the service loads, locks and stores; these decide.
+ * The stage timer's rules as pure functions: what each command does to the stored instants (which part comes next
+ * is in domain/stage/program.ts, shared with the operator's page). No I/O: the service loads, locks and stores.
  */
 
 import type { TimerSubjectKind } from "../../../contracts/conferences";
@@ -98,35 +98,4 @@ export function applyTimerCommand(t: TimerFields, command: RuleCommand, now: Dat
       if (status === "idle") throw invalidState(NOTHING);
       return { ...t, limitMs: Math.max(0, t.limitMs + command.deltaMs) };
   }
-}
-
-/** The agenda and the speeches as `next` walks them (agenda by its order, speeches by running order). */
-export interface ProgramOrder {
-  agenda: ReadonlyArray<{ id: string; kind: "item" | "speeches" | "awards" }>;
-  speeches: ReadonlyArray<{ id: string }>;
-}
-
-export type NextPart = { kind: "agenda" | "speech"; id: string };
-
-/**
- * What follows the current part: the next speech in running order; after the last speech, the agenda item after
- * the "Tham luận" item; after the "Tham luận" item itself, its first speech; else the next agenda item.
- * Null at the end of the programme, or when the current part is not in it (nothing chosen, a free label).
- */
-export function nextPart(current: { kind: TimerSubjectKind; id: string | null }, program: ProgramOrder): NextPart | null {
-  const { agenda, speeches } = program;
-  const after = (i: number): NextPart | null => (i >= 0 && agenda[i + 1] ? { kind: "agenda", id: agenda[i + 1].id } : null);
-  if (current.kind === "speech") {
-    const i = speeches.findIndex((s) => s.id === current.id);
-    if (i < 0) return null;
-    if (speeches[i + 1]) return { kind: "speech", id: speeches[i + 1].id };
-    return after(agenda.findIndex((a) => a.kind === "speeches"));
-  }
-  if (current.kind === "agenda") {
-    const i = agenda.findIndex((a) => a.id === current.id);
-    if (i < 0) return null;
-    if (agenda[i].kind === "speeches" && speeches[0]) return { kind: "speech", id: speeches[0].id };
-    return after(i);
-  }
-  return null;
 }

@@ -4,13 +4,14 @@
  * answered with the current state, applied once) and publishes the new state on `conference:<id>` as it commits.
  */
 import type { StageProgram, TimerCommand, TimerState } from "../../../contracts/stage";
+import { nextPart } from "../../../domain/stage/program";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { AppError, duplicate, invalidState } from "../../platform/errors";
 import { publish } from "../../platform/live/index";
 import { assertOrganiser, conferenceAccess } from "./policy";
 import { findTimer, loadStageProgram, lockTimer, recordCommand, type StageProgramRows, saveTimer, type TimerRow } from "./stage-queries";
-import { applyTimerCommand, IDLE_TIMER, nextPart, type ResolvedSubject, type RuleCommand, statusOf, type TimerFields } from "./stage-rules";
+import { applyTimerCommand, IDLE_TIMER, type ResolvedSubject, type RuleCommand, statusOf, type TimerFields } from "./stage-rules";
 
 /** The live topic a conference's screens hear. */
 export const conferenceTopic = (conferenceId: string) => `conference:${conferenceId}`;
