@@ -18,6 +18,7 @@ import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
 import { reportEndpoints } from "./reports";
+import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
 export const endpoints = {
@@ -35,6 +36,7 @@ export const endpoints = {
   importer: importerEndpoints,
   live: liveEndpoints,
   conferences: conferenceEndpoints,
+  stage: stageEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

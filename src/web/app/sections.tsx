@@ -16,6 +16,8 @@ const ObligationPage = page(() => import("../features/obligations/ObligationPage
 const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
 const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
+const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
+const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -71,4 +73,10 @@ export const HOME_PATH = sections[0].path;
 export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
+  { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },
+];
+
+/** Pages shown full screen, without the menu and header (the hall's screen). */
+export const fullScreenRoutes: Array<{ path: string; element: ReactNode }> = [
+  { path: "/conferences/:id/stage/hall", element: <StageHallPage /> },
 ];

@@ -6,6 +6,8 @@ import "dayjs/locale/en";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import stageEn from "./stage.en.json";
+import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -18,7 +20,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...plansVi } }, en: { translation: { ...en, ...plansEn } } },
+  resources: { vi: { translation: { ...vi, ...plansVi, ...stageVi } }, en: { translation: { ...en, ...plansEn, ...stageEn } } },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },
