@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { programEndpoints } from "./conference-program";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -31,6 +32,7 @@ export const endpoints = {
   calendar: calendarEndpoints,
   importer: importerEndpoints,
   live: liveEndpoints,
+  conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

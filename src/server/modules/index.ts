@@ -3,6 +3,7 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { programRoutes } from "./conferences/program-routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationJobs } from "./notifications/jobs";
@@ -26,6 +27,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   notificationRoutes,
   calendarRoutes,
   documentRoutes,
+  programRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { plans, tasks } from "../../db/schema/index";
@@ -56,4 +56,33 @@ export async function findPlanRef(db: Db, planId: string): Promise<PlanRef | und
     .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
     .where(eq(plans.id, planId));
   return row;
+}
+
+export interface TaskRef {
+  id: string;
+  planId: string;
+  what: string;
+  /** The units it falls to (`unitIds`), as the plan's selector. */
+  unitIds: string[];
+  dueDate: string | null;
+  dueTime: string | null;
+  version: number;
+}
+
+/** Tasks by id with what other modules show of them (a conference's speeches and logistics are plan tasks). */
+export async function findTaskRefs(db: Db, taskIds: readonly string[]): Promise<TaskRef[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: tasks.id,
+      planId: tasks.planId,
+      what: tasks.what,
+      target: tasks.target,
+      dueDate: tasks.dueDate,
+      dueTime: tasks.dueTime,
+      version: tasks.version,
+    })
+    .from(tasks)
+    .where(inArray(tasks.id, [...taskIds]));
+  return rows.map(({ target, ...r }) => ({ ...r, unitIds: target.unitIds ?? [] }));
 }
