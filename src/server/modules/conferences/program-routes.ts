@@ -3,6 +3,8 @@ import { programEndpoints as e } from "../../../contracts/conference-program";
 import { route } from "../../platform/http";
 import { createAward, deleteAward, listAwards, reorderAwards, updateAward } from "./awards";
 import { createLogistics, listLogistics } from "./logistics";
+import { mcScriptDocx } from "./mc-script";
+import { awardListDocx, speechListDocx } from "./program-exports";
 import { createSpeech, deleteSpeech, listSpeeches, reorderSpeeches, updateSpeech } from "./speeches";
 
 /** The program's endpoints: speeches, awards, logistics, their exports, the MC script and readiness. */
@@ -31,4 +33,12 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
 
   route(app, e.logistics, ({ actor, params }) => listLogistics(db(), { actor, conferenceId: params.id }));
   route(app, e.createLogistics, ({ actor, params, body }) => createLogistics(db(), { actor, conferenceId: params.id, input: body }));
+
+  const download = async (made: Promise<{ file: Buffer; fileName: string }>) => {
+    const { file, fileName } = await made;
+    return { fileName, content: file };
+  };
+  route(app, e.speechesDocx, ({ actor, params }) => download(speechListDocx(db(), { actor, conferenceId: params.id })));
+  route(app, e.awardsDocx, ({ actor, params }) => download(awardListDocx(db(), { actor, conferenceId: params.id })));
+  route(app, e.mcScriptDocx, ({ actor, params }) => download(mcScriptDocx(db(), { actor, conferenceId: params.id })));
 }
