@@ -5,6 +5,7 @@ import { createAward, deleteAward, listAwards, reorderAwards, updateAward } from
 import { createLogistics, listLogistics } from "./logistics";
 import { mcScriptDocx } from "./mc-script";
 import { awardListDocx, speechListDocx } from "./program-exports";
+import { readiness } from "./readiness";
 import { createSpeech, deleteSpeech, listSpeeches, reorderSpeeches, updateSpeech } from "./speeches";
 
 /** The program's endpoints: speeches, awards, logistics, their exports, the MC script and readiness. */
@@ -41,4 +42,5 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   route(app, e.speechesDocx, ({ actor, params }) => download(speechListDocx(db(), { actor, conferenceId: params.id })));
   route(app, e.awardsDocx, ({ actor, params }) => download(awardListDocx(db(), { actor, conferenceId: params.id })));
   route(app, e.mcScriptDocx, ({ actor, params }) => download(mcScriptDocx(db(), { actor, conferenceId: params.id })));
+  route(app, e.readiness, ({ actor, params }) => readiness(db(), { actor, conferenceId: params.id }));
 }
