@@ -188,6 +188,8 @@ export const Readiness = z.object({
   late: z.array(LateItem),
   /** May open the plan's urging letter (managers of the issuer, issued plan). */
   canUrge: z.boolean(),
+  /** May download the MC's script. */
+  canOrganise: z.boolean(),
 });
 export type Readiness = z.infer<typeof Readiness>;
 

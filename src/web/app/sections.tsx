@@ -16,6 +16,7 @@ const ObligationPage = page(() => import("../features/obligations/ObligationPage
 const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
 const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
+const ConferenceProgramPage = page(() => import("../features/conferences/ConferenceProgramPage"), "ConferenceProgramPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -71,4 +72,5 @@ export const HOME_PATH = sections[0].path;
 export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
+  { path: "/conferences/:id/program/:tab?", element: <ConferenceProgramPage /> },
 ];

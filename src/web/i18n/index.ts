@@ -6,6 +6,8 @@ import "dayjs/locale/en";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import programEn from "./program.en.json";
+import programVi from "./program.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -18,7 +20,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...plansVi } }, en: { translation: { ...en, ...plansEn } } },
+  resources: {
+    vi: { translation: { ...vi, ...plansVi, ...programVi } },
+    en: { translation: { ...en, ...plansEn, ...programEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },

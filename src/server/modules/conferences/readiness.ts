@@ -71,5 +71,6 @@ export async function readiness(db: Db, { actor, conferenceId, now = new Date() 
     awardsReady: { done: awards.filter(awardReady).length, total: awards.length },
     late,
     canUrge: access.plan.status === "issued" && canManage(actor, access.plan.issuerPath),
+    canOrganise: access.canOrganise,
   } satisfies Readiness;
 }
