@@ -1,4 +1,4 @@
-import { type AnyColumn, and, like, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, like, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { type RoleName, roles } from "../../contracts/roles";
 import { searchWords } from "../../domain/text/vietnamese";
 import { AppError, forbidden } from "./errors";
@@ -64,7 +64,7 @@ export function scopeToActor(actor: Actor, pathColumn: AnyColumn, allowed: reado
  * A column of folded search keys (see `searchKey`) containing every word of the query, in any order, each
  * word an escaped LIKE parameter; undefined for a query with no word: `containsEveryWord(units.searchKey, "dong hai ubnd")`.
  */
-export function containsEveryWord(column: AnyColumn, query: string): SQL | undefined {
+export function containsEveryWord(column: AnyColumn | SQLWrapper, query: string): SQL | undefined {
   const words = searchWords(query);
   return words.length === 0 ? undefined : and(...words.map((w) => sql`${column} like ${`%${escapeLike(w)}%`} escape '\\'`));
 }

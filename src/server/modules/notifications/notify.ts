@@ -10,16 +10,8 @@ import type { Db } from "../../db/client";
 import { emailOutbox, notifications } from "../../db/schema/index";
 import type { NotificationKind } from "../../db/schema/notifications";
 import { publish } from "../../platform/live/index";
-import {
-  byObligationIds,
-  byPlan,
-  byTask,
-  type ObligationFacts,
-  obligationFacts,
-  planManagers,
-  type Recipient,
-  unitPeople,
-} from "./queries";
+import { type ObligationFacts, obligationFacts } from "../obligations/facts";
+import { planManagers, type Recipient, unitPeople } from "./queries";
 
 /** E-mails are queued only where a sender runs (`SMTP_URL`); otherwise they would wait forever. */
 const emailEnabled = () => Boolean(process.env.SMTP_URL);
@@ -106,7 +98,7 @@ export async function notifyObligationsAssigned(
   tx: Db,
   { planId, taskId, actorId, now = new Date() }: EventOptions & { planId: string; taskId?: string },
 ) {
-  const facts = await obligationFacts(tx, byPlan(planId, taskId));
+  const facts = await obligationFacts(tx, { planId, taskId });
   const messages: Message[] = (await perPerson(tx, facts, actorId)).map(({ recipient, facts: mine }) => {
     const f = mine[0];
     return {
@@ -126,7 +118,7 @@ export async function notifyObligationSubmitted(
   tx: Db,
   { obligationId, actorId, now = new Date() }: EventOptions & { obligationId: string },
 ) {
-  const [f] = await obligationFacts(tx, byObligationIds([obligationId]));
+  const [f] = await obligationFacts(tx, { obligationIds: [obligationId] });
   if (!f) return 0;
   const managers = (await planManagers(tx, f.issuerUnitId, f.planCreatedBy)).filter((m) => m.userId !== actorId);
   const late = f.lateSubmission ? " Bài nộp sau hạn." : "";
@@ -151,7 +143,7 @@ async function toUnit(
   now: Date,
   compose: (f: ObligationFacts) => Pick<Message, "kind" | "title" | "body">,
 ) {
-  const [f] = await obligationFacts(tx, byObligationIds([obligationId]));
+  const [f] = await obligationFacts(tx, { obligationIds: [obligationId] });
   if (!f) return 0;
   const people = (await unitPeople(tx, [f.unitId])).filter((p) => p.userId !== actorId);
   const message = compose(f);
@@ -194,7 +186,7 @@ export async function notifyDeadlineChanged(
   tx: Db,
   { taskId, before, actorId, now = new Date() }: EventOptions & { taskId: string; before: { dueDate: string; dueTime: string | null } },
 ) {
-  const facts = (await obligationFacts(tx, byTask(taskId))).filter((f) => f.status !== "accepted");
+  const facts = (await obligationFacts(tx, { taskId })).filter((f) => f.status !== "accepted");
   const messages: Message[] = (await perPerson(tx, facts, actorId)).map(({ recipient, facts: mine }) => {
     const f = mine[0];
     return {
@@ -212,7 +204,7 @@ export async function notifyDeadlineChanged(
 /** An urging letter was made: the people of each late unit are told what they still owe and by when. */
 export async function notifyUnitsUrged(tx: Db, { obligationIds, actorId, now = new Date() }: EventOptions & { obligationIds: string[] }) {
   if (obligationIds.length === 0) return 0;
-  const facts = await obligationFacts(tx, byObligationIds(obligationIds));
+  const facts = await obligationFacts(tx, { obligationIds });
   const messages: Message[] = (await perPerson(tx, facts, actorId)).map(({ recipient, facts: mine }) => {
     const f = mine[0];
     return {

@@ -4,7 +4,8 @@ import type { Db } from "../../db/client";
 import { emailOutbox, notifications, reminderDeliveries } from "../../db/schema/index";
 import { deadlineText } from "../../platform/documents/format";
 import { publish } from "../../platform/live/index";
-import { type ReminderCandidate, reminderCandidates, unitRecipients } from "./queries";
+import { type ReminderCandidate, reminderCandidates } from "../obligations/facts";
+import { unitPeople } from "./queries";
 import { DEFAULT_SCHEDULE, type DueReminder, dueReminder, HORIZON_DAYS } from "./schedule";
 
 export interface RunRemindersOptions {
@@ -69,7 +70,7 @@ async function deliverBatch(db: Db, due: Due[], now: Date, email: boolean): Prom
     if (claimed.length === 0) return { delivered: 0, notifications: 0, emails: 0 };
     const won = new Set(claimed.map((c) => `${c.obligationId}|${c.key}`));
     const mine = due.filter((d) => won.has(`${d.candidate.obligationId}|${d.reminder.key}`));
-    const recipients = await unitRecipients(tx, [...new Set(mine.map((d) => d.candidate.unitId))]);
+    const recipients = await unitPeople(tx, [...new Set(mine.map((d) => d.candidate.unitId))]);
     const byUnit = new Map<string, typeof recipients>();
     for (const r of recipients) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
     const notes: Array<typeof notifications.$inferInsert> = [];

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { units } from "../../db/schema/index";
-import { escapeLike } from "../../platform/access";
+import { containsEveryWord, escapeLike } from "../../platform/access";
 
 /**
  * What other modules may join of units, without importing the table: a derived table over `units` with the
@@ -48,8 +48,7 @@ export function underUnitPath(unit: UnitView, path: string): SQL {
 
 /** Units whose search key (no diacritics, lower case) contains every word of `key` (folded the same way), in any order. */
 export function unitNameContains(unit: UnitView, key: string): SQL {
-  const words = key.split(/\s+/).filter(Boolean);
-  return and(...words.map((w) => like(unit.searchKey, `%${escapeLike(w)}%`))) ?? sql`true`;
+  return containsEveryWord(unit.searchKey, key) ?? sql`true`;
 }
 
 export interface UnitRef {

@@ -7,6 +7,8 @@ import { unitView } from "../organisations/views";
 /**
  * What other modules may join of plans and tasks, without importing the tables: derived tables with the columns
  * they read. PostgreSQL pulls a plain subquery up into the outer query, so joining it costs what joining the table does.
+ * A plan shares its author and its reminder schedule too: notifications tells the author of each submission and
+ * reminds units on the plan's own schedule.
  */
 export function planView(name = "plan_view") {
   return new QueryBuilder()
@@ -16,6 +18,8 @@ export function planView(name = "plan_view") {
       number: plans.number,
       status: plans.status,
       issuerUnitId: plans.issuerUnitId,
+      createdBy: plans.createdBy,
+      reminderSchedule: plans.reminderSchedule,
     })
     .from(plans)
     .as(name);
