@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -37,6 +38,7 @@ export const endpoints = {
   live: liveEndpoints,
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
+  conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */
