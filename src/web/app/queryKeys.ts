@@ -43,6 +43,13 @@ export const queryKeys = {
     ofPlan: (planId: string) => ["conferences", "plan", planId] as const,
     detail: (id: string) => ["conferences", "detail", id] as const,
   },
+  conferenceProgram: {
+    all: ["conference-program"] as const,
+    speeches: (conferenceId: string) => ["conference-program", conferenceId, "speeches"] as const,
+    awards: (conferenceId: string) => ["conference-program", conferenceId, "awards"] as const,
+    logistics: (conferenceId: string) => ["conference-program", conferenceId, "logistics"] as const,
+    readiness: (conferenceId: string) => ["conference-program", conferenceId, "readiness"] as const,
+  },
 };
 
 /** Every view that shows an obligation or counts obligations: what a submission, return or acceptance changes. */
@@ -54,6 +61,7 @@ const obligationViews: readonly QueryKey[] = [
   queryKeys.myWork.all,
   queryKeys.plans.all,
   queryKeys.notifications.all,
+  queryKeys.conferenceProgram.all,
 ];
 
 /** Refreshes every view that shows obligations (after submit, return, accept, issue, a task change). */

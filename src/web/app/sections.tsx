@@ -18,6 +18,9 @@ const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage"
 const ConferencesPage = page(() => import("../features/conferences/ConferencesPage"), "ConferencesPage");
 const ConferencePage = page(() => import("../features/conferences/ConferencePage"), "ConferencePage");
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
+const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
+const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
+const ConferenceProgramPage = page(() => import("../features/conferences/ConferenceProgramPage"), "ConferenceProgramPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -74,4 +77,11 @@ export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
   { path: "/conferences/:id/:tab?", element: <ConferencePage /> },
+  { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },
+  { path: "/conferences/:id/program/:tab?", element: <ConferenceProgramPage /> },
+];
+
+/** Pages shown full screen, without the menu and header (the hall's screen). */
+export const fullScreenRoutes: Array<{ path: string; element: ReactNode }> = [
+  { path: "/conferences/:id/stage/hall", element: <StageHallPage /> },
 ];

@@ -8,6 +8,10 @@ import conferencesVi from "./conferences.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import programEn from "./program.en.json";
+import programVi from "./program.vi.json";
+import stageEn from "./stage.en.json";
+import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -21,8 +25,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",
