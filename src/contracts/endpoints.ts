@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { conferenceEndpoints } from "./conferences";
 import { programEndpoints } from "./conference-program";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -32,6 +33,7 @@ export const endpoints = {
   calendar: calendarEndpoints,
   importer: importerEndpoints,
   live: liveEndpoints,
+  conferences: conferenceEndpoints,
   conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 

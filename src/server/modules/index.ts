@@ -3,6 +3,7 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { conferenceRoutes } from "./conferences/routes";
 import { programRoutes } from "./conferences/program-routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
@@ -23,6 +24,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   trackingRoutes,
   importerRoutes,
   planRoutes,
+  conferenceRoutes,
   obligationRoutes,
   notificationRoutes,
   calendarRoutes,
