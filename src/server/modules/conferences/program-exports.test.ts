@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import type { SpeechList } from "../../../contracts/conference-program";
+import type { LogisticsList, SpeechList } from "../../../contracts/conference-program";
 import { readDocx } from "../../platform/documents/testing/read-docx";
 import { makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
@@ -47,6 +47,11 @@ describeOnDatabases("conference program exports of seed 001", (ctx) => {
     const speeches = (await manager.get(`${base}/speeches`)).json<SpeechList>().speeches;
     expect(speeches).toHaveLength(24);
     expect(speeches.every((s) => s.taskId && s.dueDate === "2026-05-29" && s.dueTime === "11:00")).toBe(true);
+    // The logistics the seed assigns arrive linked to the conference, each with its owner unit and deadline.
+    const logistics = (await manager.get(`${base}/logistics`)).json<LogisticsList>().items;
+    expect(new Set(logistics.map((l) => l.kind))).toEqual(new Set(["hall", "decoration", "security", "medical", "power"]));
+    expect(logistics.find((l) => l.kind === "decoration")).toMatchObject({ dueDate: "2026-06-01", dueTime: "11:00" });
+    expect(logistics.every((l) => l.unitName !== "")).toBe(true);
     await manager.post(`${base}/awards`, {
       kind: "collective",
       recipient: "Đảng bộ xã An Trường",
