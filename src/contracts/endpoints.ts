@@ -7,8 +7,8 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
-import { conferenceEndpoints } from "./conferences";
 import { programEndpoints } from "./conference-program";
+import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -18,6 +18,8 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { reportEndpoints } from "./reports";
+import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
 export const endpoints = {
@@ -26,6 +28,7 @@ export const endpoints = {
   people: peopleEndpoints,
   organisations: organisationEndpoints,
   plans: planEndpoints,
+  reports: reportEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,
@@ -34,6 +37,7 @@ export const endpoints = {
   importer: importerEndpoints,
   live: liveEndpoints,
   conferences: conferenceEndpoints,
+  stage: stageEndpoints,
   conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 

@@ -3,8 +3,9 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
-import { conferenceRoutes } from "./conferences/routes";
 import { programRoutes } from "./conferences/program-routes";
+import { conferenceRoutes } from "./conferences/routes";
+import { stageRoutes } from "./conferences/stage-routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationJobs } from "./notifications/jobs";
@@ -13,6 +14,7 @@ import { obligationRoutes } from "./obligations/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { peopleRoutes } from "./people/routes";
 import { planRoutes } from "./plans/routes";
+import { reportRoutes } from "./reports/routes";
 import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
@@ -29,6 +31,8 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   notificationRoutes,
   calendarRoutes,
   documentRoutes,
+  reportRoutes,
+  stageRoutes,
   programRoutes,
 ];
 

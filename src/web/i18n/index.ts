@@ -8,6 +8,8 @@ import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
 import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
+import stageEn from "./stage.en.json";
+import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -21,8 +23,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...programVi } },
-    en: { translation: { ...en, ...plansEn, ...programEn } },
+    vi: { translation: { ...vi, ...plansVi, ...programVi, ...stageVi } },
+    en: { translation: { ...en, ...plansEn, ...programEn, ...stageEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

@@ -1,7 +1,7 @@
 import type { AwardView, LogisticsView, ProgramObligation, SpeechView } from "../../../contracts/conference-program";
 import type { conferenceAwards, conferenceSpeeches } from "../../db/schema/index";
 import type { TaskObligation } from "../obligations/of-tasks";
-import type { TaskRef } from "../plans/views";
+import type { TaskBrief } from "../plans/views";
 
 /** The wire shapes of the program: no row goes out as is. */
 
@@ -24,7 +24,7 @@ export function presentProgramObligation(o: TaskObligation | undefined): Program
 
 type SpeechRow = typeof conferenceSpeeches.$inferSelect;
 
-export function presentSpeech(s: SpeechRow, context: { task?: TaskRef; obligation?: TaskObligation; unitName?: string }): SpeechView {
+export function presentSpeech(s: SpeechRow, context: { task?: TaskBrief; obligation?: TaskObligation; unitName?: string }): SpeechView {
   return {
     id: s.id,
     conferenceId: s.conferenceId,
@@ -65,7 +65,7 @@ export function presentAward(a: AwardRow): AwardView {
 
 export function presentLogistics(
   row: { id: string; kind: LogisticsView["kind"]; taskId: string },
-  context: { task?: TaskRef; obligation?: TaskObligation; unitName?: string },
+  context: { task?: TaskBrief; obligation?: TaskObligation; unitName?: string },
 ): LogisticsView {
   return {
     id: row.id,

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/access";
 import { notFound } from "../../platform/errors";
 import { obligationsOfTasks, type TaskObligation } from "../obligations/of-tasks";
 import { findUnitRefs } from "../organisations/views";
-import { findTaskRefs, type TaskRef } from "../plans/views";
+import { findTaskBriefs, type TaskBrief } from "../plans/views";
 import type { ConferenceAccess } from "./policy";
 
 /** The program's rows of one conference, with the plan tasks and obligations behind them. */
@@ -65,7 +65,7 @@ export async function lockAward(tx: Db, conferenceId: string, awardId: string): 
 }
 
 export interface TaskContext {
-  tasks: Map<string, TaskRef>;
+  tasks: Map<string, TaskBrief>;
   /** One obligation per task: speeches and logistics each fall to one unit. */
   obligations: Map<string, TaskObligation>;
   unitNames: Map<string, string>;
@@ -78,7 +78,7 @@ export async function taskContext(
 ): Promise<TaskContext> {
   const { taskIds, access, actor, now } = options;
   const [tasks, obligations] = await Promise.all([
-    findTaskRefs(db, taskIds),
+    findTaskBriefs(db, taskIds),
     obligationsOfTasks(db, { taskIds, issuerPath: access.plan.issuerPath, actor, now }),
   ]);
   const unitIds = [...new Set([...options.unitIds, ...tasks.flatMap((t) => t.unitIds)])];

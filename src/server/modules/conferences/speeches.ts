@@ -14,7 +14,7 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, invalidState, notFound, versionConflict } from "../../platform/errors";
 import { findUnitRef } from "../organisations/views";
 import { createTask, deleteTask, updateTask } from "../plans/tasks";
-import { findTaskRefs } from "../plans/views";
+import { findTaskBriefs } from "../plans/views";
 import { assertOrganiser, conferenceAccess } from "./policy";
 import { presentSpeech } from "./program-presenter";
 import { listSpeechRows, lockConference, lockSpeech, type SpeechRow, taskContext } from "./program-queries";
@@ -139,7 +139,7 @@ export async function updateSpeech(
       throw invalidState(
         "Kế hoạch đã ban hành nên không đổi được đơn vị trình bày tham luận (việc đã giao cho đơn vị). Hãy điều chỉnh kế hoạch hoặc thêm tham luận mới.",
       );
-    const [task] = current.taskId ? await findTaskRefs(tx, [current.taskId]) : [];
+    const [task] = current.taskId ? await findTaskBriefs(tx, [current.taskId]) : [];
     const dueChanged = changes.dueDate !== undefined || changes.dueTime !== undefined;
     if (task && (dueChanged || (access.plan.status === "draft" && (unitChanged || changes.topic !== undefined)))) {
       const draft = access.plan.status === "draft";
@@ -193,7 +193,7 @@ export async function deleteSpeech(db: Db, { actor, conferenceId, speechId, vers
         "Kế hoạch đã ban hành nên không xóa được tham luận đã giao cho đơn vị. Hãy điều chỉnh kế hoạch (kèm lý do) nếu cần bỏ tham luận.",
       );
     await tx.delete(conferenceSpeeches).where(eq(conferenceSpeeches.id, speechId));
-    const [task] = current.taskId ? await findTaskRefs(tx, [current.taskId]) : [];
+    const [task] = current.taskId ? await findTaskBriefs(tx, [current.taskId]) : [];
     if (task) await deleteTask(tx, { actor, taskId: task.id, version: task.version });
     await tx
       .update(conferenceSpeeches)

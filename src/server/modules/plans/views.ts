@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { plans, tasks } from "../../db/schema/index";
+import { type PlanSection, plans, tasks } from "../../db/schema/index";
 import { unitView } from "../organisations/views";
 
 /**
@@ -66,6 +66,32 @@ export interface TaskRef {
   id: string;
   planId: string;
   what: string;
+  deliverable: "report" | "document" | "conference" | "delegates" | "confirmation";
+  plan: PlanRef;
+}
+
+/** A task with its plan and the plan's issuer path (for the modules that hang things on a task: report forms). */
+export async function findTaskRef(db: Db, taskId: string): Promise<TaskRef | undefined> {
+  const [row] = await db
+    .select({ id: tasks.id, planId: tasks.planId, what: tasks.what, deliverable: tasks.deliverable })
+    .from(tasks)
+    .where(eq(tasks.id, taskId));
+  if (!row) return undefined;
+  const plan = await findPlanRef(db, row.planId);
+  return plan ? { ...row, plan } : undefined;
+}
+
+/** The plan's outline (its numbered sections), as imported or edited. */
+export async function planOutline(db: Db, planId: string): Promise<PlanSection[]> {
+  const [row] = await db.select({ sections: plans.sections }).from(plans).where(eq(plans.id, planId));
+  return row?.sections ?? [];
+}
+
+/** A task as other modules show it, with its units and deadline (a conference's speeches and logistics are plan tasks). */
+export interface TaskBrief {
+  id: string;
+  planId: string;
+  what: string;
   /** The units it falls to (`unitIds`), as the plan's selector. */
   unitIds: string[];
   dueDate: string | null;
@@ -74,7 +100,7 @@ export interface TaskRef {
 }
 
 /** Tasks by id with what other modules show of them (a conference's speeches and logistics are plan tasks). */
-export async function findTaskRefs(db: Db, taskIds: readonly string[]): Promise<TaskRef[]> {
+export async function findTaskBriefs(db: Db, taskIds: readonly string[]): Promise<TaskBrief[]> {
   if (taskIds.length === 0) return [];
   const rows = await db
     .select({
