@@ -1,6 +1,5 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeConference } from "../src/server/modules/conferences/testing";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
 import {
   browserAvailability,
@@ -90,11 +89,16 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     });
     expect(created.status).toBe(201);
     const plan = created.body as { id: string };
-    const conference = await makeConference(app!.server.database.db, {
-      planId: plan.id,
+    const day = new Date(Date.now() + 10 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+    const made = await callApiFromPage(page, "POST", `/api/plans/${plan.id}/conferences`, {
+      title: "Hội nghị sơ kết chính quyền địa phương 2 cấp",
       hostUnitId: issuer.id,
-      startsAt: new Date(Date.now() + 10 * 86_400_000),
+      date: day,
+      startTime: "08:00",
+      endTime: "11:00",
     });
+    expect(made.status).toBe(201);
+    const conference = made.body as { id: string };
     const programUrl = (tab: string) => `${baseUrl}/conferences/${conference.id}/program/${tab}`;
 
     // 2. Speeches: three added, one moved, one edited (5 minutes), one deleted, the list exported.

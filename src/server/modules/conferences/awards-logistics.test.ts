@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { AwardList, AwardView, LogisticsList, LogisticsView } from "../../../contracts/conference-program";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
 import { draftWithTasks, makeCity } from "../plans/testing";
-import { makeConference } from "./testing";
+import { makeConference } from "./fixtures";
 
 describeOnDatabases("conference awards and logistics", (ctx) => {
   async function setup() {

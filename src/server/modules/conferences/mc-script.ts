@@ -102,14 +102,15 @@ export async function mcScriptDocx(db: Db, { actor, conferenceId }: { actor: Act
     listSpeechRows(db, conferenceId),
     listAwardRows(db, conferenceId),
   ]);
-  const units = await findUnitRefs(db, [conference.hostUnitId, ...speeches.flatMap((s) => (s.unitId ? [s.unitId] : []))]);
+  const units = await findUnitRefs(db, [conference.hostUnitId]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const context: ScriptContext = {
     title: conference.title,
     hostName: names.get(conference.hostUnitId) ?? "",
     chair: conference.chair,
     groups,
-    speeches: speeches.map((s) => ({ ...s, unitName: (s.unitId && names.get(s.unitId)) || s.unitName })),
+    // Speakers are read out as the plan names their units.
+    speeches,
     awards,
   };
   const items: ScriptItem[] = agenda.map((item, i) => ({

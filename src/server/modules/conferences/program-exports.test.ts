@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import type { ImportResult } from "../../../contracts/importer";
-import { importPlan } from "../../../domain/importer/index";
+import type { LogisticsList, SpeechList } from "../../../contracts/conference-program";
 import { readDocx } from "../../platform/documents/testing/read-docx";
-import { makeUnit, makeUser, unique } from "../../testing/factories";
+import { makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
-import { makeAgenda, makeConference } from "./testing";
+import { importSeed001 } from "./fixtures";
 
 const SEED = new URL("../../../../test/fixtures/seeds/001_f9655c538364916e.txt", import.meta.url);
 const clean = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().replace(/\.$/, "");
@@ -37,44 +36,22 @@ function seedTables() {
 describeOnDatabases("conference program exports of seed 001", (ctx) => {
   it("exports the speech list annex and the MC script with every row of seed 001, in order", async () => {
     const db = ctx().db;
-    const result: ImportResult = await importPlan({ fileName: "001.txt", content: readFileSync(SEED) });
     const { speeches: expectedSpeeches, agenda: expectedAgenda } = seedTables();
     expect(expectedSpeeches).toHaveLength(24);
     expect(expectedAgenda).toHaveLength(7);
-
-    const issuer = await makeUnit(db, { name: unique("Ban Thường vụ Thành ủy"), tree: "party", kind: "btv" });
-    const unitIds = new Map<string, string>();
-    for (const name of new Set(result.speeches.map((s) => s.unit)))
-      unitIds.set(name, (await makeUnit(db, { parent: issuer, name, kind: "other" })).id);
-    const manager = await signedIn(ctx().app, await makeUser(db, { unit: issuer, grants: [{ unit: issuer, role: "manager" }] }));
-    const created = await manager.post("/api/plans/from-import", { result, issuerUnitId: issuer.id });
-    expect(created.statusCode, created.body).toBe(201);
-    const plan = created.json<{ plan: { id: string } }>().plan;
-
-    const imported = result.conferences[0];
-    const conference = await makeConference(db, {
-      planId: plan.id,
-      hostUnitId: issuer.id,
-      title: imported.title ?? "",
-      chair: imported.chair ?? "",
-      venue: imported.venue ?? "",
-    });
-    const kindOf = (item: string) => (item === "Tham luận" ? "speeches" : item === "Khen thưởng" ? "awards" : "item");
-    await makeAgenda(
-      db,
-      conference,
-      imported.agenda.map((a) => [a.start ?? "", a.end ?? "", a.item, a.by ?? "", kindOf(a.item)]),
-    );
+    // Seed 001 read by the importer and created through the plans service: the conference, agenda and speeches come with it.
+    const { issuer, client: manager, plan } = await importSeed001(db, ctx().app);
+    const listed = await manager.get(`/api/plans/${plan.id}/conferences`);
+    const [conference] = listed.json<{ conferences: Array<{ id: string }> }>().conferences;
     const base = `/api/conferences/${conference.id}`;
-    for (const s of result.speeches) {
-      const res = await manager.post(`${base}/speeches`, {
-        topic: s.topic,
-        unitId: unitIds.get(s.unit),
-        dueDate: "2026-05-29",
-        dueTime: "11:00",
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    const speeches = (await manager.get(`${base}/speeches`)).json<SpeechList>().speeches;
+    expect(speeches).toHaveLength(24);
+    expect(speeches.every((s) => s.taskId && s.dueDate === "2026-05-29" && s.dueTime === "11:00")).toBe(true);
+    // The logistics the seed assigns arrive linked to the conference, each with its owner unit and deadline.
+    const logistics = (await manager.get(`${base}/logistics`)).json<LogisticsList>().items;
+    expect(new Set(logistics.map((l) => l.kind))).toEqual(new Set(["hall", "decoration", "security", "medical", "power"]));
+    expect(logistics.find((l) => l.kind === "decoration")).toMatchObject({ dueDate: "2026-06-01", dueTime: "11:00" });
+    expect(logistics.every((l) => l.unitName !== "")).toBe(true);
     await manager.post(`${base}/awards`, {
       kind: "collective",
       recipient: "Đảng bộ xã An Trường",

@@ -2,7 +2,6 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
 import { buildAnnexTableDocx, shortDate } from "../../platform/documents/index";
 import { notFound } from "../../platform/errors";
-import { findUnitRefs } from "../organisations/views";
 import { findPlan } from "../plans/queries";
 import { conferenceAccess } from "./policy";
 import { type DocxFile, safeName } from "./program-format";
@@ -27,11 +26,6 @@ const AWARD_COLUMNS = [700, 2600, 2200, 2254, 1600];
 export async function speechListDocx(db: Db, { actor, conferenceId }: { actor: Actor; conferenceId: string }): Promise<DocxFile> {
   const access = await conferenceAccess(db, actor, conferenceId);
   const speeches = await listSpeechRows(db, conferenceId);
-  const units = await findUnitRefs(
-    db,
-    speeches.flatMap((s) => (s.unitId ? [s.unitId] : [])),
-  );
-  const names = new Map(units.map((u) => [u.id, u.name]));
   const { reference, issuer, number } = await annexReference(db, access.planId);
   const file = await buildAnnexTableDocx({
     issuer,
@@ -39,7 +33,8 @@ export async function speechListDocx(db: Db, { actor, conferenceId }: { actor: A
     reference,
     header: ["STT", "Nội dung tham luận", "Đơn vị thực hiện"],
     widths: SPEECH_COLUMNS,
-    rows: speeches.map((s, i) => [String(i + 1), s.topic, (s.unitId && names.get(s.unitId)) || s.unitName]),
+    // The unit as the plan writes it (set to the chosen unit's name whenever an organiser picks one).
+    rows: speeches.map((s, i) => [String(i + 1), s.topic, s.unitName]),
   });
   return { file, fileName: `danh-sach-tham-luan-${safeName(number ?? "") || conferenceId}.docx` };
 }

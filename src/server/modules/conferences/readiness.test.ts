@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Readiness, SpeechList } from "../../../contracts/conference-program";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
 import { draftWithTasks, makeCity } from "../plans/testing";
+import { makeConference } from "./fixtures";
 import { timeLeftUntil } from "./readiness";
-import { makeConference } from "./testing";
 
 describe("time left to the conference", () => {
   it("counts whole days and the hours left over, and zero once started", () => {

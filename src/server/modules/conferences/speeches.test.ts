@@ -4,7 +4,7 @@ import { makeUnit, makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
 import { multipart, realDocx } from "../obligations/upload-fixtures";
 import { draftWithTasks, makeCity } from "../plans/testing";
-import { makeConference } from "./testing";
+import { makeConference } from "./fixtures";
 
 describeOnDatabases("conference speeches", (ctx) => {
   async function setup() {
