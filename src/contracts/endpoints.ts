@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -16,6 +17,7 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { reportEndpoints } from "./reports";
 import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
@@ -25,6 +27,7 @@ export const endpoints = {
   people: peopleEndpoints,
   organisations: organisationEndpoints,
   plans: planEndpoints,
+  reports: reportEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,
@@ -33,6 +36,7 @@ export const endpoints = {
   importer: importerEndpoints,
   live: liveEndpoints,
   stage: stageEndpoints,
+  conferences: conferenceEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

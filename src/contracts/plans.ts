@@ -6,7 +6,7 @@ import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
 import { ObligationCounts } from "./counts";
 import { created, empty, endpoint, json } from "./http";
-import { ZImportedConference, ZImportResult, ZPlanSection } from "./importer";
+import { ZImportResult, ZPlanSection } from "./importer";
 import { UnitSelector } from "./organisations";
 
 const IsoDate = z.iso.date({ error: "Ngày phải có dạng YYYY-MM-DD." });
@@ -48,8 +48,6 @@ export const Signer = z.strictObject({
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 export type Signer = z.infer<typeof Signer>;
-export const Speech = z.strictObject({ no: z.number().int(), topic: LongText(2000), unit: z.string().max(500), unitId: Uuid.nullable() });
-export type Speech = z.infer<typeof Speech>;
 export const ReminderSchedule = z.strictObject({
   beforeDays: z.array(z.number().int().min(0).max(60)).max(10),
   overdueDaily: z.boolean(),
@@ -70,8 +68,6 @@ const PlanFields = {
   budget: LongText(20_000),
   recipients: z.array(z.string().max(500)).max(200),
   signer: Signer.nullable(),
-  conferences: z.array(ZImportedConference).max(20),
-  speeches: z.array(Speech).max(200),
   reminderSchedule: ReminderSchedule,
 };
 
@@ -94,8 +90,6 @@ export const CreatePlanRequest = z
     budget: true,
     recipients: true,
     signer: true,
-    conferences: true,
-    speeches: true,
     reminderSchedule: true,
   });
 export type CreatePlanRequest = z.infer<typeof CreatePlanRequest>;
@@ -210,12 +204,10 @@ export const PlanDetail = PlanSummary.extend({
   budget: z.string(),
   recipients: z.array(z.string()),
   signer: Signer.nullable(),
-  conferences: z.array(z.unknown()),
-  speeches: z.array(Speech),
   reminderSchedule: ReminderSchedule,
   createdBy: z.string(),
   tasks: z.array(TaskView),
-  /** id → name of every unit the plan's tasks and speeches name (lead, supporting, speaker), readable or not. */
+  /** id → name of every unit the plan's tasks name (lead, supporting), readable or not. */
   unitNames: z.record(z.string(), z.string()),
   parent: PlanRef.nullable(),
   children: z.array(PlanRef),

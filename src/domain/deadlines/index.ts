@@ -105,6 +105,11 @@ export function vietnamToday(now: Date): string {
   return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Vietnam wall-clock time of an instant: `vietnamClock(new Date("2026-06-02T01:35:00Z"))` → "08:35". */
+export function vietnamClock(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** Calendar arithmetic on ISO dates: `addDays("2026-02-27", 2)` → "2026-03-01". */
 export function addDays(date: string, days: number): string {
   const [y, mo, d] = parseDate(date);

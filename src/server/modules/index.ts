@@ -3,6 +3,7 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
@@ -12,6 +13,7 @@ import { obligationRoutes } from "./obligations/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { peopleRoutes } from "./people/routes";
 import { planRoutes } from "./plans/routes";
+import { reportRoutes } from "./reports/routes";
 import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
@@ -23,11 +25,13 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   trackingRoutes,
   importerRoutes,
   planRoutes,
+  conferenceRoutes,
   obligationRoutes,
   notificationRoutes,
   calendarRoutes,
   documentRoutes,
   stageRoutes,
+  reportRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

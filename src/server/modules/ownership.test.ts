@@ -45,6 +45,11 @@ const OWNERS: Record<string, readonly string[]> = {
   conferenceLogistics: ["conferences"],
   conferenceTimers: ["conferences"],
   conferenceTimerCommands: ["conferences"],
+  reportForms: ["reports"],
+  reportHeadings: ["reports"],
+  reportIndicators: ["reports"],
+  unitReports: ["reports"],
+  reportValues: ["reports"],
 };
 
 /**

@@ -5,3 +5,4 @@ export * from "./obligations";
 export * from "./organisations";
 export * from "./people";
 export * from "./plans";
+export * from "./reports";

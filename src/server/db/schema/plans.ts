@@ -15,7 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { PlanSection } from "../../../contracts/importer";
 import type { UnitSelector } from "../../../contracts/organisations";
-import type { Deliverable, LegalBasis, PlanLayout, PlanStatus, ReminderSchedule, Signer, Speech } from "../../../contracts/plans";
+import type { Deliverable, LegalBasis, PlanLayout, PlanStatus, ReminderSchedule, Signer } from "../../../contracts/plans";
 import { units } from "./organisations";
 import { users } from "./people";
 
@@ -28,7 +28,6 @@ export type {
   PlanStatus,
   ReminderSchedule,
   Signer,
-  Speech,
 } from "../../../contracts/plans";
 
 /** A selector (the organisations UnitSelector), resolved when the task is issued. */
@@ -61,8 +60,6 @@ export const plans = pgTable(
     budget: text("budget").notNull().default(""),
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
     signer: jsonb("signer").$type<Signer>(),
-    conferences: jsonb("conferences").$type<unknown[]>().notNull().default([]),
-    speeches: jsonb("speeches").$type<Speech[]>().notNull().default([]),
     status: text("status").$type<PlanStatus>().notNull().default("draft"),
     parentPlanId: uuid("parent_plan_id").references((): AnyPgColumn => plans.id),
     reminderSchedule: jsonb("reminder_schedule")

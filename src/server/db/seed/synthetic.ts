@@ -8,6 +8,8 @@ const BATCH = 2000;
 export interface SyntheticOptions {
   provinces: number;
   communes: number;
+  /** The word in every synthetic name (`Tỉnh Tổng hợp 01`); another keeps a second country apart in a shared database. */
+  label?: string;
 }
 
 /** What a benchmark needs to address the synthetic country. */
@@ -36,7 +38,7 @@ export function spread(communes: number, provinces: number): number[] {
  * A national-scale tree with plainly synthetic names (`Tỉnh Tổng hợp 01`, `Xã Tổng hợp 01-0097`): per
  * province three roots, per commune the `xa` unit with its UBND, a Đảng ủy and a Ban CHQS. One transaction.
  */
-export async function seedSynthetic(db: Db, { provinces, communes }: SyntheticOptions): Promise<SyntheticSeed> {
+export async function seedSynthetic(db: Db, { provinces, communes, label = "Tổng hợp" }: SyntheticOptions): Promise<SyntheticSeed> {
   if (!Number.isInteger(provinces) || provinces < 1 || provinces > 99) throw new Error("provinces must be 1…99");
   if (!Number.isInteger(communes) || communes < 0 || communes > 99 * 9999) throw new Error("communes must be 0…989901");
   const rows: Array<ReturnType<typeof unitRow>> = [];
@@ -52,7 +54,7 @@ export async function seedSynthetic(db: Db, { provinces, communes }: SyntheticOp
     communeMilitaryIds: [],
   };
   spread(communes, provinces).forEach((count, p) => {
-    const province = `Tỉnh Tổng hợp ${two(p + 1)}`;
+    const province = `Tỉnh ${label} ${two(p + 1)}`;
     const state = add(
       unitRow(
         { name: `Ủy ban nhân dân ${province}`, shortName: `UBND tỉnh ${two(p + 1)}`, kind: "ubnd", tree: "state", sortOrder: p + 1 },
@@ -63,8 +65,8 @@ export async function seedSynthetic(db: Db, { provinces, communes }: SyntheticOp
     const military = add(unitRow({ name: `Bộ CHQS ${province}`, kind: "bo-chqs", tree: "military", sortOrder: p + 1 }, null));
     seed.provinces.push({ name: province, stateRootId: state.id, partyRootId: party.id, militaryRootId: military.id, communeCount: count });
     for (let c = 1; c <= count; c++) {
-      const commune = `Xã Tổng hợp ${two(p + 1)}-${four(c)}`;
-      const lower = `xã Tổng hợp ${two(p + 1)}-${four(c)}`;
+      const commune = `Xã ${label} ${two(p + 1)}-${four(c)}`;
+      const lower = `xã ${label} ${two(p + 1)}-${four(c)}`;
       const xa = add(unitRow({ name: commune, kind: "xa", tree: "state", sortOrder: c }, state));
       seed.communeIds.push(xa.id);
       seed.communeUbndIds.push(add(unitRow({ name: `Ủy ban nhân dân ${lower}`, kind: "ubnd", tree: "state" }, xa)).id);

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { expect, it } from "vitest";
-import { plans } from "../../db/schema/index";
 import { makeUnit, makeUser } from "../../testing/factories";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
+import { makeConference } from "../conferences/fixtures";
 import { makeObligation, makePlan, makeTask } from "../tracking/fixtures";
 
 describeOnDatabases("calendar feed", (ctx) => {
@@ -19,29 +18,14 @@ describeOnDatabases("calendar feed", (ctx) => {
       number: "63-KH/TU",
       title: "Tổ chức Hội nghị sơ kết",
     });
-    const conference = {
-      level: "city",
-      title: "Hội nghị sơ kết 1 năm",
-      date: "2026-06-02",
-      start: "08:00",
-      end: "11:30",
-      duration: "1/2 ngày",
-      venue: "Nhà hát Hoa Phượng, Trung tâm Hội nghị và Biểu diễn thành phố",
-      chair: "Đồng chí Bí thư Thành ủy",
-      expectedAttendance: 1086,
-      participants: [],
-      dressCode: null,
-      agenda: [],
-    };
-    await db
-      .update(plans)
-      .set({ conferences: [conference] })
-      .where(eq(plans.id, plan.id));
+    const conference = await makeConference(db, { planId: plan.id, hostUnitId: issuer.id, endsAt: new Date("2026-06-02T04:30:00Z") });
+    // A conference without a time yet is not in the feed.
+    await makeConference(db, { planId: plan.id, hostUnitId: issuer.id, title: "Hội nghị cấp xã", startsAt: null, endsAt: null });
     const timed = await makeTask(db, { planId: plan.id, dueDate: "2026-05-29", dueTime: "11:00", what: "Gửi bài tham luận" });
     const wholeDay = await makeTask(db, { planId: plan.id, dueDate: "2026-05-31", what: "Gửi danh sách đại biểu" });
     const o1 = await makeObligation(db, timed, unit.id);
     const o2 = await makeObligation(db, wholeDay, unit.id, { status: "submitted", submittedAt: new Date() });
-    return { issuer, unit, manager, member, plan, o1, o2 };
+    return { issuer, unit, manager, member, plan, conference, o1, o2 };
   }
 
   it("gives a member a secret address whose feed needs no sign-in and lists deadlines and conferences", async () => {
@@ -61,7 +45,9 @@ describeOnDatabases("calendar feed", (ctx) => {
     expect(ics).toContain("DTSTART;TZID=Asia/Ho_Chi_Minh:20260529T110000");
     expect(ics).toContain("DTSTART;VALUE=DATE:20260531");
     expect(ics).toContain("Tình trạng: đã gửi\\, chờ xem xét");
-    expect(ics).toContain(`UID:conference-${s.plan.id}-0@kehoach`);
+    expect(ics).toContain(`UID:conference-${s.conference.id}@kehoach`);
+    expect(ics).toContain("SUMMARY:Hội nghị: Hội nghị sơ kết 1 năm");
+    expect(ics).not.toContain("Hội nghị cấp xã");
     expect(ics).toContain("DTSTART;TZID=Asia/Ho_Chi_Minh:20260602T080000\r\nDTEND;TZID=Asia/Ho_Chi_Minh:20260602T113000");
     expect(ics).toContain("LOCATION:Nhà hát Hoa Phượng\\, Trung tâm Hội nghị và Biểu diễn thành phố");
     // The same entries keep their UIDs from one fetch to the next.

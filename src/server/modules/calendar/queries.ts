@@ -3,9 +3,10 @@ import type { Db } from "../../db/client";
 import { calendarTokens } from "../../db/schema/index";
 import { findUnit as findUnitRow } from "../organisations/queries";
 
+export { conferencesOfPlans } from "../conferences/queries";
 // Calendar owns its tokens; units, obligations and plans come from their modules' queries.
 export { unitDeadlines } from "../obligations/queries";
-export { issuedPlansOfUnit as unitPlansWithConferences } from "../plans/queries";
+export { issuedPlansOfUnit } from "../plans/queries";
 
 export async function findUnit(db: Db, id: string) {
   const row = await findUnitRow(db, id);

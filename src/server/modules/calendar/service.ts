@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { ZImportedConference } from "../../../contracts/importer";
+import { vietnamClock, vietnamToday } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { calendarTokens } from "../../db/schema/index";
 import { type Actor, assertCan, canActFor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
 import { notFound } from "../../platform/errors";
 import { type CalendarEvent, writeCalendar } from "./ics";
-import { findUnit, unitDeadlines, unitOfToken, unitPlansWithConferences } from "./queries";
+import { conferencesOfPlans, findUnit, issuedPlansOfUnit, unitDeadlines, unitOfToken } from "./queries";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -61,7 +61,7 @@ export async function calendarFeed(db: Db, token: string): Promise<string> {
   const unit = TOKEN.test(token) ? await unitOfToken(db, sha256(token)) : undefined;
   if (!unit)
     throw notFound("Không tìm thấy lịch này. Địa chỉ có thể đã bị thay bằng địa chỉ mới; hãy lấy lại địa chỉ lịch trong trang của đơn vị.");
-  const [deadlines, planRows] = await Promise.all([unitDeadlines(db, unit.id), unitPlansWithConferences(db, unit.id)]);
+  const [deadlines, planRows] = await Promise.all([unitDeadlines(db, unit.id), issuedPlansOfUnit(db, unit.id)]);
   const events: CalendarEvent[] = deadlines.map((o) => ({
     uid: `obligation-${o.id}@kehoach`,
     summary: `Hạn: ${o.what}`,
@@ -72,28 +72,29 @@ export async function calendarFeed(db: Db, token: string): Promise<string> {
     endTime: null,
     stamp: o.updatedAt,
   }));
-  for (const plan of planRows) {
-    plan.conferences.forEach((raw, index) => {
-      const conference = ZImportedConference.safeParse(raw);
-      if (!conference.success || !conference.data.date) return;
-      const c = conference.data;
-      events.push({
-        uid: `conference-${plan.id}-${index}@kehoach`,
-        summary: `Hội nghị: ${c.title ?? plan.title}`,
-        description:
-          [
-            plan.number ? `Theo Kế hoạch số ${plan.number}` : null,
-            c.chair ? `Chủ trì: ${c.chair}` : null,
-            c.duration ? `Thời lượng: ${c.duration}` : null,
-          ]
-            .filter(Boolean)
-            .join("\n") || null,
-        location: c.venue,
-        date: c.date as string,
-        time: c.start,
-        endTime: c.start && c.end && c.end > c.start ? c.end : null,
-        stamp: plan.updatedAt,
-      });
+  const planOf = new Map(planRows.map((p) => [p.id, p]));
+  for (const c of await conferencesOfPlans(db, [...planOf.keys()])) {
+    const plan = planOf.get(c.planId);
+    if (!plan || !c.startsAt) continue;
+    const date = vietnamToday(c.startsAt);
+    const endTime = c.endsAt && c.endsAt > c.startsAt && vietnamToday(c.endsAt) === date ? vietnamClock(c.endsAt) : null;
+    events.push({
+      // The conference's own id: the entry survives edits and reordering of the plan's conferences.
+      uid: `conference-${c.id}@kehoach`,
+      summary: `Hội nghị: ${c.title}`,
+      description:
+        [
+          plan.number ? `Theo Kế hoạch số ${plan.number}` : null,
+          c.chair ? `Chủ trì: ${c.chair}` : null,
+          c.durationLabel ? `Thời lượng: ${c.durationLabel}` : null,
+        ]
+          .filter(Boolean)
+          .join("\n") || null,
+      location: c.venue || null,
+      date,
+      time: vietnamClock(c.startsAt),
+      endTime,
+      stamp: new Date(Math.max(c.updatedAt.getTime(), plan.updatedAt.getTime())),
     });
   }
   return writeCalendar(`Lịch hạn và hội nghị: ${unit.name}`, events);

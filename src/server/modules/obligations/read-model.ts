@@ -85,8 +85,11 @@ function perUnitCounts(db: Db, planId: string, now: Date) {
 }
 
 /** The lowest and highest path of the obligated units in scope: their common prefix is the common ancestor. */
-export async function pathBounds(db: Db, planId: string, scope: UnitScope): Promise<{ min: string; max: string } | null> {
-  const obligated = db.selectDistinct({ unitId: obligations.unitId }).from(obligations).where(eq(obligations.planId, planId));
+export async function pathBounds(db: Db, planId: string, scope: UnitScope, taskId?: string): Promise<{ min: string; max: string } | null> {
+  const obligated = db
+    .selectDistinct({ unitId: obligations.unitId })
+    .from(obligations)
+    .where(and(eq(obligations.planId, planId), taskId ? eq(obligations.taskId, taskId) : undefined));
   const [row] = await db
     .select({ min: sql<string | null>`min(${unit.path})`, max: sql<string | null>`max(${unit.path})` })
     .from(unit)
@@ -131,6 +134,25 @@ export async function countsBySubtree(
     .from(perUnit)
     .innerJoin(unit, eq(unit.id, perUnit.unitId))
     .where(and(parentPath ? underUnitPath(unit, parentPath) : undefined, inUnitScope(unit, scope)))
+    .groupBy(head);
+}
+
+/**
+ * A task's obligations grouped by the child of `parentPath` whose subtree holds each unit (as countsBySubtree):
+ * how many units are expected in each subtree, and whether any lies deeper than the child itself.
+ */
+export async function taskObligationsBySubtree(
+  db: Db,
+  options: { taskId: string; scope: UnitScope; parentPath: string },
+): Promise<Array<{ headPath: string; expected: number; deeper: boolean }>> {
+  const { taskId, scope, parentPath } = options;
+  const width = sql.raw(String(parentPath.length + SEGMENT));
+  const head = sql<string>`left(${unit.path}, ${width})`;
+  return db
+    .select({ headPath: head, expected: n(sql`count(*)::int`), deeper: sql<boolean>`bool_or(length(${unit.path}) > ${width})` })
+    .from(obligations)
+    .innerJoin(unit, eq(unit.id, obligations.unitId))
+    .where(and(eq(obligations.taskId, taskId), parentPath ? underUnitPath(unit, parentPath) : undefined, inUnitScope(unit, scope)))
     .groupBy(head);
 }
 

@@ -25,17 +25,23 @@ describeOnDatabases("plans from an import", (ctx) => {
     return { issuer, client: await signedIn(ctx().app, manager), names };
   }
 
-  it("keeps every task of seed 001: the 5 with a deadline and the 7 units without one, proposed at the conference and marked", async () => {
+  it("keeps every task of seed 001: 4 with a deadline, the 7 units without one proposed at the conference and marked, one per speech", async () => {
     const { issuer, client, names } = await seedIssuer();
     const result = seed001();
     expect(result.tasks).toHaveLength(12);
     const res = await client.post("/api/plans/from-import", { result, issuerUnitId: issuer.id });
     expect(res.statusCode, res.body).toBe(201);
     const { plan, warnings } = res.json<{ plan: Draft; warnings: string[] }>();
-    // 5 deadlines from the text + one task per unit and role whose items no deadline covers.
-    expect(plan.tasks).toHaveLength(14);
-    const fromText = plan.tasks.filter((t) => !t.dueToCheck);
-    expect(fromText.map((t) => t.dueDate).sort()).toEqual(["2026-05-29", "2026-05-30", "2026-05-30", "2026-05-31", "2026-06-01"]);
+    // 4 deadlines from the text + one task per unit and role whose items no deadline covers + one per speech,
+    // which replace the call for speeches ("Các cấp uỷ … chuẩn bị tham luận", due 11:00 29/5/2026).
+    expect(plan.tasks).toHaveLength(4 + 9 + 24);
+    const speeches = plan.tasks.filter((t) => t.what.startsWith("Gửi tham luận: "));
+    expect(speeches.map((t) => t.what)).toEqual(result.speeches.map((s) => `Gửi tham luận: ${s.topic.replace(/[;.]+$/, "")}`));
+    for (const t of speeches)
+      expect(t).toMatchObject({ dueDate: "2026-05-29", dueTime: "11:00", dueToCheck: false, deliverable: "document" });
+    expect(plan.tasks.filter((t) => /chuẩn bị tham luận/.test(t.what))).toEqual([]);
+    const fromText = plan.tasks.filter((t) => !t.dueToCheck && !speeches.includes(t));
+    expect(fromText.map((t) => t.dueDate).sort()).toEqual(["2026-05-30", "2026-05-30", "2026-05-31", "2026-06-01"]);
     const proposed = plan.tasks.filter((t) => t.dueToCheck);
     expect(proposed).toHaveLength(9);
     // The conference of seed 001 opens at 08:00 on 2 June 2026.
@@ -43,8 +49,8 @@ describeOnDatabases("plans from an import", (ctx) => {
     const what = plan.tasks.map((t) => t.what).join("\n");
     for (const unit of ["Sở Nội vụ", "Công an thành phố", "Sở Y tế", "Công ty Điện lực Hải Phòng", "Văn phòng UBND thành phố"])
       expect(what).toContain(unit);
-    // Every item of every imported task is in some draft task.
-    for (const item of result.tasks.flatMap((t) => t.items))
+    // Every item of every imported task is in some draft task, but the call for speeches (now one task per speech).
+    for (const item of result.tasks.flatMap((t) => t.items).filter((i) => !/chuẩn bị tham luận/.test(i)))
       expect(what).toContain(
         item
           .trim()
@@ -58,7 +64,7 @@ describeOnDatabases("plans from an import", (ctx) => {
 
   it("refuses to issue while a task has no deadline, naming it; previews the issue; issues once it is set", async () => {
     const { issuer, client, names } = await seedIssuer();
-    const result = { ...seed001(), conferences: [] };
+    const result = { ...seed001(), conferences: [], speeches: [] };
     // Only the units that exist: the catch-all deadline and task are left out so the deadline is the only blocker.
     result.deadlines = result.deadlines.filter((d) => !d.units[0].startsWith("Các cấp"));
     result.tasks = result.tasks.filter((t) => !t.unit.startsWith("Các cấp"));

@@ -6,6 +6,7 @@ import { tasks } from "../../db/schema/index";
 import type { TaskTarget } from "../../db/schema/plans";
 import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
+import { createConferencesFromImport } from "../conferences/from-import";
 import { requireUnit } from "../organisations/queries";
 import { unitsByNameKeys, unitsWithShortName } from "../organisations/unit-lookup";
 import { importedTasks } from "./imported-tasks";
@@ -46,9 +47,11 @@ export interface FromImportOptions {
 }
 
 /**
- * The reviewed importer result becomes a draft: text, legal bases, recipients, signer, conferences (as data),
- * speeches, and every task (`importedTasks`) with its units matched. Unmatched names come back as warnings and
- * stay on the task, which then needs a target before the plan can be issued; so does a task without a deadline.
+ * The reviewed importer result becomes a draft: text, legal bases, recipients, signer, every task
+ * (`importedTasks`, one per speech among them) with its units matched, and the conferences as records (agenda,
+ * delegate groups, speeches linked to their tasks, logistics tasks) through the conferences module, all in one
+ * transaction. Unmatched names come back as warnings and stay on the task, which then needs a target before the
+ * plan can be issued; so does a task without a deadline.
  */
 export async function createPlanFromImport(db: Db, { actor, input }: FromImportOptions): Promise<{ planId: string; warnings: string[] }> {
   const r: ImportResult = input.result;
@@ -72,11 +75,10 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
         sections: r.sections,
         recipients: r.recipients,
         signer: r.signer,
-        conferences: r.conferences,
-        speeches: r.speeches.map((s) => ({ ...s, unitId: s.unit ? match(s.unit) : null })),
       },
     });
-    const rows = importedTasks(r).map((d, i) => {
+    const drafts = importedTasks(r);
+    const rows = drafts.map((d, i) => {
       const unitIds: string[] = [];
       const unmatchedNames: string[] = [];
       for (const name of d.units) {
@@ -102,7 +104,7 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
       return {
         planId,
         what: d.what,
-        deliverable: inferDeliverable(d.what),
+        deliverable: d.speechNo === undefined ? inferDeliverable(d.what) : ("document" as const),
         target,
         dueDate: d.due,
         dueTime: d.time,
@@ -110,21 +112,26 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
         sortOrder: i,
       };
     });
-    if (rows.length) await tx.insert(tasks).values(rows);
-    const unmatchedSpeeches = r.speeches.filter((s) => s.unit && !match(s.unit));
-    if (unmatchedSpeeches.length)
-      warnings.push(
-        `${unmatchedSpeeches.length} tham luận có đơn vị chưa khớp với danh mục: ${unmatchedSpeeches
-          .slice(0, 5)
-          .map((s) => `"${s.unit}"`)
-          .join(", ")}.`,
-      );
+    const created = rows.length
+      ? await tx.insert(tasks).values(rows).returning({ id: tasks.id, what: tasks.what, sortOrder: tasks.sortOrder })
+      : [];
+    created.sort((a, b) => a.sortOrder - b.sortOrder);
+    const speechTaskIds = new Map<number, string>();
+    for (const [i, d] of drafts.entries()) if (d.speechNo !== undefined) speechTaskIds.set(d.speechNo, created[i].id);
+    const conferenceIds = await createConferencesFromImport(tx, {
+      planId,
+      issuerUnitId: issuer.id,
+      result: r,
+      matchUnit: match,
+      tasks: created,
+      speechTaskIds,
+    });
     await recordAudit(tx, {
       actor,
       action: "plan.from_import",
       entityType: "plan",
       entityId: planId,
-      after: { tasks: rows.length, warnings },
+      after: { tasks: rows.length, conferences: conferenceIds.length, speeches: r.speeches.length, warnings },
     });
     return { planId, warnings };
   });

@@ -145,7 +145,7 @@ describeOnDatabases("plans", (ctx) => {
       legalBases: [{ text: "Căn cứ Kế hoạch 59", documentNumber: "59-KH/TU", documentDate: "2026-05-21", issuer: "Thành ủy" }],
       sections: [{ number: "I", heading: "MỤC ĐÍCH", text: "", children: [] }],
       deadlines: [
-        { due: "2099-05-29", time: "11:00", units: [written], what: "gửi báo cáo tham luận", raw: "" },
+        { due: "2099-05-29", time: "11:00", units: [written], what: "gửi tham luận về Ban Tổ chức", raw: "" },
         { due: "2099-05-31", time: null, units: ["Đơn vị không có thật"], what: "tổ chức hội nghị tổng kết", raw: "" },
       ],
       tasks: [],
@@ -159,19 +159,24 @@ describeOnDatabases("plans", (ctx) => {
     const res = await manager.post("/api/plans/from-import", { result, issuerUnitId: city.root.id });
     expect(res.statusCode).toBe(201);
     const { plan, warnings } = res.json<{
-      plan: PlanBody & { typeCode: string; speeches: Array<{ unitId: string | null }> };
+      plan: PlanBody & { typeCode: string; tasks: Array<{ what: string; target: { unitIds?: string[] }; dueDate: string | null }> };
       warnings: string[];
     }>();
     expect(plan.typeCode).toBe("KH");
-    expect(plan.speeches[0].unitId).toBe(city.communeA.id);
+    // The call for speeches became the speech's own task, to the unit the plan names (matched despite the spelling).
+    expect(plan.tasks[1]).toMatchObject({
+      what: "Gửi tham luận: Kinh nghiệm",
+      target: { unitIds: [city.communeA.id] },
+      dueDate: "2099-05-29",
+    });
     expect(warnings.join(" ")).toMatch(/Đơn vị không có thật/);
-    expect(plan.tasks.map((t) => t.unmatchedNames)).toEqual([[], ["Đơn vị không có thật"]]);
+    expect(plan.tasks.map((t) => t.unmatchedNames)).toEqual([["Đơn vị không có thật"], []]);
     const refused = await manager.post(`/api/plans/${plan.id}/issue`, { version: plan.version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/Đơn vị không có thật/);
-    const fixed = await manager.patch(`/api/tasks/${plan.tasks[1].id}`, {
+    const fixed = await manager.patch(`/api/tasks/${plan.tasks[0].id}`, {
       target: { unitIds: [city.communeB.id] },
-      version: plan.tasks[1].version,
+      version: plan.tasks[0].version,
     });
     expect(fixed.json<{ unmatchedNames: string[]; deliverable: string }>()).toMatchObject({
       unmatchedNames: [],

@@ -66,12 +66,9 @@ export interface PlanDetailParts {
   unitNames: Record<string, string>;
 }
 
-/** Every unit id the plan's tasks and speeches refer to: the presenter sends their names with the plan. */
-export function unitIdsNamedBy(plan: PlanWithIssuer, tasks: readonly TaskRow[]): string[] {
-  return [
-    ...tasks.flatMap((t) => [...(t.target.unitIds ?? []), ...t.supportUnitIds]),
-    ...plan.speeches.flatMap((s) => (s.unitId ? [s.unitId] : [])),
-  ];
+/** Every unit id the plan's tasks refer to (speakers are tasks too): the presenter sends their names with the plan. */
+export function unitIdsNamedBy(tasks: readonly TaskRow[]): string[] {
+  return tasks.flatMap((t) => [...(t.target.unitIds ?? []), ...t.supportUnitIds]);
 }
 
 export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
@@ -85,8 +82,6 @@ export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
     budget: p.plan.budget,
     recipients: p.plan.recipients,
     signer: p.plan.signer,
-    conferences: p.plan.conferences,
-    speeches: p.plan.speeches,
     reminderSchedule: p.plan.reminderSchedule,
     createdBy: p.plan.createdBy,
     tasks: p.tasks.map((t) => presentTask(t, p.parentDue)),

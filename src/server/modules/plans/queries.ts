@@ -124,10 +124,10 @@ export async function listAmendments(db: Db, planId: string) {
   return rows.map((amendment) => ({ amendment, actorName: (amendment.actorId && names.get(amendment.actorId)) ?? null }));
 }
 
-/** Issued plans a unit issued or owes something under, with their conferences (its calendar). */
+/** Issued plans a unit issued or owes something under (its calendar shows their conferences). */
 export async function issuedPlansOfUnit(db: Db, unitId: string) {
   return db
-    .select({ id: plans.id, number: plans.number, title: plans.title, conferences: plans.conferences, updatedAt: plans.updatedAt })
+    .select({ id: plans.id, number: plans.number, title: plans.title, updatedAt: plans.updatedAt })
     .from(plans)
     .where(and(eq(plans.status, "issued"), or(eq(plans.issuerUnitId, unitId), unitOwesUnderPlan(db, plans.id, unitId))));
 }

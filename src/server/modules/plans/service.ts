@@ -30,7 +30,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
     q.childPlans(db, plan.id),
     canTrackPlan(db, actor, plan),
   ]);
-  const unitNames = await namesOfUnits(db, unitIdsNamedBy(plan, taskRows));
+  const unitNames = await namesOfUnits(db, unitIdsNamedBy(taskRows));
   return presentPlanDetail({
     plan,
     unitNames,

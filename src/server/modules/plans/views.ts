@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { plans, tasks } from "../../db/schema/index";
+import { type PlanSection, plans, tasks } from "../../db/schema/index";
 import { unitView } from "../organisations/views";
 
 /**
@@ -60,4 +60,29 @@ export async function findPlanRef(db: Db, planId: string): Promise<PlanRef | und
     .innerJoin(issuer, eq(issuer.id, plans.issuerUnitId))
     .where(eq(plans.id, planId));
   return row;
+}
+
+export interface TaskRef {
+  id: string;
+  planId: string;
+  what: string;
+  deliverable: "report" | "document" | "conference" | "delegates" | "confirmation";
+  plan: PlanRef;
+}
+
+/** A task with its plan and the plan's issuer path (for the modules that hang things on a task: report forms). */
+export async function findTaskRef(db: Db, taskId: string): Promise<TaskRef | undefined> {
+  const [row] = await db
+    .select({ id: tasks.id, planId: tasks.planId, what: tasks.what, deliverable: tasks.deliverable })
+    .from(tasks)
+    .where(eq(tasks.id, taskId));
+  if (!row) return undefined;
+  const plan = await findPlanRef(db, row.planId);
+  return plan ? { ...row, plan } : undefined;
+}
+
+/** The plan's outline (its numbered sections), as imported or edited. */
+export async function planOutline(db: Db, planId: string): Promise<PlanSection[]> {
+  const [row] = await db.select({ sections: plans.sections }).from(plans).where(eq(plans.id, planId));
+  return row?.sections ?? [];
 }

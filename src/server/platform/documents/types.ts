@@ -75,3 +75,25 @@ export interface UrgingLetterDocument extends OfficialHeader {
   asOf: string;
   lateUnits: LateUnit[];
 }
+
+/** One row of a printed agenda: times as `HH:MM` (Vietnam), or null when the item has none. */
+export interface AgendaRowText {
+  start: string | null;
+  end: string | null;
+  content: string;
+  responsible: string;
+}
+
+/** A conference's agenda (Chương trình hội nghị) under the issuer's header. */
+export interface AgendaDocument extends OfficialHeader {
+  /** The conference's title (`Hội nghị sơ kết 1 năm …`). */
+  title: string;
+  /** `(Kèm theo Kế hoạch số 63-KH/TU ngày 26/5/2026)`, or null. */
+  reference: string | null;
+  /** `08 giờ 00, ngày 02/6/2026 (1/2 ngày)`, or null. */
+  when: string | null;
+  venue: string;
+  items: AgendaRowText[];
+  /** `180 phút`, or null. */
+  total: string | null;
+}

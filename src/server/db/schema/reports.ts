@@ -1,0 +1,102 @@
+import { type AnyPgColumn, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { IndicatorKind } from "../../../domain/reports/rules";
+import { obligations } from "./obligations";
+import { units } from "./organisations";
+import { users } from "./people";
+import { tasks } from "./plans";
+
+/** A task's report form (đề cương + biểu mẫu): one per task whose deliverable is a report. */
+export const reportForms = pgTable(
+  "report_forms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("report_forms_task_uq").on(t.taskId)],
+);
+
+/** A numbered heading of a form (`I`, `1`, `1.1`), with its own id so sections, comments and passages can point at it. */
+export const reportHeadings = pgTable(
+  "report_headings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    formId: uuid("form_id")
+      .notNull()
+      .references(() => reportForms.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => reportHeadings.id, { onDelete: "cascade" }),
+    sortOrder: integer("sort_order").notNull(),
+    number: text("number").notNull(),
+    heading: text("heading").notNull(),
+    guidance: text("guidance").notNull().default(""),
+  },
+  (t) => [index("report_headings_form_idx").on(t.formId, t.parentId, t.sortOrder)],
+);
+
+/** A numeric indicator under a heading, with its rules (`≥ min`, `≤ another`, `= A ÷ B × 100` computed). */
+export const reportIndicators = pgTable(
+  "report_indicators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    formId: uuid("form_id")
+      .notNull()
+      .references(() => reportForms.id, { onDelete: "cascade" }),
+    headingId: uuid("heading_id")
+      .notNull()
+      .references(() => reportHeadings.id, { onDelete: "cascade" }),
+    sortOrder: integer("sort_order").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    unitOfMeasure: text("unit_of_measure").notNull().default(""),
+    kind: text("kind").$type<IndicatorKind>().notNull(),
+    min: numeric("min", { mode: "number" }),
+    notAboveId: uuid("not_above_id").references((): AnyPgColumn => reportIndicators.id),
+    numeratorId: uuid("numerator_id").references((): AnyPgColumn => reportIndicators.id),
+    denominatorId: uuid("denominator_id").references((): AnyPgColumn => reportIndicators.id),
+  },
+  (t) => [uniqueIndex("report_indicators_form_code_uq").on(t.formId, t.code), index("report_indicators_heading_idx").on(t.headingId)],
+);
+
+/**
+ * A unit's report under a form: one per obligation of the form's task. `unit_id` repeats the obligation's unit
+ * (which never changes) so the roll-up groups values by unit path without reaching into obligations.
+ */
+export const unitReports = pgTable(
+  "unit_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    formId: uuid("form_id")
+      .notNull()
+      .references(() => reportForms.id, { onDelete: "cascade" }),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("unit_reports_obligation_uq").on(t.obligationId), index("unit_reports_form_unit_idx").on(t.formId, t.unitId)],
+);
+
+/** One entered value of one indicator in one unit's report (computed ratios are never stored). */
+export const reportValues = pgTable(
+  "report_values",
+  {
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => reportIndicators.id, { onDelete: "cascade" }),
+    value: numeric("value", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.indicatorId] }), index("report_values_indicator_idx").on(t.indicatorId)],
+);

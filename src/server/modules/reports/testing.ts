@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import type { PlanSection } from "../../../contracts/importer";
+import type { IndicatorKind } from "../../../domain/reports/rules";
+import type { Db } from "../../db/client";
+import { obligations, plans, reportForms, reportHeadings, reportIndicators, reportValues, unitReports } from "../../db/schema/index";
+import { makePlan, makeTask, type ObligationState, obligationRow, type PlanRow, type TaskRow } from "../tracking/fixtures";
+
+/** Test and benchmark support: plans with a report task, obligations, forms and values written straight to the tables. */
+
+const BATCH = 1000;
+
+/** The outline of seed 000 (Hải Phòng's Bộ CHQS: "A. NỘI DUNG BÁO CÁO" sits under "II"). */
+export function seed000Sections(): PlanSection[] {
+  const file = new URL("../../../../test/fixtures/seeds/000_558bad5328212af2.expected.json", import.meta.url);
+  return (JSON.parse(readFileSync(file, "utf8")) as { sections: PlanSection[] }).sections;
+}
+
+export async function makeReportPlan(
+  db: Db,
+  options: { issuerUnitId: string; createdBy: string; sections?: PlanSection[] },
+): Promise<{ plan: PlanRow; task: TaskRow }> {
+  const plan = await makePlan(db, { issuerUnitId: options.issuerUnitId, createdBy: options.createdBy, number: null });
+  if (options.sections) await db.update(plans).set({ sections: options.sections }).where(eq(plans.id, plan.id));
+  const task = await makeTask(db, {
+    planId: plan.id,
+    dueDate: "2026-12-15",
+    what: "Báo cáo tổng kết theo đề cương",
+    deliverable: "report",
+  });
+  return { plan, task };
+}
+
+/** One obligation of the task per unit, in one INSERT per thousand; returns them in the order of `unitIds`. */
+export async function obligate(db: Db, task: TaskRow, unitIds: readonly string[], state: ObligationState = {}) {
+  const made: Array<typeof obligations.$inferSelect> = [];
+  for (let i = 0; i < unitIds.length; i += BATCH)
+    made.push(
+      ...(await db
+        .insert(obligations)
+        .values(unitIds.slice(i, i + BATCH).map((u) => obligationRow(task, u, state)))
+        .returning()),
+    );
+  const byUnit = new Map(made.map((o) => [o.unitId, o]));
+  return unitIds.map((u) => byUnit.get(u) as typeof obligations.$inferSelect);
+}
+
+export interface IndicatorSpec {
+  code: string;
+  name: string;
+  kind: IndicatorKind;
+  min?: number;
+  notAbove?: string;
+  ratio?: [string, string];
+}
+
+/** A form with one heading and the given indicators (rules by code); returns the indicator ids by code. */
+export async function makeForm(db: Db, taskId: string, specs: IndicatorSpec[]) {
+  const [form] = await db.insert(reportForms).values({ taskId }).returning();
+  const [heading] = await db.insert(reportHeadings).values({ formId: form.id, sortOrder: 0, number: "I", heading: "Số liệu" }).returning();
+  const ids = new Map(specs.map((s) => [s.code, crypto.randomUUID()]));
+  const id = (code?: string) => (code ? (ids.get(code) ?? null) : null);
+  await db.insert(reportIndicators).values(
+    specs.map((s, i) => ({
+      id: id(s.code) as string,
+      formId: form.id,
+      headingId: heading.id,
+      sortOrder: i,
+      code: s.code,
+      name: s.name,
+      kind: s.kind,
+      min: s.min ?? null,
+      notAboveId: id(s.notAbove),
+      numeratorId: id(s.ratio?.[0]),
+      denominatorId: id(s.ratio?.[1]),
+    })),
+  );
+  return { form, heading, ids: Object.fromEntries(ids) as Record<string, string> };
+}
+
+/** Each obligation's values (indicator id → value), bulk: one report row and its values per obligation. */
+export async function fillValues(
+  db: Db,
+  formId: string,
+  rows: ReadonlyArray<{ obligation: { id: string; unitId: string }; values: Record<string, number> }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const slice = rows.slice(i, i + BATCH);
+    const reports = await db
+      .insert(unitReports)
+      .values(slice.map((r) => ({ formId, obligationId: r.obligation.id, unitId: r.obligation.unitId })))
+      .returning({ id: unitReports.id, obligationId: unitReports.obligationId });
+    const reportOf = new Map(reports.map((r) => [r.obligationId, r.id]));
+    const values = slice.flatMap((r) =>
+      Object.entries(r.values).map(([indicatorId, value]) => ({ reportId: reportOf.get(r.obligation.id) as string, indicatorId, value })),
+    );
+    for (let j = 0; j < values.length; j += BATCH * 2) await db.insert(reportValues).values(values.slice(j, j + BATCH * 2));
+  }
+}
