@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -35,8 +36,9 @@ export const endpoints = {
   calendar: calendarEndpoints,
   importer: importerEndpoints,
   live: liveEndpoints,
-  stage: stageEndpoints,
   conferences: conferenceEndpoints,
+  stage: stageEndpoints,
+  conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -3,6 +3,7 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
 import { documentRoutes } from "./documents/routes";
@@ -30,8 +31,9 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   notificationRoutes,
   calendarRoutes,
   documentRoutes,
-  stageRoutes,
   reportRoutes,
+  stageRoutes,
+  programRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

@@ -50,6 +50,7 @@ const OWNERS: Record<string, readonly string[]> = {
   reportIndicators: ["reports"],
   unitReports: ["reports"],
   reportValues: ["reports"],
+  reportSections: ["reports"],
 };
 
 /**

@@ -6,6 +6,8 @@ import "dayjs/locale/en";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import programEn from "./program.en.json";
+import programVi from "./program.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -20,7 +22,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...plansVi, ...stageVi } }, en: { translation: { ...en, ...plansEn, ...stageEn } } },
+  resources: {
+    vi: { translation: { ...vi, ...plansVi, ...programVi, ...stageVi } },
+    en: { translation: { ...en, ...plansEn, ...programEn, ...stageEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },

@@ -1,4 +1,16 @@
-import { type AnyPgColumn, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { IndicatorKind } from "../../../domain/reports/rules";
 import { obligations } from "./obligations";
 import { units } from "./organisations";
@@ -99,4 +111,27 @@ export const reportValues = pgTable(
     value: numeric("value", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.indicatorId] }), index("report_values_indicator_idx").on(t.indicatorId)],
+);
+
+/**
+ * A unit's text under one heading of its report: the rich-text editor's document (ProseMirror JSON), validated on
+ * the server against the allowed schema before it is stored. `version` guards autosave from two tabs.
+ */
+export const reportSections = pgTable(
+  "report_sections",
+  {
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    headingId: uuid("heading_id")
+      .notNull()
+      .references(() => reportHeadings.id, { onDelete: "cascade" }),
+    doc: jsonb("doc").$type<Record<string, unknown>>().notNull(),
+    /** The document's plain text, folded for search without diacritics (see domain/text searchKey). */
+    searchText: text("search_text").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.headingId] }), index("report_sections_heading_idx").on(t.headingId)],
 );
