@@ -7,6 +7,7 @@ import { loadConfig } from "../../config";
 import { conferenceTimerCommands } from "../../db/schema/index";
 import { openStream, sessionCookie, type TestStream } from "../../platform/live/testing";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
+import { importSeed001 } from "./fixtures";
 import { makeStageScene, type StageScene } from "./stage-fixtures";
 
 describeOnDatabases("stage timer", (ctx) => {
@@ -117,6 +118,26 @@ describeOnDatabases("stage timer", (ctx) => {
     expect(program.statusCode).toBe(200);
     expect(program.json().agenda.map((a: { content: string }) => a.content)).toEqual(["Khai mạc hội nghị", "Tham luận", "Bế mạc hội nghị"]);
     expect(program.json().speeches.map((s: { id: string }) => s.id)).toEqual(scene.speeches.map((s) => s.id));
+  });
+
+  it("runs seed 001's imported conference: its agenda and its 24 speeches in running order, 7 minutes each", async () => {
+    const { client, plan, result } = await importSeed001(ctx().db, ctx().app);
+    const listed = await client.get(`/api/plans/${plan.id}/conferences`);
+    expect(listed.statusCode).toBe(200);
+    const [conference] = listed.json<{ conferences: Array<{ id: string }> }>().conferences;
+    const base = `/api/conferences/${conference.id}/stage`;
+    const program = (await client.get(`${base}/program`)).json<{
+      agenda: Array<{ kind: string }>;
+      speeches: Array<{ id: string; topic: string }>;
+    }>();
+    expect(program.speeches).toHaveLength(24);
+    expect(program.speeches.map((s) => s.topic)).toEqual(result.speeches.map((s) => s.topic));
+    expect(program.agenda.some((a) => a.kind === "speeches")).toBe(true);
+    const start = { commandId: randomUUID(), command: "start", subject: { kind: "speech", id: program.speeches[23].id } };
+    const last = (await client.post(`${base}/commands`, start)).json<TimerState>();
+    expect(last).toMatchObject({ limitMs: 7 * 60_000, label: expect.stringContaining(result.speeches[23].topic) });
+    const after = await client.post(`${base}/commands`, { commandId: randomUUID(), command: "next" });
+    expect(after.json<TimerState>()).toMatchObject({ subjectKind: "agenda", status: "running" });
   });
 
   it("keeps its state across a new app instance on the same database (a restart)", async () => {

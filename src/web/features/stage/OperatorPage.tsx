@@ -90,6 +90,7 @@ export function OperatorPage() {
                 placeholder={t("stage.minutesPlaceholder")}
                 suffix={t("stage.minutes")}
                 data-testid="stage-minutes"
+                style={{ width: 170 }}
               />
               <Button type="primary" disabled={!picked || busy} onClick={start} data-testid="stage-start">
                 {t("stage.start")}

@@ -58,7 +58,9 @@ export function ProgramList({ program, picked, active, onPick }: Props) {
             <span>
               {row.text} {onStage && <Tag color="red">{t("stage.onStage")}</Tag>}
             </span>
-            <Typography.Text type="secondary">{row.extra}</Typography.Text>
+            <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
+              {row.extra}
+            </Typography.Text>
           </List.Item>
         );
       }}
