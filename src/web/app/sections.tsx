@@ -20,7 +20,6 @@ const ConferencePage = page(() => import("../features/conferences/ConferencePage
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
 const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
 const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
-const ConferenceProgramPage = page(() => import("../features/conferences/ConferenceProgramPage"), "ConferenceProgramPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -78,7 +77,6 @@ export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/obligations/:id", element: <ObligationPage /> },
   { path: "/conferences/:id/:tab?", element: <ConferencePage /> },
   { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },
-  { path: "/conferences/:id/program/:tab?", element: <ConferenceProgramPage /> },
 ];
 
 /** Pages shown full screen, without the menu and header (the hall's screen). */
