@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -18,6 +19,7 @@ import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
 import { reportEndpoints } from "./reports";
+import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
 export const endpoints = {
@@ -35,6 +37,8 @@ export const endpoints = {
   importer: importerEndpoints,
   live: liveEndpoints,
   conferences: conferenceEndpoints,
+  stage: stageEndpoints,
+  conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -51,6 +51,7 @@ const OWNERS: Record<string, readonly string[]> = {
   unitReports: ["reports"],
   reportValues: ["reports"],
   reportSections: ["reports"],
+  delegates: ["delegates"],
 };
 
 /**

@@ -3,11 +3,17 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
+import conferencesEn from "./conferences.en.json";
+import conferencesVi from "./conferences.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import programEn from "./program.en.json";
+import programVi from "./program.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
+import stageEn from "./stage.en.json";
+import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -21,8 +27,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...reportWritingVi } },
-    en: { translation: { ...en, ...plansEn, ...reportWritingEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

@@ -1,4 +1,16 @@
-import { type AnyPgColumn, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { IndicatorKind } from "../../../domain/reports/rules";
 import { obligations } from "./obligations";
 import { units } from "./organisations";
