@@ -246,7 +246,10 @@ describe.skipIf(!availability.run)("a commune writes its report along the outlin
     await page.getByTestId("report-docx-blocks").waitFor();
     await page.getByTestId("report-docx-cancel").click();
     await expect.poll(() => page.getByTestId("report-docx-blocks").isVisible()).toBe(false);
-    await upload.setInputFiles({
+    // This time through the button itself, as a user presses it.
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByTestId("report-docx-upload").click();
+    await (await chooser).setFiles({
       name: "bao-cao.docx",
       mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       buffer: file,
@@ -254,6 +257,7 @@ describe.skipIf(!availability.run)("a commune writes its report along the outlin
     await expect.poll(() => page.getByTestId("docx-block-matched").count()).toBe(1);
     expect(await page.getByTestId("docx-block-unmatched").textContent()).toContain("IV. Kiến nghị");
     expect(await page.getByTestId("report-docx-empty-headings").textContent()).toContain("II. Kết quả thực hiện");
+    await page.getByTestId("report-docx-confirm").waitFor({ state: "visible" });
     await snap(page, "report-writing-03-docx-preview");
     await page.getByTestId("docx-block-unmatched").getByTestId("docx-block-heading").click();
     await page.locator(".ant-select-item-option", { hasText: "III. Phương hướng năm 2027" }).click();
