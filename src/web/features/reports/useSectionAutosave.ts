@@ -106,7 +106,8 @@ export function useSectionAutosave(obligationId: string, section: ReportSection,
           setConflict(section);
           setStatus("conflict");
         }
-      } else if (draft) void clearDraft(obligationId, headingId);
+      } else if (draft && JSON.stringify(draft.doc) === JSON.stringify(section.doc)) void clearDraft(obligationId, headingId);
+      // A copy the report can no longer take (accepted meanwhile) stays on this machine rather than vanish.
       setReady(true);
     });
     const online = () => void flush();
