@@ -17,6 +17,7 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
 import { trackingEndpoints } from "./tracking";
 
@@ -27,6 +28,7 @@ export const endpoints = {
   organisations: organisationEndpoints,
   plans: planEndpoints,
   reports: reportEndpoints,
+  reportCompile: compileEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { reportEndpoints as e } from "../../../contracts/reports";
 import { route } from "../../platform/http";
+import { compileRoutes } from "./compile-routes";
 import { addHeading, addIndicator, deleteHeading, deleteIndicator, updateHeading, updateIndicator } from "./form-edits";
 import { createForm, getForm } from "./forms";
 import { getTotals } from "./rollup";
@@ -38,4 +39,6 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   route(app, e.saveValues, ({ actor, params, body }) => saveValues(db(), { actor, obligationId: params.id, input: body }));
 
   route(app, e.totals, ({ actor, params, query }) => getTotals(db(), { actor, taskId: params.id, unitId: query.unitId }));
+
+  await compileRoutes(app);
 }

@@ -1,9 +1,20 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { PlanSection } from "../../../contracts/importer";
+import { docText, textParagraphs } from "../../../domain/reports/prose";
 import type { IndicatorKind } from "../../../domain/reports/rules";
+import { searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
-import { obligations, plans, reportForms, reportHeadings, reportIndicators, reportValues, unitReports } from "../../db/schema/index";
+import {
+  obligations,
+  plans,
+  reportForms,
+  reportHeadings,
+  reportIndicators,
+  reportSections,
+  reportValues,
+  unitReports,
+} from "../../db/schema/index";
 import { makePlan, makeTask, type ObligationState, obligationRow, type PlanRow, type TaskRow } from "../tracking/fixtures";
 
 /** Test and benchmark support: plans with a report task, obligations, forms and values written straight to the tables. */
@@ -96,4 +107,22 @@ export async function fillValues(
     );
     for (let j = 0; j < values.length; j += BATCH * 2) await db.insert(reportValues).values(values.slice(j, j + BATCH * 2));
   }
+}
+
+/** A unit's text under one heading, as the editor's document (a paragraph per line); its report made when absent. */
+export async function writeSection(
+  db: Db,
+  options: { formId: string; obligation: { id: string; unitId: string }; headingId: string; text: string },
+): Promise<void> {
+  const { formId, obligation, headingId, text } = options;
+  await db.insert(unitReports).values({ formId, obligationId: obligation.id, unitId: obligation.unitId }).onConflictDoNothing();
+  const [report] = await db.select().from(unitReports).where(eq(unitReports.obligationId, obligation.id));
+  const doc = { type: "doc", content: textParagraphs(text) };
+  await db.insert(reportSections).values({ reportId: report.id, headingId, doc, searchText: searchKey(docText(doc)) });
+}
+
+/** The unit answers its obligation of the level above with its own plan (both links, as answerWithChildPlan writes them). */
+export async function linkChildPlan(db: Db, options: { obligationId: string; childPlanId: string; parentPlanId: string }) {
+  await db.update(obligations).set({ childPlanId: options.childPlanId }).where(eq(obligations.id, options.obligationId));
+  await db.update(plans).set({ parentPlanId: options.parentPlanId }).where(eq(plans.id, options.childPlanId));
 }
