@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { PlanSection } from "../../../contracts/importer";
-import { docText, textParagraphs } from "../../../domain/reports/prose";
+import { appendPassage, docText, textParagraphs } from "../../../domain/reports/prose";
 import type { IndicatorKind } from "../../../domain/reports/rules";
 import { searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import {
+  compiledReports,
+  compiledSections,
   obligations,
   plans,
   reportForms,
@@ -125,4 +127,19 @@ export async function writeSection(
 export async function linkChildPlan(db: Db, options: { obligationId: string; childPlanId: string; parentPlanId: string }) {
   await db.update(obligations).set({ childPlanId: options.childPlanId }).where(eq(obligations.id, options.obligationId));
   await db.update(plans).set({ parentPlanId: options.parentPlanId }).where(eq(plans.id, options.childPlanId));
+}
+
+/** A level's compiled draft holding, under each heading, every given unit's section (as if each had been picked). */
+export async function writeCompiledDraft(
+  db: Db,
+  options: { formId: string; unitId: string; passages: ReadonlyArray<{ headingId: string; unitName: string; text: string }> },
+): Promise<void> {
+  const [report] = await db.insert(compiledReports).values({ formId: options.formId, unitId: options.unitId }).returning();
+  const docs = new Map<string, ReturnType<typeof appendPassage>>();
+  for (const p of options.passages) docs.set(p.headingId, appendPassage(docs.get(p.headingId) ?? null, p.unitName, textParagraphs(p.text)));
+  await db
+    .insert(compiledSections)
+    .values(
+      [...docs].map(([headingId, doc]) => ({ compiledReportId: report.id, headingId, doc: doc as unknown as Record<string, unknown> })),
+    );
 }
