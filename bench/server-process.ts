@@ -31,8 +31,8 @@ const freePort = () =>
   });
 
 /** A fresh, empty PostgreSQL database for one run; null (and a warning) when the server is unreachable. */
-export async function freshPostgres(): Promise<string | null> {
-  const url = new URL(benchPostgresUrl);
+export async function freshPostgres(databaseUrl = benchPostgresUrl): Promise<string | null> {
+  const url = new URL(databaseUrl);
   const name = url.pathname.slice(1);
   url.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 3000 });
@@ -40,9 +40,9 @@ export async function freshPostgres(): Promise<string | null> {
     await admin.connect();
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.query(`create database "${name}"`);
-    return benchPostgresUrl;
+    return databaseUrl;
   } catch (error) {
-    console.warn(`Bỏ qua phép đo trên PostgreSQL: không kết nối được ${benchPostgresUrl} (${(error as Error).message}).`);
+    console.warn(`Bỏ qua phép đo trên PostgreSQL: không kết nối được ${databaseUrl} (${(error as Error).message}).`);
     return null;
   } finally {
     await admin.end().catch(() => undefined);

@@ -25,7 +25,7 @@ const suffix = Math.random().toString(36).slice(2, 7);
 const MEMBER = `thanhvien.tuyengiao.${suffix}`;
 const SEED = resolve(import.meta.dirname, "..", "test", "fixtures", "seeds", "001_f9655c538364916e.txt");
 const ISSUER = "Thành ủy Hải Phòng";
-/** Seed 001 names no unit for its fifth deadline ("các cấp uỷ … được phân công"): the manager assigns this one. */
+/** A unit with two obligations of seed 001: its speech and its own task. */
 const ASSIGNED = "Ban Tuyên giáo và Dân vận Thành ủy";
 
 type Counts = Record<"expected" | "submitted" | "onTime" | "late" | "overdue" | "returned" | "accepted", number>;
@@ -99,40 +99,35 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.getByTestId("import-create-plan-confirm").click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
     const planId = /\/plans\/([0-9a-f-]{36})\//.exec(page.url())![1];
-    // Every task of the seed is kept: 5 deadlines from the text and 9 tasks of units the text gives no deadline,
-    // proposed at the conference's opening (08:00, 2 June 2026) and marked to be checked.
-    await expect.poll(() => page.getByTestId("task-what").count()).toBe(14);
-    expect(await page.getByTestId("task-deadline").count()).toBe(14);
+    // Every task of the seed is kept: 4 deadlines from the text, 9 tasks of units the text gives no deadline,
+    // proposed at the conference's opening (08:00, 2 June 2026) and marked to be checked, and one task per speech
+    // (24, due 11:00 29/5/2026) in place of the call for speeches addressed to "các cấp uỷ … được phân công".
+    await expect.poll(() => page.getByTestId("task-what").count()).toBe(37);
+    expect(await page.getByTestId("task-deadline").count()).toBe(37);
     await expect.poll(() => page.getByTestId("task-due-to-check").count()).toBe(9);
     const whats = (await page.getByTestId("task-what").allTextContents()).join("\n");
     for (const unit of ["Sở Nội vụ", "Công an thành phố", "Sở Y tế"]) expect(whats).toContain(unit);
+    expect(whats).toContain("Gửi tham luận: ");
     expect(await page.getByTestId("plan-issuer").textContent()).toBe(ISSUER);
-    // The fifth deadline names no unit in the directory, nor does the power company's task: both are flagged.
-    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(2);
+    // The power company and four speakers of the state tree match no unit the Thành ủy's manager can tell apart: flagged.
+    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(5);
     await snap(page, "plans-01-draft-from-import");
 
-    // 2. The clerk keeps one proposed deadline (checked), assigns the catch-all task to a unit and drops the
-    // power company's task (not in the directory).
+    // 2. The clerk keeps one proposed deadline (checked) and drops the tasks of units not in the directory.
     await page.getByTestId("task-confirm-due").first().click();
     await expect.poll(() => page.getByTestId("task-due-to-check").count()).toBe(8);
-    const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched"), hasText: "Các cấp" });
-    await unmatchedRow.getByTestId("task-edit").click();
-    await page.getByTestId("task-form-units").click();
-    await page.keyboard.type("tuyen giao");
-    await page.locator(".ant-select-item-option", { hasText: ASSIGNED }).first().click();
-    await page.keyboard.press("Escape");
-    await page.getByTestId("task-form-submit").click();
-    await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(1);
-    const powerRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") });
-    await powerRow.getByTestId("task-delete").click();
-    await page.getByTestId("task-delete-confirm").click();
-    await expect.poll(() => page.getByTestId("task-what").count()).toBe(13);
-    expect(await page.getByTestId("task-unmatched").count()).toBe(0);
+    for (let left = 5; left > 0; left -= 1) {
+      const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") }).first();
+      await unmatchedRow.getByTestId("task-delete").click();
+      await page.getByTestId("task-delete-confirm").click();
+      await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(left - 1);
+    }
+    await expect.poll(() => page.getByTestId("task-what").count()).toBe(32);
 
-    // 3. Issue: the dialog says what will happen first (13 obligations, the deadlines already past), then issues.
+    // 3. Issue: the dialog says what will happen first (32 obligations, the deadlines already past), then issues.
     await page.getByTestId("plan-issue").click();
     await page.getByTestId("issue-preview").waitFor();
-    expect(await page.getByTestId("issue-preview-obligations").textContent()).toMatch(/^13 việc cho 8 đơn vị/);
+    expect(await page.getByTestId("issue-preview-obligations").textContent()).toMatch(/^32 việc cho 24 đơn vị/);
     await snap(page, "plans-01b-issue-preview");
     await page.getByTestId("plan-issue-confirm").click();
     await page.waitForURL(new RegExp(`/plans/${planId}/board$`));
@@ -140,10 +135,10 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     expect(await page.getByTestId("plan-notice").textContent()).toMatch(/đã qua/);
     expect(await page.getByTestId("plan-status").getAttribute("data-status")).toBe("issued");
     await page.getByTestId("board-totals").waitFor();
-    // Thirteen obligations, all overdue: nobody has submitted and every deadline has passed.
+    // 32 obligations, all overdue: nobody has submitted and every deadline has passed.
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 13, submitted: 0, onTime: 0, late: 0, overdue: 13, returned: 0, accepted: 0 });
+      .toEqual({ expected: 32, submitted: 0, onTime: 0, late: 0, overdue: 32, returned: 0, accepted: 0 });
     await expect.poll(() => boardRow(page, "Ban Tổ chức Thành ủy").count()).toBe(1);
     await expect.poll(() => boardRow(page, "Sở Văn hóa, Thể thao và Du lịch").count()).toBe(1);
     await expect.poll(() => boardRow(page, ASSIGNED).count()).toBe(1);
@@ -200,12 +195,12 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await openBoard(page, baseUrl, planId);
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 13, submitted: 1, onTime: 0, late: 1, overdue: 12, returned: 0, accepted: 0 });
+      .toEqual({ expected: 32, submitted: 1, onTime: 0, late: 1, overdue: 31, returned: 0, accepted: 0 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-04-board-after-submission");
     // From the board row to the submission: open the row, follow its obligation.
     await boardRow(page, ASSIGNED).locator("button.ant-table-row-expand-icon").click();
-    // The unit owes two things (the assigned task and its own); follow the one it submitted.
+    // The unit owes two things (its speech and its own task); follow the one it submitted.
     await page.locator(`[data-testid="board-obligation-link"][href="${new URL(obligationUrl).pathname}"]`).click();
     await page.waitForURL(obligationUrl);
     await page.getByTestId("review-return").click();
@@ -216,7 +211,7 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     // Returned means owed again, past the deadline: overdue once more; the late submission stays late.
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 13, submitted: 0, onTime: 0, late: 1, overdue: 13, returned: 1, accepted: 0 });
+      .toEqual({ expected: 32, submitted: 0, onTime: 0, late: 1, overdue: 32, returned: 1, accepted: 0 });
     await snap(page, "plans-05-board-after-return");
     await signOut(page);
 
@@ -245,7 +240,7 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await openBoard(page, baseUrl, planId);
     await expect
       .poll(() => boardCounts(page))
-      .toEqual({ expected: 13, submitted: 1, onTime: 0, late: 1, overdue: 12, returned: 0, accepted: 1 });
+      .toEqual({ expected: 32, submitted: 1, onTime: 0, late: 1, overdue: 31, returned: 0, accepted: 1 });
     expect(await boardRow(page, ASSIGNED).getByTestId("board-row-late").count()).toBe(1);
     await snap(page, "plans-07-board-final");
 

@@ -58,7 +58,13 @@ export async function ensureWebBuild(): Promise<void> {
   mkdirSync(join(root, "dist"), { recursive: true });
   await withLock(join(root, "dist", ".web-build.lock"), async () => {
     const built = join(root, "dist", "web", "index.html");
-    const sources = [join(root, "src", "web"), join(root, "src", "contracts"), join(root, "index.html"), join(root, "vite.config.ts")];
+    const sources = [
+      join(root, "src", "web"),
+      join(root, "src", "contracts"),
+      join(root, "src", "domain"),
+      join(root, "index.html"),
+      join(root, "vite.config.ts"),
+    ];
     const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
     if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
     const { build } = await import("vite");

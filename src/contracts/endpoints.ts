@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -19,6 +20,7 @@ import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
 import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
+import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
 export const endpoints = {
@@ -37,6 +39,8 @@ export const endpoints = {
   importer: importerEndpoints,
   live: liveEndpoints,
   conferences: conferenceEndpoints,
+  stage: stageEndpoints,
+  conferenceProgram: programEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -136,7 +136,16 @@ export const VersionQuery = z.strictObject({ version: z.coerce.number().int().mi
 
 export const IndicatorValue = z.object({ indicatorId: z.string(), value: z.number().nullable() });
 
-/** A unit's report: its values (entered) and the ratios computed from them. */
+/** A unit's text under one heading: the editor's document (validated against domain/reports/rich-text), 0 before the first save. */
+export const ReportSection = z.object({
+  headingId: z.string(),
+  doc: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export type ReportSection = z.infer<typeof ReportSection>;
+
+/** A unit's report: its values (entered), the ratios computed from them, and its text per heading. */
 export const UnitReport = z.object({
   obligationId: z.string(),
   unit: z.object({ id: z.string(), name: z.string() }),
@@ -146,6 +155,8 @@ export const UnitReport = z.object({
   version: z.number().int(),
   values: z.array(IndicatorValue),
   computed: z.array(IndicatorValue),
+  /** The headings written so far (a heading absent here is empty, version 0). */
+  sections: z.array(ReportSection),
   canEdit: z.boolean(),
 });
 export type UnitReport = z.infer<typeof UnitReport>;
@@ -158,6 +169,53 @@ export const SaveValuesRequest = z.strictObject({
     .max(2000, { error: "Quá nhiều số liệu trong một lần lưu." }),
 });
 export type SaveValuesRequest = z.infer<typeof SaveValuesRequest>;
+
+const SectionVersion = z.number().int().min(0, { error: "Thiếu số phiên bản (version) của mục (0 khi lưu lần đầu)." });
+/** The document is checked against the allowed schema by the service (domain/reports/rich-text), not here. */
+const SectionDoc = z.record(z.string(), z.unknown(), { error: "Nội dung của mục phải là văn bản của trình soạn thảo." });
+
+export const SectionParams = z.strictObject({ id: Uuid, headingId: Uuid });
+
+/** PUT /api/obligations/:id/report/sections/:headingId; a stale version is a 409 whose details carry `current`. */
+export const SaveSectionRequest = z.strictObject({ version: SectionVersion, doc: SectionDoc });
+export type SaveSectionRequest = z.infer<typeof SaveSectionRequest>;
+
+/** The 409's details on a stale section save: the server's copy, so the client shows both and loses nothing. */
+export const SectionConflict = z.object({ current: ReportSection });
+export type SectionConflict = z.infer<typeof SectionConflict>;
+
+/** Several sections at once, all or nothing (placing an uploaded .docx). */
+export const SaveSectionsRequest = z.strictObject({
+  sections: z
+    .array(z.strictObject({ headingId: Uuid, version: SectionVersion, doc: SectionDoc }))
+    .min(1, { error: "Chưa có mục nào để lưu." })
+    .max(500, { error: "Quá nhiều mục trong một lần lưu." }),
+});
+export type SaveSectionsRequest = z.infer<typeof SaveSectionsRequest>;
+
+/** A block of an uploaded .docx: the text under one of its headings, matched to a heading of the form or not. */
+export const DocxBlock = z.object({
+  /** The heading as written in the file ("2. Kết quả thực hiện"). */
+  title: z.string(),
+  /** The form's heading it matched, or null for the unit to place. */
+  headingId: z.string().nullable(),
+  doc: z.record(z.string(), z.unknown()),
+  /** The first words of its text, to recognise it. */
+  excerpt: z.string(),
+});
+export type DocxBlock = z.infer<typeof DocxBlock>;
+
+/** What an uploaded .docx would put where; nothing is saved until the unit confirms (SaveSectionsRequest). */
+export const DocxPreview = z.object({
+  fileName: z.string(),
+  blocks: z.array(DocxBlock),
+  /** The form's headings no block of the file filled. */
+  emptyHeadingIds: z.array(z.string()),
+});
+export type DocxPreview = z.infer<typeof DocxPreview>;
+
+/** 2 MB: a section over 1 MB gets the section's own message; a 50 MB paste is stopped by the limit (413). */
+export const SECTION_BODY_LIMIT = 2 * 1024 * 1024;
 
 export const TotalsQuery = z.strictObject({ unitId: Uuid.optional() });
 
@@ -276,6 +334,38 @@ export const reportEndpoints = {
     params: IdParams,
     body: SaveValuesRequest,
     reply: json(UnitReport),
+  }),
+  saveSection: endpoint({
+    method: "PUT",
+    path: "/api/obligations/:id/report/sections/:headingId",
+    tags,
+    summary: "Lưu nội dung một mục của báo cáo (tự động lưu, kiểm tra phiên bản)",
+    params: SectionParams,
+    body: SaveSectionRequest,
+    bodyLimit: SECTION_BODY_LIMIT,
+    extraErrors: [413],
+    reply: json(ReportSection),
+  }),
+  saveSections: endpoint({
+    method: "PUT",
+    path: "/api/obligations/:id/report/sections",
+    tags,
+    summary: "Lưu nhiều mục của báo cáo một lần (đặt nội dung tệp .docx vào đề cương)",
+    params: IdParams,
+    body: SaveSectionsRequest,
+    bodyLimit: 20 * 1024 * 1024,
+    extraErrors: [413],
+    reply: json(UnitReport),
+  }),
+  previewDocx: endpoint({
+    method: "POST",
+    path: "/api/obligations/:id/report/docx",
+    tags,
+    summary: "Đọc tệp .docx của báo cáo và khớp các đề mục với đề cương (chưa lưu gì)",
+    params: IdParams,
+    multipart: true,
+    extraErrors: [413, 415],
+    reply: json(DocxPreview),
   }),
   totals: endpoint({
     method: "GET",

@@ -3,7 +3,9 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoutes } from "./conferences/routes";
+import { stageRoutes } from "./conferences/stage-routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationJobs } from "./notifications/jobs";
@@ -30,6 +32,8 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   calendarRoutes,
   documentRoutes,
   reportRoutes,
+  stageRoutes,
+  programRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

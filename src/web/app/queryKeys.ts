@@ -37,6 +37,19 @@ export const queryKeys = {
   groups: { all: ["unit-groups"] as const, members: (groupId: string | null) => ["unit-groups", groupId, "units"] as const },
   users: { all: ["users"] as const, list: (filter: string) => ["users", filter] as const },
   audit: { all: ["audit"] as const },
+  conferences: {
+    all: ["conferences"] as const,
+    list: ["conferences", "list"] as const,
+    ofPlan: (planId: string) => ["conferences", "plan", planId] as const,
+    detail: (id: string) => ["conferences", "detail", id] as const,
+  },
+  conferenceProgram: {
+    all: ["conference-program"] as const,
+    speeches: (conferenceId: string) => ["conference-program", conferenceId, "speeches"] as const,
+    awards: (conferenceId: string) => ["conference-program", conferenceId, "awards"] as const,
+    logistics: (conferenceId: string) => ["conference-program", conferenceId, "logistics"] as const,
+    readiness: (conferenceId: string) => ["conference-program", conferenceId, "readiness"] as const,
+  },
 };
 
 /** Every view that shows an obligation or counts obligations: what a submission, return or acceptance changes. */
@@ -48,6 +61,7 @@ const obligationViews: readonly QueryKey[] = [
   queryKeys.myWork.all,
   queryKeys.plans.all,
   queryKeys.notifications.all,
+  queryKeys.conferenceProgram.all,
 ];
 
 /** Refreshes every view that shows obligations (after submit, return, accept, issue, a task change). */

@@ -2,7 +2,7 @@ import { Spin } from "antd";
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router-dom";
 import { SignInPage } from "../features/auth/SignInPage";
-import { HOME_PATH, pageRoutes, sections } from "./sections";
+import { fullScreenRoutes, HOME_PATH, pageRoutes, sections } from "./sections";
 import { useMe } from "./session";
 
 // The signed-in frame (menu, bell, dialogs) and the not-found page load after sign-in, not before it.
@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
   {
     element: <RequireSignedIn />,
     children: [
+      ...fullScreenRoutes,
       {
         element: <AppLayout />,
         children: [

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CarryOutOutlined, FileAddOutlined, FileTextOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, CalendarOutlined, CarryOutOutlined, FileAddOutlined, FileTextOutlined, TeamOutlined } from "@ant-design/icons";
 import { type ComponentType, lazy, type ReactNode } from "react";
 import type { Me } from "../../contracts/auth";
 
@@ -15,7 +15,12 @@ const MyWorkPage = page(() => import("../features/my-work/MyWorkPage"), "MyWorkP
 const ObligationPage = page(() => import("../features/obligations/ObligationPage"), "ObligationPage");
 const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
 const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
+const ConferencesPage = page(() => import("../features/conferences/ConferencesPage"), "ConferencesPage");
+const ConferencePage = page(() => import("../features/conferences/ConferencePage"), "ConferencePage");
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
+const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
+const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
+const ConferenceProgramPage = page(() => import("../features/conferences/ConferenceProgramPage"), "ConferenceProgramPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -38,7 +43,6 @@ const worksForAUnit = (me: Me) => me.grants.some((g) => g.role === "member" || g
 /**
  * The left navigation, in the order users see it. Slots reserved for the features still to come,
  * each added here (with its "nav.*" label already in the locale files) when its page exists:
- *   conferences  /conferences    nav.conferences  Hội nghị
  *   reports      /reports        nav.reports      Báo cáo
  */
 export const sections: Section[] = [
@@ -51,6 +55,7 @@ export const sections: Section[] = [
     element: <MyWorkPage />,
     shownTo: worksForAUnit,
   },
+  { key: "conferences", path: "/conferences", labelKey: "nav.conferences", icon: <CalendarOutlined />, element: <ConferencesPage /> },
   {
     key: "organisations",
     path: "/organisations",
@@ -71,4 +76,12 @@ export const HOME_PATH = sections[0].path;
 export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
+  { path: "/conferences/:id/:tab?", element: <ConferencePage /> },
+  { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },
+  { path: "/conferences/:id/program/:tab?", element: <ConferenceProgramPage /> },
+];
+
+/** Pages shown full screen, without the menu and header (the hall's screen). */
+export const fullScreenRoutes: Array<{ path: string; element: ReactNode }> = [
+  { path: "/conferences/:id/stage/hall", element: <StageHallPage /> },
 ];

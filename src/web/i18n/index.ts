@@ -3,9 +3,15 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
+import conferencesEn from "./conferences.en.json";
+import conferencesVi from "./conferences.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
+import programEn from "./program.en.json";
+import programVi from "./program.vi.json";
+import stageEn from "./stage.en.json";
+import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
 
 export const languages = ["vi", "en"] as const;
@@ -18,7 +24,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...plansVi } }, en: { translation: { ...en, ...plansEn } } },
+  resources: {
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },

@@ -9,13 +9,16 @@ export function canReadObligation(actor: Actor, o: ObligationContext): boolean {
   return canRead(actor, o.unitPath) || canRead(actor, o.issuerPath);
 }
 
+/** Where an obligation sits: its unit, and the issuer of its plan. */
+type Placed = Pick<ObligationContext, "unitId" | "unitPath" | "issuerPath">;
+
 /** Submitting: a member of that very unit, or a manager over it. */
-export function canSubmit(actor: Actor, o: ObligationContext): boolean {
+export function canSubmit(actor: Actor, o: Placed): boolean {
   return canActFor(actor, o.unitId, o.unitPath);
 }
 
 /** Returning and accepting: the managers of the plan's issuing unit. */
-export function canReview(actor: Actor, o: ObligationContext): boolean {
+export function canReview(actor: Actor, o: Placed): boolean {
   return canManage(actor, o.issuerPath);
 }
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { type PlanSection, plans, tasks } from "../../db/schema/index";
@@ -85,4 +85,34 @@ export async function findTaskRef(db: Db, taskId: string): Promise<TaskRef | und
 export async function planOutline(db: Db, planId: string): Promise<PlanSection[]> {
   const [row] = await db.select({ sections: plans.sections }).from(plans).where(eq(plans.id, planId));
   return row?.sections ?? [];
+}
+
+/** A task as other modules show it, with its units and deadline (a conference's speeches and logistics are plan tasks). */
+export interface TaskBrief {
+  id: string;
+  planId: string;
+  what: string;
+  /** The units it falls to (`unitIds`), as the plan's selector. */
+  unitIds: string[];
+  dueDate: string | null;
+  dueTime: string | null;
+  version: number;
+}
+
+/** Tasks by id with what other modules show of them (a conference's speeches and logistics are plan tasks). */
+export async function findTaskBriefs(db: Db, taskIds: readonly string[]): Promise<TaskBrief[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: tasks.id,
+      planId: tasks.planId,
+      what: tasks.what,
+      target: tasks.target,
+      dueDate: tasks.dueDate,
+      dueTime: tasks.dueTime,
+      version: tasks.version,
+    })
+    .from(tasks)
+    .where(inArray(tasks.id, [...taskIds]));
+  return rows.map(({ target, ...r }) => ({ ...r, unitIds: target.unitIds ?? [] }));
 }

@@ -138,6 +138,10 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
     expect(second.json().text.endsWith("Đảng ủy xã Đông Hải:\nKết quả: 8 chi bộ đạt.")).toBe(true);
     expect((await pick({ version: 2, selection: "<script>alert(1)</script>" })).statusCode).toBe(400);
     const edited = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Toàn huyện đã tổng kết." }] }] };
+    const script = { type: "doc", content: [{ type: "script", content: [{ type: "text", text: "alert(1)" }] }] };
+    const refused = await clients.d1.put(url(1, `/sections/${heading}`), { version: 2, doc: script });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain("không được phép");
     const saved = await clients.d1.put(url(1, `/sections/${heading}`), { version: 2, doc: edited });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await clients.d1.put(url(1, `/sections/${heading}`), { version: 2, doc: edited })).statusCode).toBe(409);
@@ -178,7 +182,8 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
     expect(final.statusCode, final.body).toBe(200);
     expect(final.json().documentNumber).toMatch(/^1\/BC-/);
     expect(final.json().submittedObligationId).toBe(upward[0].id);
-    const after = await clients.d1.put(url(1, `/sections/${heading}`), { version: 3, doc: { type: "doc", content: [] } });
+    const again = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Sửa sau khi chốt." }] }] };
+    const after = await clients.d1.put(url(1, `/sections/${heading}`), { version: 3, doc: again });
     expect(after.statusCode).toBe(409);
     const sent = await clients.pm.get(`/api/obligations/${upward[0].id}`);
     expect(sent.json().status).toBe("submitted");

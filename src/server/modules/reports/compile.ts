@@ -1,5 +1,6 @@
 import type { CompiledView, PickRequest, SaveCompiledSectionRequest } from "../../../contracts/report-compile";
 import { appendPassage, docText, type ProseDoc, textParagraphs } from "../../../domain/reports/prose";
+import { ReportDocError, validateReportDoc } from "../../../domain/reports/rich-text";
 import { searchKey, searchWords, squeeze } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../platform/access";
@@ -110,6 +111,16 @@ const presentSection = (s: { headingId: string; doc: unknown; version: number })
   version: s.version,
 });
 
+/** The compiled text passes the same schema as the units' sections (reportwrite's validator): nothing else is stored. */
+function checkedDoc(doc: unknown): Record<string, unknown> {
+  try {
+    return validateReportDoc(doc).doc as unknown as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ReportDocError) throw invalid(`Báo cáo tổng hợp: ${error.message}`);
+    throw error;
+  }
+}
+
 function assertHeading(level: Level, headingIds: Set<string>, headingId: string) {
   if (!headingIds.has(headingId)) throw notFound(`Không tìm thấy đề mục này trong đề cương của «${level.task.what.slice(0, 80)}».`);
 }
@@ -146,7 +157,7 @@ export async function pickPassage(db: Db, { actor, taskId, input }: { actor: Act
       compiledReportId: draft.id,
       headingId: input.headingId,
       version: input.version,
-      doc: next as unknown as Record<string, unknown>,
+      doc: checkedDoc(next),
       userId: actor.userId,
     });
   });
@@ -166,7 +177,7 @@ export async function saveCompiledSection(db: Db, { actor, taskId, headingId, in
   assertCompiler(level);
   const form = await presentFormOf(db, actor, level.task, level.form);
   assertHeading(level, new Set(form.headings.map((h) => h.id)), headingId);
-  const doc = input.doc as Record<string, unknown>;
+  const doc = checkedDoc(input.doc);
   const saved = await db.transaction(async (tx) => {
     const draft = await lockDraft(tx, level.form.id, level.unit.id);
     return writeCompiledSection(tx, { compiledReportId: draft.id, headingId, version: input.version, doc, userId: actor.userId });

@@ -24,10 +24,10 @@ export function assertReportTask(task: TaskRef): void {
 }
 
 /** A unit's report is written while its obligation is owed or awaiting review, never once accepted or the plan closed. */
-export function assertReportEditable(o: { status: string; planStatus: string }): void {
+export function assertReportEditable(o: { status: string; planStatus: string }, what = "số liệu"): void {
   if (o.status === "accepted")
-    throw invalidState("Báo cáo đã được cấp trên tiếp nhận nên không sửa được số liệu. Nếu cần sửa, hãy đề nghị cấp trên trả lại.");
-  if (o.planStatus !== "issued") throw invalidState("Kế hoạch không còn ở trạng thái đã ban hành nên không sửa được số liệu báo cáo.");
+    throw invalidState(`Báo cáo đã được cấp trên tiếp nhận nên không sửa được ${what}. Nếu cần sửa, hãy đề nghị cấp trên trả lại.`);
+  if (o.planStatus !== "issued") throw invalidState(`Kế hoạch không còn ở trạng thái đã ban hành nên không sửa được ${what} báo cáo.`);
 }
 
 export const invalid = (message: string, details?: unknown) => new AppError("VALIDATION", message, details);

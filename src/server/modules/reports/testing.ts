@@ -143,3 +143,13 @@ export async function writeCompiledDraft(
       [...docs].map(([headingId, doc]) => ({ compiledReportId: report.id, headingId, doc: doc as unknown as Record<string, unknown> })),
     );
 }
+
+/** A .docx of paragraphs, as a unit would write its report: `{ heading: true }` uses Word's Heading 1 style. */
+export async function reportDocx(lines: ReadonlyArray<string | { text: string; heading?: boolean; bold?: boolean }>): Promise<Buffer> {
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import("docx");
+  const children = lines.map((line) => {
+    const { text, heading, bold } = typeof line === "string" ? { text: line } : line;
+    return new Paragraph({ children: [new TextRun({ text, bold })], ...(heading ? { heading: HeadingLevel.HEADING_1 } : {}) });
+  });
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}

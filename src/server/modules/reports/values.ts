@@ -11,6 +11,7 @@ import { findTaskRef } from "../plans/views";
 import { presentFormOf } from "./forms";
 import { assertReportEditable, invalid } from "./policy";
 import { asRule, type FormRow, findFormOfTask, formMissing, formParts } from "./queries";
+import { storedSections } from "./section-rows";
 
 /**
  * A unit's report under its task's form: one per obligation, its values per indicator. Saving checks every
@@ -21,12 +22,12 @@ import { asRule, type FormRow, findFormOfTask, formMissing, formParts } from "./
  * The obligation, its task and the task's form. Reading needs the obligation's read rule (404 otherwise); writing
  * is asked of the writer's rule instead, so a unit writing into another unit's report is told 403.
  */
-async function reportContext(db: Db, actor: Actor, obligationId: string, write = false) {
+export async function reportContext(db: Db, actor: Actor, obligationId: string, write = false) {
   const missing = "Không tìm thấy việc cần làm.";
   const obligation = await loadObligation(db, obligationId).catch(() => undefined);
   if (!obligation) throw notFound(missing);
   if (write)
-    assertCan(canSubmit(actor, obligation), "Bạn chỉ được nhập số liệu cho báo cáo của đơn vị mình; báo cáo này thuộc đơn vị khác.");
+    assertCan(canSubmit(actor, obligation), "Bạn chỉ được viết, nhập số liệu cho báo cáo của đơn vị mình; báo cáo này thuộc đơn vị khác.");
   else if (!canReadObligation(actor, obligation)) throw notFound(missing);
   const [task, form] = await Promise.all([findTaskRef(db, obligation.taskId), findFormOfTask(db, obligation.taskId)]);
   if (!task) throw notFound(missing);
@@ -40,20 +41,20 @@ async function storedValues(db: Db, reportId: string | undefined): Promise<Map<s
   return new Map(rows.map((r) => [r.indicatorId, r.value]));
 }
 
-async function findReport(db: Db, obligationId: string, lock = false) {
+export async function findReport(db: Db, obligationId: string, lock = false) {
   const query = db.select().from(unitReports).where(eq(unitReports.obligationId, obligationId));
   const [row] = await (lock ? query.for("update") : query);
   return row;
 }
 
-async function present(
+export async function present(
   db: Db,
   actor: Actor,
   context: { obligation: ObligationContext; task: NonNullable<Awaited<ReturnType<typeof findTaskRef>>>; form: FormRow },
 ): Promise<UnitReport> {
   const { obligation, task, form } = context;
   const report = await findReport(db, obligation.id);
-  const values = await storedValues(db, report?.id);
+  const [values, sections] = await Promise.all([storedValues(db, report?.id), storedSections(db, report?.id)]);
   const presented = await presentFormOf(db, actor, task, form);
   const computed = presented.indicators
     .filter((i) => i.ratio)
@@ -66,9 +67,12 @@ async function present(
     version: report?.version ?? 0,
     values: presented.indicators.filter((i) => !i.computed).map((i) => ({ indicatorId: i.id, value: values.get(i.id) ?? null })),
     computed,
+    sections,
     canEdit: canSubmit(actor, obligation) && obligation.status !== "accepted" && obligation.planStatus === "issued",
   };
 }
+
+export type ReportContext = Awaited<ReturnType<typeof reportContext>>;
 
 export async function getUnitReport(db: Db, actor: Actor, obligationId: string): Promise<UnitReport> {
   return present(db, actor, await reportContext(db, actor, obligationId));

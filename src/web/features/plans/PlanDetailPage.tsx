@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../app/api";
 import { formatDate } from "../../i18n/index";
+import { PlanConferencesTab } from "../conferences/PlanConferencesTab";
 import { BoardPanel } from "../tracking/BoardPanel";
 import { usePlan } from "./api";
 import { planStatusColors, planStatusLabel } from "./labels";
@@ -12,7 +13,7 @@ import { PlanContentTab } from "./PlanContentTab";
 import { PlanHistoryTab } from "./PlanHistoryTab";
 import { PlanTasksTab } from "./PlanTasksTab";
 
-const tabs = ["content", "tasks", "board", "history"] as const;
+const tabs = ["content", "tasks", "conferences", "board", "history"] as const;
 type Tab = (typeof tabs)[number];
 
 /** /plans/:id[/tasks|board|history]. One plan: its text, tasks, tracking board and amendments, with the actions its state allows. */
@@ -136,6 +137,11 @@ export function PlanDetailPage() {
             key: "tasks",
             label: <span data-testid="tab-tasks">{t("plans.tabs.tasks", { count: p.tasks.length })}</span>,
             children: <PlanTasksTab plan={p} />,
+          },
+          {
+            key: "conferences",
+            label: <span data-testid="tab-conferences">{t("conferences.title")}</span>,
+            children: <PlanConferencesTab planId={p.id} />,
           },
           ...(p.canTrack
             ? [

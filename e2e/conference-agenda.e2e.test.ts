@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
+import { readDocx } from "../src/server/platform/documents/testing/read-docx";
+import {
+  browserAvailability,
+  CHROMIUM_PATH,
+  type E2eServer,
+  ensureWebBuild,
+  launchBrowser,
+  signIn,
+  snap,
+  startTestServer,
+} from "./support";
+
+const availability = browserAvailability();
+const ADMIN_PASSWORD = "e2e-quan-tri-hoi-nghi-7q2";
+const SEED = resolve(import.meta.dirname, "..", "test", "fixtures", "seeds", "001_f9655c538364916e.txt");
+/** The Thành ủy's manager in the README's table of demo accounts. */
+const MANAGER = "vanphong.thanhuy";
+
+const agendaTimes = (page: Page) => page.locator('[data-testid="agenda-table"] [data-testid="agenda-time"]').allTextContents();
+const agendaRow = (page: Page, text: string) => page.locator('[data-testid="agenda-table"] tr', { hasText: text });
+
+describe.skipIf(!availability.run)("a conference's agenda in a real browser (issue 9)", () => {
+  let app: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl = "";
+
+  beforeAll(async () => {
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    await ensureWebBuild();
+    app = await startTestServer(ADMIN_PASSWORD);
+    baseUrl = app.server.url;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("imports seed 001, opens its conference and shifts «Tham luận» by 10 minutes with every following item", async () => {
+    // 1. The Thành ủy's manager imports seed 001 on the import page and creates the draft.
+    await signIn(page, baseUrl, MANAGER, DEMO_PASSWORD);
+    await page.getByTestId("nav-importPlan").click();
+    await page.locator('[data-testid="import-upload"] input[type="file"], input[type="file"][accept*=".docx"]').first().setInputFiles(SEED);
+    // The demo already issued 63-KH/TU for the Thành ủy this year.
+    await page.getByTestId("import-field-number").fill("65-KH/TU");
+    await page.getByTestId("import-create-plan").click();
+    await page.getByTestId("import-create-plan-issuer").click();
+    await page.keyboard.type("thanh uy hai phong");
+    await page.locator('.ant-select-tree-node-content-wrapper[title="Thành ủy Hải Phòng"]').click();
+    await page.getByTestId("import-create-plan-confirm").click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
+    // One task per speech, to its unit, due when the text says (11:00, 29/5/2026).
+    await expect.poll(() => page.getByTestId("task-what").filter({ hasText: "Gửi tham luận:" }).count()).toBe(24);
+
+    // 2. The plan's "Hội nghị" tab lists the conference made from the text; it opens with the seed's agenda.
+    await page.getByTestId("tab-conferences").click();
+    await page.getByTestId("conference-link").click();
+    await page.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId("conference-title").textContent()).toMatch(/^HỘI NGHỊ SƠ KẾT 1 NĂM/);
+    await expect.poll(() => page.getByTestId("delegate-group").count()).toBe(5);
+    await page.getByTestId("conference-tab-agenda").click();
+    await page.getByTestId("agenda-table").waitFor();
+    const before = ["08:00 – 08:05", "08:05 – 08:15", "08:15 – 08:35", "08:35 – 10:00", "10:00 – 10:20", "10:20 – 10:35", "10:35 – 11:00"];
+    await expect.poll(() => agendaTimes(page)).toEqual(before);
+    expect(await page.getByTestId("agenda-total").textContent()).toBe("Tổng thời gian: 180 phút");
+    await snap(page, "conference-01-agenda");
+
+    // 3. Shifting «Tham luận» by 10 minutes would end the last item at 11:10: refused, naming it; nothing moves.
+    const shift = async () => {
+      await agendaRow(page, "Tham luận").getByTestId("agenda-move").click();
+      await page.getByTestId("agenda-move-start").fill("08:45");
+      expect(await page.getByTestId("agenda-shift-following").isChecked()).toBe(true);
+      await page.getByTestId("agenda-move-save").click();
+    };
+    await shift();
+    await page
+      .locator(".ant-message", { hasText: "«Phát biểu kết luận và bế mạc Hội nghị» (10:45–11:10) nằm ngoài giờ hội nghị (08:00–11:00)" })
+      .waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
+    await expect.poll(() => agendaTimes(page)).toEqual(before);
+
+    // 4. The organiser lengthens the conference to 11:30 on the "Thông tin" tab, then shifts again: every following item moves.
+    await page.getByTestId("conference-tab-info").click();
+    await page.getByTestId("conference-edit").click();
+    await page.getByTestId("conference-end").fill("11:30");
+    await page.getByTestId("conference-save").click();
+    await page.getByTestId("conference-edit").waitFor();
+    await page.getByTestId("conference-tab-agenda").click();
+    await shift();
+    await expect
+      .poll(() => agendaTimes(page))
+      .toEqual(["08:00 – 08:05", "08:05 – 08:15", "08:15 – 08:35", "08:45 – 10:10", "10:10 – 10:30", "10:30 – 10:45", "10:45 – 11:10"]);
+    expect(await page.getByTestId("agenda-total").textContent()).toBe("Tổng thời gian: 190 phút");
+    await snap(page, "conference-02-shifted");
+
+    // 5. An item added in the time left, edited, then deleted; each change shown at once.
+    await page.getByTestId("agenda-add").click();
+    await page.getByTestId("agenda-item-start").fill("11:10");
+    await page.getByTestId("agenda-item-end").fill("11:20");
+    await page.getByTestId("agenda-item-content").fill("Chụp ảnh lưu niệm");
+    await page.getByTestId("agenda-item-save").click();
+    await expect.poll(() => agendaRow(page, "Chụp ảnh lưu niệm").getByTestId("agenda-time").textContent()).toBe("11:10 – 11:20");
+    await agendaRow(page, "Chụp ảnh lưu niệm").getByTestId("agenda-edit").click();
+    await page.getByTestId("agenda-item-responsible").fill("Văn phòng Thành ủy");
+    await page.getByTestId("agenda-item-save").click();
+    await expect.poll(() => agendaRow(page, "Chụp ảnh lưu niệm").textContent()).toContain("Văn phòng Thành ủy");
+    await agendaRow(page, "Chụp ảnh lưu niệm").getByTestId("agenda-delete").click();
+    await page.getByTestId("agenda-delete-confirm").click();
+    await expect.poll(() => agendaTimes(page)).toHaveLength(7);
+
+    // 6. The printable agenda holds every row, in order, with the times as plans write them.
+    const download = page.waitForEvent("download");
+    await page.getByTestId("agenda-download").click();
+    const file = await (await download).path();
+    const docx = await readDocx(readFileSync(file));
+    expect(docx.text).toContain("CHƯƠNG TRÌNH HỘI NGHỊ");
+    const cells = docx.paragraphs.filter((p) => p.inTable).map((p) => p.text);
+    expect(cells).toContain("08h45' - 10h10'");
+    expect(cells.indexOf("Tham luận")).toBeLessThan(cells.indexOf("Khen thưởng"));
+
+    // 7. The "Hội nghị" page lists it; a delegate group is added and dropped again in the edit form.
+    await page.getByTestId("nav-conferences").click();
+    await page.getByTestId("conference-link").first().waitFor();
+    expect(await page.getByTestId("conference-link").allTextContents()).toContain(
+      await page.getByTestId("conference-link").first().textContent(),
+    );
+    await page.getByTestId("conference-link").filter({ hasText: "SƠ KẾT 1 NĂM" }).first().click();
+    await page.getByTestId("conference-edit").click();
+    await page.getByRole("button", { name: "Thêm nhóm đại biểu" }).click();
+    await page.getByRole("button", { name: "Bỏ nhóm" }).last().click();
+    await page.getByRole("button", { name: "Hủy" }).click();
+    await expect.poll(() => page.getByTestId("delegate-group").count()).toBe(5);
+  });
+});

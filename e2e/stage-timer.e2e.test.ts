@@ -1,0 +1,143 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStageScene, type StageScene } from "../src/server/modules/conferences/stage-fixtures";
+import { TEST_PASSWORD } from "../src/server/testing/factories";
+import {
+  browserAvailability,
+  CHROMIUM_PATH,
+  type E2eServer,
+  ensureWebBuild,
+  launchBrowser,
+  signIn,
+  snap,
+  startTestServer,
+} from "./support";
+
+const availability = browserAvailability();
+const ADMIN_PASSWORD = "e2e-quan-tri-7s2";
+
+/** The countdown as the screen shows it now, with its phase (normal, warning, over) and the timer's status. */
+async function face(page: Page) {
+  const el = page.getByTestId("timer-face");
+  return {
+    phase: await el.getAttribute("data-phase"),
+    status: await el.getAttribute("data-status"),
+    countdown:
+      (await page
+        .getByTestId("timer-countdown")
+        .textContent()
+        .catch(() => null)) ?? "",
+  };
+}
+const seconds = (countdown: string) => {
+  const m = /^(\+?)(\d+):(\d\d)$/.exec(countdown);
+  return m ? (m[1] ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : Number.NaN;
+};
+
+describe.skipIf(!availability.run)("stage timer: operator and hall screen in two browsers (issue #9)", () => {
+  let app: E2eServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let scene: StageScene;
+  let baseUrl = "";
+
+  beforeAll(async () => {
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    await ensureWebBuild();
+    app = await startTestServer(ADMIN_PASSWORD);
+    baseUrl = app.server.url;
+    // A commune's conference with its agenda and three 7-minute speeches, its organiser and a member who only reads.
+    scene = await makeStageScene(app.server.database.db);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function pageAs(username: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    if (!browser) throw new Error("no browser");
+    const context = await browser.newContext({ viewport, locale: "vi-VN" });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, baseUrl, username, TEST_PASSWORD);
+    return page;
+  }
+
+  it("runs a speech from the operator page while the hall counts down, turns amber in the last minute and red counting up when over", async () => {
+    const operator = await pageAs(scene.organiser.username);
+    const hall = await pageAs(scene.reader.username, { width: 1920, height: 1080 });
+    await hall.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage/hall`);
+    await hall.getByTestId("stage-hall").waitFor();
+    expect(await hall.getByTestId("user-menu").count()).toBe(0);
+    await expect.poll(async () => (await face(hall)).phase).toBe("idle");
+
+    await operator.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage/operator`);
+    await operator.getByTestId("stage-operator").waitFor();
+    expect(await operator.getByTestId("stage-pause").isDisabled()).toBe(true);
+    await operator.locator(`[data-testid="stage-part"][data-id="${scene.speeches[0].id}"]`).click();
+    await operator.getByTestId("stage-start").click();
+
+    // The hall follows: the speaker's unit large, the topic below, seven minutes counting down.
+    await expect.poll(() => hall.getByTestId("timer-subject").textContent()).toBe(scene.speeches[0].unitName);
+    await expect.poll(() => hall.getByTestId("timer-subject-detail").textContent()).toBe(scene.speeches[0].topic);
+    await snap(operator, "stage-operator");
+    const first = seconds((await face(hall)).countdown);
+    expect(first).toBeGreaterThan(400);
+    expect(first).toBeLessThanOrEqual(420);
+    await expect.poll(async () => seconds((await face(hall)).countdown)).toBeLessThan(first);
+    expect((await face(hall)).phase).toBe("normal");
+    await snap(hall, "stage-hall-running");
+
+    // Pause stops the count on both screens; resume goes on; +1 minute gives a minute more.
+    await operator.getByTestId("stage-pause").click();
+    await expect.poll(async () => (await face(hall)).status).toBe("paused");
+    const held = (await face(hall)).countdown;
+    await hall.waitForTimeout(1500);
+    expect((await face(hall)).countdown).toBe(held);
+    await operator.getByTestId("stage-resume").click();
+    await expect.poll(async () => (await face(hall)).status).toBe("running");
+    await operator.getByTestId("stage-plus").click();
+    await expect.poll(async () => seconds((await face(hall)).countdown)).toBeGreaterThan(420);
+
+    // −1 minute until under a minute: amber; on until over: red, counting up with a plus sign.
+    while (seconds((await face(operator)).countdown) > 60) {
+      const before = seconds((await face(operator)).countdown);
+      await operator.getByTestId("stage-minus").click();
+      await expect.poll(async () => seconds((await face(operator)).countdown)).toBeLessThanOrEqual(before - 55);
+    }
+    await expect.poll(async () => (await face(hall)).phase).toBe("warning");
+    await snap(hall, "stage-hall-amber");
+    await operator.getByTestId("stage-minus").click();
+    await expect.poll(async () => (await face(hall)).phase).toBe("over");
+    const over = (await face(hall)).countdown;
+    expect(over).toMatch(/^\+\d\d:\d\d$/);
+    await expect.poll(async () => seconds((await face(hall)).countdown)).toBeLessThan(seconds(over));
+    expect(await hall.getByTestId("timer-countdown").evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 77, 79)");
+    await snap(hall, "stage-hall-over");
+
+    // A reload of the hall screen shows the same (the state comes from the server).
+    await hall.reload();
+    await expect.poll(async () => (await face(hall)).phase).toBe("over");
+
+    // Next speech: fresh seven minutes for the second speaker; reset puts it back to its full time, ready.
+    await operator.getByTestId("stage-next").click();
+    await expect.poll(() => hall.getByTestId("timer-subject").textContent()).toBe(scene.speeches[1].unitName);
+    await expect.poll(async () => (await face(hall)).phase).toBe("normal");
+    await operator.getByTestId("stage-reset").click();
+    await expect.poll(async () => (await face(hall)).status).toBe("ready");
+    expect((await face(hall)).countdown).toBe("07:00");
+  });
+
+  it("refuses the operator page to a reader who does not organise the conference: the refusal, no buttons", async () => {
+    const reader = await pageAs(scene.reader.username);
+    await reader.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage/operator`);
+    await reader.getByTestId("stage-refused").waitFor();
+    expect(await reader.getByTestId("stage-refused").textContent()).toContain("cán bộ quản lý");
+    expect(await reader.getByTestId("stage-start").count()).toBe(0);
+    expect(await reader.getByTestId("stage-minus").count()).toBe(0);
+    await snap(reader, "stage-operator-refused");
+  });
+});

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import conferencesEn from "../../i18n/conferences.en.json";
+import conferencesVi from "../../i18n/conferences.vi.json";
+import plansVi from "../../i18n/plans.vi.json";
+import programVi from "../../i18n/program.vi.json";
+import vi from "../../i18n/vi.json";
+
+type Tree = { [key: string]: string | Tree };
+
+const keys = (tree: Tree, prefix = ""): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+const features = join(import.meta.dirname, "..");
+const folders = ["conferences"];
+
+describe("locale files of the conference pages", () => {
+  it("have the same keys in Vietnamese and English", () => {
+    expect(keys(conferencesEn as Tree).sort()).toEqual(keys(conferencesVi as Tree).sort());
+  });
+
+  it("do not redefine a top-level section of the shell's locale file (the spread would replace it)", () => {
+    expect(Object.keys(conferencesVi).filter((k) => k in vi || k in plansVi || k in programVi)).toEqual([]);
+  });
+
+  it("hold every fixed key the pages ask for", () => {
+    const known = new Set([...keys(vi as Tree), ...keys(plansVi as Tree), ...keys(conferencesVi as Tree), ...keys(programVi as Tree)]);
+    const asked = folders
+      .flatMap((dir) => sources(join(features, dir)))
+      .flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z]+\.[a-zA-Z0-9_.]+)"/g)].map(
+          (m) => `${file.slice(features.length + 1)}: ${m[1]}`,
+        ),
+      );
+    expect(asked.length).toBeGreaterThan(30);
+    expect(asked.filter((entry) => !known.has(entry.split(": ")[1]))).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import type { ConferenceDetail } from "../../../contracts/conferences";
+import { AgendaTab } from "./AgendaTab";
+import { AwardsTab } from "./AwardsTab";
+import { ConferenceInfoTab } from "./ConferenceInfoTab";
+import { LogisticsTab } from "./LogisticsTab";
+import { ReadinessTab } from "./ReadinessTab";
+import { SpeechesTab } from "./SpeechesTab";
+
+/**
+ * The tabs of a conference's page, in order. A feature adds its tab with one line here (its component in its
+ * own file): `{ key: "speeches", labelKey: "conferences.tabs.speeches", render: (c) => <SpeechesTab conference={c} /> }`.
+ * `shownTo` hides a tab from those who may not use it (the server still checks every request).
+ */
+export interface ConferenceTab {
+  /** The URL segment: /conferences/:id/<key>; the first tab has none. */
+  key: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  render: (conference: ConferenceDetail) => ReactNode;
+  shownTo?: (conference: ConferenceDetail) => boolean;
+}
+
+export const conferenceTabs: ConferenceTab[] = [
+  { key: "info", labelKey: "conferences.tabs.info", render: (c) => <ConferenceInfoTab conference={c} /> },
+  { key: "agenda", labelKey: "conferences.tabs.agenda", render: (c) => <AgendaTab conference={c} /> },
+  { key: "speeches", labelKey: "program.tabs.speeches", render: (c) => <SpeechesTab conferenceId={c.id} /> },
+  { key: "awards", labelKey: "program.tabs.awards", render: (c) => <AwardsTab conferenceId={c.id} /> },
+  { key: "logistics", labelKey: "program.tabs.logistics", render: (c) => <LogisticsTab conferenceId={c.id} /> },
+  { key: "readiness", labelKey: "program.tabs.readiness", render: (c) => <ReadinessTab conferenceId={c.id} /> },
+];
