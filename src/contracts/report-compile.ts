@@ -44,6 +44,8 @@ export const CompiledUnit = z.object({
   returnedReason: z.string().nullable(),
   /** Whether the actor may accept or return it (managers of the plan's issuer, a submitted report). */
   canReview: z.boolean(),
+  /** Whether the actor may excuse it (the same reviewers, a report not yet accepted). */
+  canExcuse: z.boolean(),
 });
 export type CompiledUnit = z.infer<typeof CompiledUnit>;
 
@@ -66,7 +68,8 @@ export const CompiledHeading = z.object({
 export type CompiledHeading = z.infer<typeof CompiledHeading>;
 
 export const CompiledView = z.object({
-  form: ReportForm,
+  /** Null while the task has no report form yet (nothing to compile). */
+  form: ReportForm.nullable(),
   level: z.object({ id: z.string(), name: z.string() }),
   report: z.object({
     id: z.string().nullable(),
@@ -77,7 +80,7 @@ export const CompiledView = z.object({
   }),
   units: z.array(CompiledUnit),
   headings: z.array(CompiledHeading),
-  totals: ReportTotals,
+  totals: ReportTotals.nullable(),
 });
 export type CompiledView = z.infer<typeof CompiledView>;
 

@@ -10,6 +10,8 @@ import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
 import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
+import reportCompileEn from "./report-compile.en.json";
+import reportCompileVi from "./report-compile.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -25,8 +27,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportCompileVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportCompileEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

@@ -35,6 +35,7 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
   let upward: Obligation[];
   const owed: Obligation[][] = [];
   const clients: Record<string, TestClient> = {};
+  let managerId = "";
   const url = (i: number, rest = "") => `/api/tasks/${forms[i].task.id}/report-compiled${rest}`;
 
   async function formFor(issuerId: string, managerId: string) {
@@ -58,6 +59,7 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
     communes.push(await makeUnit(db, { name: "Đảng ủy xã Nam Hà", kind: "dang-uy", parent: districts[1] }));
     const user = (unit: UnitRow, role: "manager" | "member") => makeUser(db, { unit, grants: [{ unit, role }] });
     const pm = await user(province, "manager");
+    managerId = pm.id;
     const dm = [await user(districts[0], "manager"), await user(districts[1], "manager")];
     const cm = [await user(communes[0], "member"), await user(communes[1], "member"), await user(communes[2], "member")];
     const provincePlan = await formFor(province.id, pm.id);
@@ -114,7 +116,7 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
     const results = v.headings.find((h) => h.headingId === forms[1].headings[1]);
     expect(results?.sections.map((s) => s.unitName)).toEqual(["Đảng ủy xã Đông Hải"]);
     expect(results?.missing.map((m) => m.unitName)).toEqual(["Đảng ủy xã Tây Sơn"]);
-    const total = (id: string) => v.totals.totals.find((t) => t.indicatorId === id);
+    const total = (id: string) => v.totals?.totals.find((t) => t.indicatorId === id);
     expect(total(forms[1].ids.CB)).toMatchObject({ value: 17, included: 2, expected: 2 });
     const searched = await view(clients.d1, 1, `?q=${encodeURIComponent("dong hai to chuc")}&headingId=${forms[1].headings[1]}`);
     expect(searched.headings).toHaveLength(1);
@@ -203,7 +205,7 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
       expect(res.statusCode, res.body).toBe(200);
     }
     const provinceView = await view(clients.pm, 0);
-    const total = (code: string) => provinceView.totals.totals.find((t) => t.indicatorId === forms[0].ids[code])?.value;
+    const total = (code: string) => provinceView.totals?.totals.find((t) => t.indicatorId === forms[0].ids[code])?.value;
     const cb = VALUES.reduce((n, v) => n + v.CB, 0);
     const cbd = VALUES.reduce((n, v) => n + v.CBD, 0);
     expect(total("CB")).toBe(cb);
@@ -253,6 +255,15 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
       expect((await clients.c1.get(url(1, "/export.docx"))).statusCode).toBe(403);
       expect((await clients.c1.get(url(1, "/export.xlsx"))).statusCode).toBe(403);
     });
+  });
+
+  it("answers a task without a form with an empty view (nothing to compile), not an error", async () => {
+    const { task } = await makeReportPlan(ctx().db, { issuerUnitId: province.id, createdBy: managerId });
+    await obligate(ctx().db, task, [districts[0].id]);
+    const v = await clients.pm.get(`/api/tasks/${task.id}/report-compiled`);
+    expect(v.statusCode, v.body).toBe(200);
+    expect(v.json()).toMatchObject({ form: null, totals: null, units: [], headings: [] });
+    expect((await clients.pm.get(`/api/tasks/${task.id}/report-compiled/export.docx`)).statusCode).toBe(404);
   });
 
   it("keeps values and sections stored: the locked obligation's row is unchanged", async () => {

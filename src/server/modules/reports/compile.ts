@@ -11,7 +11,7 @@ import { loadObligation } from "../obligations/queries";
 import { authorizeTrackedUnit, authorizeTracking } from "../tracking/service";
 import { compiledSectionsOf, excusesOf, findCompiled, lockDraft, sectionsUnder, writeCompiledSection } from "./compiled-queries";
 import { presentFormOf } from "./forms";
-import { assertCompiler, type Level, resolveLevel } from "./level";
+import { assertCompiler, type Level, resolveLevel, resolveLevelOf } from "./level";
 import { invalid } from "./policy";
 import { getTotals } from "./rollup";
 
@@ -33,7 +33,17 @@ export interface ViewOptions {
 const sectionSearchText = (s: { searchText: string; doc: unknown }) => s.searchText || searchKey(docText(s.doc));
 
 export async function getCompiledView(db: Db, { actor, taskId, unitId, below, q, headingId }: ViewOptions): Promise<CompiledView> {
-  const level = await resolveLevel(db, actor, taskId, unitId);
+  const found = await resolveLevelOf(db, actor, taskId, unitId);
+  if (!found.form)
+    return {
+      form: null,
+      level: { id: found.unit.id, name: found.unit.name },
+      report: { id: null, status: "draft", version: 0, documentNumber: null, canEdit: false },
+      units: [],
+      headings: [],
+      totals: null,
+    };
+  const level = found as Level;
   let path = level.unit.path;
   if (below) {
     const { plan, scope } = await authorizeTracking(db, actor, level.task.planId);
@@ -93,6 +103,7 @@ export async function getCompiledView(db: Db, { actor, taskId, unitId, below, q,
       excuse: excuses.get(e.obligationId) ?? null,
       returnedReason: e.returnedReason,
       canReview: reviewer && e.status === "submitted",
+      canExcuse: reviewer && e.status !== "accepted" && !excuses.has(e.obligationId),
     })),
     headings,
     totals,

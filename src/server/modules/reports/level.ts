@@ -21,11 +21,22 @@ export interface Level {
 }
 
 export async function resolveLevel(db: Db, actor: Actor, taskId: string, unitId?: string): Promise<Level> {
+  const level = await resolveLevelOf(db, actor, taskId, unitId);
+  if (!level.form) throw notFound(formMissing);
+  return level as Level;
+}
+
+/** The level even when the task has no form yet (the compiled view then says so, rather than a 404). */
+export async function resolveLevelOf(
+  db: Db,
+  actor: Actor,
+  taskId: string,
+  unitId?: string,
+): Promise<Omit<Level, "form"> & { form: FormRow | undefined }> {
   const task = await findTaskRef(db, taskId);
   if (!task) throw notFound("Không tìm thấy nhiệm vụ. Có thể nhiệm vụ đã bị xoá hoặc đường dẫn sai.");
   const { plan, scope } = await authorizeTracking(db, actor, task.planId);
   const form = await findFormOfTask(db, task.id);
-  if (!form) throw notFound(formMissing);
   const missing = "Không tìm thấy đơn vị tổng hợp. Hãy quay lại cấp trên rồi chọn lại.";
   const unit = unitId ? await authorizeTrackedUnit(db, plan, scope, unitId, missing) : await findUnit(db, plan.issuerUnitId);
   if (!unit) throw notFound(missing);
