@@ -99,10 +99,13 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     });
     expect(made.status).toBe(201);
     const conference = made.body as { id: string };
-    const programUrl = (tab: string) => `${baseUrl}/conferences/${conference.id}/program/${tab}`;
+    const programUrl = (tab: string) => `${baseUrl}/conferences/${conference.id}/${tab}`;
 
     // 2. Speeches: three added, one moved, one edited (5 minutes), one deleted, the list exported.
-    await page.goto(programUrl("speeches"));
+    // The conference page lists the program's tabs: "Tham luận" opens the speeches.
+    await page.goto(`${baseUrl}/conferences/${conference.id}`);
+    await page.getByTestId("conference-tab-speeches").click();
+    await page.waitForURL(/\/speeches$/);
     await addSpeech(page, "Kinh nghiệm cải cách thủ tục hành chính", "dong hai", WARD.unit);
     await addSpeech(page, "Kết quả thu ngân sách xã", "thanh ha", COMMUNE.unit);
     await addSpeech(page, "Tham luận dự phòng", "thanh ha", COMMUNE.unit, 10);
@@ -180,7 +183,7 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     await snap(page, "conference-02-speeches-reviewed");
 
     // 6. Awards: two added, reordered, one edited, one deleted, the list exported.
-    await page.getByTestId("tab-awards").click();
+    await page.getByTestId("conference-tab-awards").click();
     for (const [recipient, form] of [
       ["Phường Đông Hải", "Bằng khen của Chủ tịch UBND thành phố"],
       ["Đồng chí Nguyễn Văn A", ""],
@@ -207,7 +210,7 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     await expect.poll(() => page.getByTestId("award-recipient").count()).toBe(1);
 
     // 7. Logistics: drinking water for the ward, already overdue, so the dashboard lists it.
-    await page.getByTestId("tab-logistics").click();
+    await page.getByTestId("conference-tab-logistics").click();
     await page.getByTestId("logistics-add").click();
     await page.getByTestId("logistics-form-what").fill("Bảo đảm nước uống cho đại biểu");
     await pickTreeUnit(page, "logistics-form-unit", "dong hai", WARD.unit);
@@ -217,7 +220,7 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     expect(await row(page, "logistics-table", "nước uống").getByTestId("program-overdue").count()).toBe(1);
 
     // 8. Readiness: 1 of 2 received (the returned one is owed again), 1 approved, 0 of 1 logistics, the overdue item with the urging letter, the MC script.
-    await page.getByTestId("tab-readiness").click();
+    await page.getByTestId("conference-tab-readiness").click();
     await expect.poll(() => page.getByTestId("readiness-received").getAttribute("data-value")).toBe("1/2");
     expect(await page.getByTestId("readiness-approved").getAttribute("data-value")).toBe("1/2");
     expect(await page.getByTestId("readiness-logistics").getAttribute("data-value")).toBe("0/1");

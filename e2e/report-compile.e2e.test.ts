@@ -159,6 +159,17 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toMatch(/Xã Bình Minh:\s*Đoạn chọn riêng số \d\./);
     expect(await page.getByTestId("compiled-draft-text").textContent()).not.toContain("Xã Bình Minh đã tổ chức");
 
+    // Edit the draft in the shared editor and save it.
+    await page.getByTestId("compiled-draft-text").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Toàn huyện đã tổng kết đúng hạn.");
+    await page.getByTestId("compiled-draft-save").click();
+    await expect.poll(() => page.getByTestId("compiled-draft-save").isDisabled()).toBe(true);
+    await page.reload();
+    await page.getByTestId("compiled-page").waitFor();
+    await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toContain("Toàn huyện đã tổng kết đúng hạn.");
+
     // Final is refused while units are pending: the message names them.
     await page.getByTestId("compiled-final").click();
     await page.getByTestId("compiled-final-ok").click();
@@ -194,6 +205,7 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     const { text } = await readDocx(readFileSync((await docx.path()) as string));
     expect(text).toMatch(/Số: 1\/BC-/);
     expect(text).toContain("Xã An Lạc đã tổ chức 2 hội nghị.");
+    expect(text).toContain("Toàn huyện đã tổng kết đúng hạn.");
     expect(text).toContain("Tổng số chi bộ");
     expect(text).toContain("29");
 

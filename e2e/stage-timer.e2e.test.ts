@@ -74,8 +74,12 @@ describe.skipIf(!availability.run)("stage timer: operator and hall screen in two
     expect(await hall.getByTestId("user-menu").count()).toBe(0);
     await expect.poll(async () => (await face(hall)).phase).toBe("idle");
 
-    await operator.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage/operator`);
+    // The organiser comes from the conference page's «Sân khấu» tab.
+    await operator.goto(`${baseUrl}/conferences/${scene.conferenceId}`);
+    await operator.getByTestId("conference-tab-stage").click();
+    await operator.getByTestId("stage-open-operator").click();
     await operator.getByTestId("stage-operator").waitFor();
+    expect(operator.url()).toBe(`${baseUrl}/conferences/${scene.conferenceId}/stage/operator`);
     expect(await operator.getByTestId("stage-pause").isDisabled()).toBe(true);
     await operator.locator(`[data-testid="stage-part"][data-id="${scene.speeches[0].id}"]`).click();
     await operator.getByTestId("stage-start").click();
@@ -131,8 +135,14 @@ describe.skipIf(!availability.run)("stage timer: operator and hall screen in two
     expect((await face(hall)).countdown).toBe("07:00");
   });
 
-  it("refuses the operator page to a reader who does not organise the conference: the refusal, no buttons", async () => {
+  it("shows a reader who does not organise the conference no way to the operator page, and refuses it typed in: the refusal, no buttons", async () => {
     const reader = await pageAs(scene.reader.username);
+    // The conference page's «Sân khấu» tab gives a reader the hall screen only, no link to the operator's page.
+    await reader.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage`);
+    await reader.getByTestId("stage-tab").waitFor();
+    expect(await reader.getByTestId("stage-open-hall-tab").getAttribute("href")).toBe(`/conferences/${scene.conferenceId}/stage/hall`);
+    expect(await reader.getByTestId("stage-open-operator").count()).toBe(0);
+    // Typed in by hand, the operator's page refuses.
     await reader.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage/operator`);
     await reader.getByTestId("stage-refused").waitFor();
     expect(await reader.getByTestId("stage-refused").textContent()).toContain("cán bộ quản lý");

@@ -55,6 +55,7 @@ const OWNERS: Record<string, readonly string[]> = {
   compiledSections: ["reports"],
   reportComments: ["reports"],
   reportExcuses: ["reports"],
+  delegates: ["delegates"],
 };
 
 /**

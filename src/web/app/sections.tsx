@@ -13,6 +13,7 @@ const PlansPage = page(() => import("../features/plans/PlansPage"), "PlansPage")
 const PlanDetailPage = page(() => import("../features/plans/PlanDetailPage"), "PlanDetailPage");
 const MyWorkPage = page(() => import("../features/my-work/MyWorkPage"), "MyWorkPage");
 const ObligationPage = page(() => import("../features/obligations/ObligationPage"), "ObligationPage");
+const ReportWritingPage = page(() => import("../features/reports/ReportWritingPage"), "ReportWritingPage");
 const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
 const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
 const ConferencesPage = page(() => import("../features/conferences/ConferencesPage"), "ConferencesPage");
@@ -21,7 +22,6 @@ const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"),
 const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
 const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
 const CompiledPage = page(() => import("../features/reports/CompiledPage"), "CompiledPage");
-const ConferenceProgramPage = page(() => import("../features/conferences/ConferenceProgramPage"), "ConferenceProgramPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -78,9 +78,9 @@ export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
   { path: "/tasks/:id/compiled", element: <CompiledPage /> },
+  { path: "/obligations/:id/report", element: <ReportWritingPage /> },
   { path: "/conferences/:id/:tab?", element: <ConferencePage /> },
   { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },
-  { path: "/conferences/:id/program/:tab?", element: <ConferenceProgramPage /> },
 ];
 
 /** Pages shown full screen, without the menu and header (the hall's screen). */

@@ -12,6 +12,8 @@ import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
 import reportCompileEn from "./report-compile.en.json";
 import reportCompileVi from "./report-compile.vi.json";
+import reportWritingEn from "./report-writing.en.json";
+import reportWritingVi from "./report-writing.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -27,8 +29,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportCompileVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportCompileEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

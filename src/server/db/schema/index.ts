@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./conferences";
+export * from "./delegates";
 export * from "./notifications";
 export * from "./obligations";
 export * from "./organisations";

@@ -10,7 +10,7 @@ import { nameKey } from "../../../domain/text/vietnamese";
 import { acceptObligation, returnObligation, submit } from "../../modules/obligations/service";
 import { createPlanFromImport } from "../../modules/plans/from-import";
 import { createPlan, getPlan, issuePlan } from "../../modules/plans/service";
-import { createTask, updateTask } from "../../modules/plans/tasks";
+import { createTask, deleteTask, updateTask } from "../../modules/plans/tasks";
 import type { Actor } from "../../platform/access";
 import { canManage } from "../../platform/access";
 import { loadGrants } from "../../platform/auth";
@@ -132,6 +132,11 @@ export async function seedDemoPlans(
         .sort()
         .at(-1) ?? addDays(today, 5);
     for (const task of (await getPlan(db, admin, planId)).tasks) {
+      // A speech whose unit is not in the demo directory stays on the conference, without a task: not every commune's.
+      if (task.unmatchedNames.length && task.what.startsWith("Gửi tham luận: ")) {
+        await deleteTask(db, { actor: admin, taskId: task.id, version: task.version });
+        continue;
+      }
       const input: UpdateTaskRequest = { version: task.version };
       if (task.unmatchedNames.length || !task.target.unitIds?.length) input.target = cascade;
       if (!task.dueDate) Object.assign(input, { dueDate: lastDue, dueTime: null });

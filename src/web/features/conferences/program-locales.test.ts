@@ -19,7 +19,7 @@ describe("locale files of the conference program tabs", () => {
   });
 
   it("do not redefine a top-level section of another locale file (the spread would replace it)", () => {
-    expect(Object.keys(programVi).filter((k) => k in vi || k in plansVi)).toEqual([]);
+    expect(Object.keys(programVi).filter((k) => k in vi || k in plansVi || k in conferencesVi)).toEqual([]);
   });
 
   it("name every kind of award and logistics task", () => {
@@ -29,6 +29,14 @@ describe("locale files of the conference program tabs", () => {
       ...LogisticsKind.options.map((k) => `program.logistics.kinds.${k}`),
     ];
     expect(kinds.filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it("label the conference page's program tabs (tabs.tsx)", () => {
+    const known = new Set(keys(programVi as Tree));
+    const tabs = readFileSync(join(import.meta.dirname, "tabs.tsx"), "utf8");
+    const labels = [...tabs.matchAll(/labelKey: "(program\.[a-zA-Z.]+)"/g)].map((m) => m[1]);
+    expect(labels).toEqual(["program.tabs.speeches", "program.tabs.awards", "program.tabs.logistics", "program.tabs.readiness"]);
+    expect(labels.filter((k) => !known.has(k))).toEqual([]);
   });
 
   it("hold every fixed key the tabs ask for", () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ConferenceDetail } from "../../../contracts/conferences";
+import { StageTab } from "../stage/StageTab";
 import { AgendaTab } from "./AgendaTab";
 import { AwardsTab } from "./AwardsTab";
 import { ConferenceInfoTab } from "./ConferenceInfoTab";
@@ -28,4 +29,5 @@ export const conferenceTabs: ConferenceTab[] = [
   { key: "awards", labelKey: "program.tabs.awards", render: (c) => <AwardsTab conferenceId={c.id} /> },
   { key: "logistics", labelKey: "program.tabs.logistics", render: (c) => <LogisticsTab conferenceId={c.id} /> },
   { key: "readiness", labelKey: "program.tabs.readiness", render: (c) => <ReadinessTab conferenceId={c.id} /> },
+  { key: "stage", labelKey: "stage.stageTab", render: (c) => <StageTab conference={c} /> },
 ];
