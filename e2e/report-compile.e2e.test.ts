@@ -188,6 +188,16 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await page.getByTestId("compiled-return-ok").click();
     await expect.poll(() => row("Xã Bình Minh").getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
     await expect.poll(() => row("Xã Bình Minh").textContent()).toContain("Mục I Kết quả thực hiện: Chưa nêu số đảng viên mới.");
+    // The reason shows at the section it concerns on the unit's report page.
+    const returned = ((await callApiFromPage(page, "GET", `/api/tasks/${taskId}/report-compiled`)).body as CompiledView).units.find(
+      (u) => u.unitName === "Xã Bình Minh",
+    );
+    await page.goto(`${baseUrl}/obligations/${returned?.obligationId}/report`);
+    await expect
+      .poll(() => page.getByTestId("report-heading").first().getByTestId("report-comment").textContent())
+      .toContain("Chưa nêu số đảng viên mới.");
+    await page.goBack();
+    await page.getByTestId("compiled-page").waitFor();
     await row("Xã Bình Minh").getByTestId("compiled-excuse").click();
     await page.getByTestId("compiled-excuse-note").fill("Xã đang sáp nhập, báo cáo chung với xã An Lạc.");
     await page.getByTestId("compiled-excuse-ok").click();
