@@ -51,6 +51,10 @@ const OWNERS: Record<string, readonly string[]> = {
   unitReports: ["reports"],
   reportValues: ["reports"],
   reportSections: ["reports"],
+  compiledReports: ["reports"],
+  compiledSections: ["reports"],
+  reportComments: ["reports"],
+  reportExcuses: ["reports"],
   delegates: ["delegates"],
 };
 

@@ -10,6 +10,8 @@ import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
 import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
+import reportCompileEn from "./report-compile.en.json";
+import reportCompileVi from "./report-compile.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
 import stageEn from "./stage.en.json";
@@ -27,8 +29,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

@@ -9,6 +9,7 @@ import { showError, showSuccess } from "../../app/notify";
 import { useSaveValues, useUnitReport } from "./api";
 import { DocxUpload } from "./DocxUpload";
 import { IndicatorInputs } from "./IndicatorInputs";
+import { SectionComments } from "./SectionComments";
 import { SectionEditor } from "./SectionEditor";
 
 type TreeItem = { key: string; title: string; children: TreeItem[] };
@@ -94,6 +95,7 @@ function Body({ report }: { report: UnitReport }) {
                       {h.guidance}
                     </Typography.Paragraph>
                   )}
+                  <SectionComments obligationId={report.obligationId} headingId={h.id} />
                   <SectionEditor obligationId={report.obligationId} section={sectionOf(h.id)} editable={report.canEdit} />
                   {indicators.length > 0 && (
                     <IndicatorInputs
