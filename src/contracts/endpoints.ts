@@ -9,6 +9,7 @@ import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
+import { delegateEndpoints } from "./delegates";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -39,6 +40,7 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  delegates: delegateEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -6,6 +6,7 @@ import { calendarRoutes } from "./calendar/routes";
 import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
+import { delegateRoutes } from "./delegates/routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationJobs } from "./notifications/jobs";
@@ -34,6 +35,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   reportRoutes,
   stageRoutes,
   programRoutes,
+  delegateRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

@@ -52,6 +52,11 @@ const OWNERS: Record<string, readonly string[]> = {
   reportValues: ["reports"],
   reportSections: ["reports"],
   delegates: ["delegates"],
+  delegateQuotas: ["delegates"],
+  delegateSettings: ["delegates"],
+  delegateLinks: ["delegates"],
+  delegateAnswers: ["delegates"],
+  invitationBatches: ["delegates"],
 };
 
 /**
