@@ -9,6 +9,7 @@ import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
+import { answerEndpoints } from "./delegate-answers";
 import { delegateEndpoints } from "./delegates";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -41,6 +42,7 @@ export const endpoints = {
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
   delegates: delegateEndpoints,
+  delegateAnswers: answerEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

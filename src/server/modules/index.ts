@@ -6,6 +6,7 @@ import { calendarRoutes } from "./calendar/routes";
 import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
+import { answerRoutes } from "./delegates/answer-routes";
 import { delegateRoutes } from "./delegates/routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
@@ -36,6 +37,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   stageRoutes,
   programRoutes,
   delegateRoutes,
+  answerRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

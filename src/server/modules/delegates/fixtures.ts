@@ -12,7 +12,13 @@ export async function delegatesSetup(db: Db, app: Parameters<typeof signedIn>[0]
   const city = await makeCity(db);
   const manager = await signedIn(app, city.manager);
   const plan = await draftWithTasks(manager, city.root, []);
-  const conference = await makeConference(db, { planId: plan.id, hostUnitId: city.root.id });
+  // In the future, so confirmations are open until it starts.
+  const conference = await makeConference(db, {
+    planId: plan.id,
+    hostUnitId: city.root.id,
+    startsAt: new Date("2099-06-02T01:00:00Z"),
+    endsAt: new Date("2099-06-02T04:00:00Z"),
+  });
   const [guests, communes] = await db
     .insert(conferenceDelegateGroups)
     .values([
