@@ -75,7 +75,7 @@ export interface OutgoingEntry {
   typeCode: string;
   sequence: number;
   number: string;
-  kind: "urging_letter";
+  kind: "urging_letter" | "invitation";
   issuedOn: string;
   subject: string;
   planId: string | null;
