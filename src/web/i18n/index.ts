@@ -5,6 +5,8 @@ import "dayjs/locale/vi";
 import "dayjs/locale/en";
 import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
+import delegatesEn from "./delegates.en.json";
+import delegatesVi from "./delegates.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
@@ -25,8 +27,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...delegatesVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...delegatesEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",
