@@ -54,6 +54,8 @@ const TallyCounts = {
 export const TallyRow = z.object({ key: z.string(), label: z.string(), ...TallyCounts });
 export const ConfirmationTally = z.object({
   confirmBy: z.string().nullable(),
+  /** Answers are still taken (the deadline, or the conference's start, is ahead). */
+  open: z.boolean(),
   totals: z.object(TallyCounts),
   byGroup: z.array(TallyRow),
   byUnit: z.array(TallyRow),

@@ -118,6 +118,7 @@ export async function confirmationTally(
   const rows = (m: Map<string, { label: string; counts: Counts }>) => [...m].map(([key, v]) => ({ key, label: v.label, ...v.counts }));
   return {
     confirmBy: (await confirmBy(db, conferenceId))?.toISOString() ?? null,
+    open: !deadline || new Date() <= deadline,
     totals,
     byGroup: rows(byGroup).filter((r) => r.total > 0 || r.key !== ""),
     byUnit: rows(byUnit).sort((a, b) => compareVi(a.label, b.label)),

@@ -77,7 +77,18 @@ async function quotaViews(db: Db, access: ConferenceAccess, actor: Actor, rows: 
         canSubmit: Boolean(o?.canSubmit) && open,
       });
     }
-    const visible = access.canOrganise ? unitViews : unitViews.filter((u) => u.canEdit || u.canSubmit || u.obligationId);
+    // A unit's officers see their own line (before and after submitting); organisers see every unit.
+    const paths = access.canOrganise
+      ? new Map<string, string>()
+      : new Map(
+          (
+            await findUnitRefs(
+              db,
+              units.map((u) => u.id),
+            )
+          ).map((u) => [u.id, u.path]),
+        );
+    const visible = access.canOrganise ? unitViews : unitViews.filter((u) => canActFor(actor, u.unitId, paths.get(u.unitId) ?? "\u0000"));
     views.push({
       id: q.id,
       taskId: q.taskId,
@@ -86,7 +97,7 @@ async function quotaViews(db: Db, access: ConferenceAccess, actor: Actor, rows: 
       titles: q.titles,
       groupId: q.groupId,
       dueDate: brief?.dueDate ?? null,
-      units: access.canOrganise ? unitViews : visible.filter((u) => u.canEdit || u.canSubmit),
+      units: visible,
     });
   }
   return views;

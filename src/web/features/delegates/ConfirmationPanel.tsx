@@ -44,7 +44,7 @@ export function ConfirmationPanel({ conferenceId }: { conferenceId: string }) {
         <Button
           icon={<BellOutlined />}
           loading={remind.isPending}
-          disabled={totals.none === 0}
+          disabled={totals.none === 0 || !tally.data.open}
           data-testid="delegate-remind"
           onClick={() =>
             remind.mutate(undefined, {

@@ -3,13 +3,15 @@ import { Alert, Button, Checkbox, List, Progress, Space, Tag, Typography } from 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { showError, showSuccess } from "../../app/notify";
-import { downloadInvitations, useCreateInvitations, useInvitationBatches } from "./api";
+import { downloadInvitations, useCreateInvitations, useInvitationBatches, useTally } from "./api";
 
 /** Giấy mời in bulk: the request, each batch's progress bar (read from the server, so it survives a reload) and downloads. */
 export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
   const batches = useInvitationBatches(conferenceId);
   const create = useCreateInvitations(conferenceId);
+  // No delegate, no letter: the button waits for the list (the server would answer 409).
+  const total = useTally(conferenceId).data?.totals.total ?? 0;
   const [sendEmail, setSendEmail] = useState(false);
   const get = (batchId: string, kind: "zip" | "pdf") =>
     downloadInvitations(conferenceId, batchId, kind).catch((e: unknown) => showError(e, t("errors.unexpected")));
@@ -21,6 +23,7 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
           type="primary"
           icon={<MailOutlined />}
           loading={create.isPending}
+          disabled={total === 0}
           data-testid="invitations-make"
           onClick={() =>
             create.mutate(

@@ -17,6 +17,8 @@ describe("locale files of the delegates feature", () => {
   });
 
   it("do not redefine a top-level section of another locale file (the spread would replace it)", () => {
-    expect(Object.keys(delegatesVi).filter((k) => k in vi || k in plansVi || k in conferencesVi || k in programVi || k in stageVi)).toEqual([]);
+    expect(Object.keys(delegatesVi).filter((k) => k in vi || k in plansVi || k in conferencesVi || k in programVi || k in stageVi)).toEqual(
+      [],
+    );
   });
 });
