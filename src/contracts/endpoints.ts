@@ -8,6 +8,7 @@ import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
+import { conferenceRoleEndpoints } from "./conference-roles";
 import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
@@ -39,6 +40,7 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  conferenceRoles: conferenceRoleEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
 import { programRoutes } from "./conferences/program-routes";
+import { conferenceRoleRoutes } from "./conferences/role-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
 import { documentRoutes } from "./documents/routes";
@@ -34,6 +35,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   reportRoutes,
   stageRoutes,
   programRoutes,
+  conferenceRoleRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */
