@@ -20,6 +20,7 @@ import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
 import { reportEndpoints } from "./reports";
+import { seatingEndpoints } from "./seating";
 import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
@@ -41,6 +42,7 @@ export const endpoints = {
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
   conferenceRoles: conferenceRoleEndpoints,
+  seating: seatingEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

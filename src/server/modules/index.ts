@@ -16,6 +16,7 @@ import { organisationRoutes } from "./organisations/routes";
 import { peopleRoutes } from "./people/routes";
 import { planRoutes } from "./plans/routes";
 import { reportRoutes } from "./reports/routes";
+import { seatingRoutes } from "./seating/routes";
 import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
@@ -36,6 +37,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   stageRoutes,
   programRoutes,
   conferenceRoleRoutes,
+  seatingRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */
