@@ -6,6 +6,7 @@
  */
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
+import { checkinEndpoints } from "./checkin";
 import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
 import { conferenceRoleEndpoints } from "./conference-roles";
@@ -43,6 +44,7 @@ export const endpoints = {
   conferenceProgram: programEndpoints,
   conferenceRoles: conferenceRoleEndpoints,
   seating: seatingEndpoints,
+  checkin: checkinEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -3,6 +3,7 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { checkinRoutes } from "./checkin/routes";
 import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoleRoutes } from "./conferences/role-routes";
 import { conferenceRoutes } from "./conferences/routes";
@@ -38,6 +39,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   programRoutes,
   conferenceRoleRoutes,
   seatingRoutes,
+  checkinRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

@@ -2,7 +2,7 @@
  * Reading the seating of a conference: the layout, the seats with who sits there, the delegates not seated yet, and
  * each delegate's seat (`seatOfDelegates`, exported for the invitations and the door roster).
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { SeatedDelegate, SeatingPlan, SeatView } from "../../../contracts/seating";
 import { capacityOf, seatLabel } from "../../../domain/seating/layout";
 import { sortVi } from "../../../domain/text/vietnamese";
@@ -21,8 +21,9 @@ export interface SeatRef {
   label: string;
 }
 
-/** Where each seated delegate of the conference sits, by delegate id (the unseated are absent). */
-export async function seatOfDelegates(db: Db, conferenceId: string): Promise<Map<string, SeatRef>> {
+/** Where each seated delegate of the conference (or only of `delegateIds`) sits, by delegate id (the unseated are absent). */
+export async function seatOfDelegates(db: Db, conferenceId: string, delegateIds?: readonly string[]): Promise<Map<string, SeatRef>> {
+  if (delegateIds?.length === 0) return new Map();
   const rows = await db
     .select({
       delegateId: seatAssignments.delegateId,
@@ -34,7 +35,9 @@ export async function seatOfDelegates(db: Db, conferenceId: string): Promise<Map
     })
     .from(seatAssignments)
     .innerJoin(seats, eq(seats.id, seatAssignments.seatId))
-    .where(eq(seatAssignments.conferenceId, conferenceId));
+    .where(
+      and(eq(seatAssignments.conferenceId, conferenceId), delegateIds ? inArray(seatAssignments.delegateId, [...delegateIds]) : undefined),
+    );
   return new Map(rows.map(({ delegateId, ...s }) => [delegateId, { ...s, label: seatLabel(s) }]));
 }
 
