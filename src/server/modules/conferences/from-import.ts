@@ -1,5 +1,6 @@
 import type { ImportedConference, ImportResult } from "../../../contracts/importer";
-import { dueInstant, isClockTime, isIsoDate } from "../../../domain/deadlines/index";
+import { conferenceEnd } from "../../../domain/dates/length";
+import { addDays, dueInstant, isClockTime, isIsoDate } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import {
   conferenceAgendaItems,
@@ -25,6 +26,14 @@ export interface ConferencesFromImportOptions {
 /** `("2026-06-02", "08:00")` → the instant 08:00 in Vietnam; null without a real date and time. */
 function instant(date: string | null, time: string | null): Date | null {
   return date && time && isIsoDate(date) && isClockTime(time) ? dueInstant(date, time) : null;
+}
+
+/** The end the text writes, else the start plus the written length (`1/2 ngày` = 4 hours), never before the agenda ends. */
+function endOf(c: ImportedConference): Date | null {
+  if (c.end) return instant(c.date, c.end);
+  const start = c.start ?? c.agenda[0]?.start ?? null;
+  const end = conferenceEnd(start, c.duration, c.agenda.at(-1)?.end ?? null);
+  return end && c.date && isIsoDate(c.date) ? instant(addDays(c.date, end.days), end.time) : null;
 }
 
 /**
@@ -53,7 +62,6 @@ export async function createConferencesFromImport(tx: Db, o: ConferencesFromImpo
     });
   const ids: string[] = [];
   for (const [index, c] of imported.entries()) {
-    const lastEnd = c.agenda.at(-1)?.end ?? null;
     const [row] = await tx
       .insert(conferences)
       .values({
@@ -63,7 +71,7 @@ export async function createConferencesFromImport(tx: Db, o: ConferencesFromImpo
         title: c.title?.trim() || r.title.trim() || "Hội nghị",
         bannerText: index === 0 ? bannerOf(r.sections) : "",
         startsAt: instant(c.date, c.start ?? c.agenda[0]?.start ?? null),
-        endsAt: instant(c.date, c.end ?? lastEnd),
+        endsAt: endOf(c),
         durationLabel: c.duration?.trim() || null,
         venue: c.venue ?? "",
         chair: c.chair ?? "",
