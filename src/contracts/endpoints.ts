@@ -7,6 +7,7 @@
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
+import { heldEndpoints } from "./conference-held";
 import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
 import { documentEndpoints } from "./documents";
@@ -39,6 +40,7 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  conferenceHeld: heldEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -3,6 +3,7 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { heldRoutes } from "./conferences/held-routes";
 import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
@@ -34,6 +35,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   reportRoutes,
   stageRoutes,
   programRoutes,
+  heldRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

@@ -45,6 +45,7 @@ const OWNERS: Record<string, readonly string[]> = {
   conferenceLogistics: ["conferences"],
   conferenceTimers: ["conferences"],
   conferenceTimerCommands: ["conferences"],
+  conferenceHeldReports: ["conferences"],
   reportForms: ["reports"],
   reportHeadings: ["reports"],
   reportIndicators: ["reports"],

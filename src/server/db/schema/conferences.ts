@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { AwardKind, ConferenceFormat, LogisticsKind, TimerSubjectKind } from "../../../contracts/conferences";
+import { obligations } from "./obligations";
 import { units } from "./organisations";
 import { users } from "./people";
 import { plans, tasks } from "./plans";
@@ -189,4 +190,23 @@ export const conferenceTimerCommands = pgTable(
     seq: integer("seq").notNull(),
   },
   (t) => [index("conference_timer_commands_conf_idx").on(t.conferenceId, t.at)],
+);
+
+/**
+ * What a unit reports of the conference it held when a per-unit conference's obligation ("conference held") is
+ * submitted: when, how many attended, where. The minutes and photos are the obligation's submission files.
+ */
+export const conferenceHeldReports = pgTable(
+  "conference_held_reports",
+  {
+    obligationId: uuid("obligation_id")
+      .primaryKey()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    heldAt: timestamp("held_at", { withTimezone: true }).notNull(),
+    attendance: integer("attendance").notNull(),
+    venue: text("venue").notNull().default(""),
+    reportedBy: uuid("reported_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("conference_held_reports_attendance_ck", sql`${t.attendance} >= 0`)],
 );
