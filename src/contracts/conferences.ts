@@ -102,6 +102,8 @@ export const ConferenceSummary = z.object({
   durationLabel: z.string().nullable(),
   venue: z.string(),
   format: ConferenceFormat,
+  /** Held by every unit of a level ("each commune by date X"): the plan task whose obligations are "conference held". */
+  perUnitTaskId: z.string().nullable(),
 });
 export type ConferenceSummary = z.infer<typeof ConferenceSummary>;
 export const ConferenceList = z.object({ conferences: z.array(ConferenceSummary) });

@@ -8,6 +8,7 @@ import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
 import { checkinEndpoints } from "./checkin";
 import { systemEndpoints } from "./common";
+import { heldEndpoints } from "./conference-held";
 import { programEndpoints } from "./conference-program";
 import { conferenceRoleEndpoints } from "./conference-roles";
 import { conferenceEndpoints } from "./conferences";
@@ -51,6 +52,7 @@ export const endpoints = {
   conferenceRoles: conferenceRoleEndpoints,
   seating: seatingEndpoints,
   checkin: checkinEndpoints,
+  conferenceHeld: heldEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -5,6 +5,7 @@ import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
 import { checkinRoutes } from "./checkin/routes";
+import { heldRoutes } from "./conferences/held-routes";
 import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoleRoutes } from "./conferences/role-routes";
 import { conferenceRoutes } from "./conferences/routes";
@@ -48,6 +49,7 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   conferenceRoleRoutes,
   seatingRoutes,
   checkinRoutes,
+  heldRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

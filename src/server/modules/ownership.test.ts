@@ -52,6 +52,7 @@ const OWNERS: Record<string, readonly string[]> = {
   hallLayouts: ["seating"],
   seats: ["seating"],
   seatAssignments: ["seating"],
+  conferenceHeldReports: ["conferences"],
   reportForms: ["reports"],
   reportHeadings: ["reports"],
   reportIndicators: ["reports"],

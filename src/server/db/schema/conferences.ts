@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { AwardKind, ConferenceFormat, ConferenceRole, LogisticsKind, TimerSubjectKind } from "../../../contracts/conferences";
+import { obligations } from "./obligations";
 import { units } from "./organisations";
 import { users } from "./people";
 import { plans, tasks } from "./plans";
@@ -214,4 +215,23 @@ export const conferenceRoleGrants = pgTable(
     index("conference_role_grants_user_idx").on(t.userId),
     check("conference_role_grants_role_ck", sql`${t.role} in ('organiser', 'door')`),
   ],
+);
+
+/**
+ * What a unit reports of the conference it held when a per-unit conference's obligation ("conference held") is
+ * submitted: when, how many attended, where. The minutes and photos are the obligation's submission files.
+ */
+export const conferenceHeldReports = pgTable(
+  "conference_held_reports",
+  {
+    obligationId: uuid("obligation_id")
+      .primaryKey()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    heldAt: timestamp("held_at", { withTimezone: true }).notNull(),
+    attendance: integer("attendance").notNull(),
+    venue: text("venue").notNull().default(""),
+    reportedBy: uuid("reported_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("conference_held_reports_attendance_ck", sql`${t.attendance} >= 0`)],
 );
