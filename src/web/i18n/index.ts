@@ -12,6 +12,8 @@ import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
 import reportCompileEn from "./report-compile.en.json";
 import reportCompileVi from "./report-compile.vi.json";
+import reportFormEn from "./report-form.en.json";
+import reportFormVi from "./report-form.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
 import stageEn from "./stage.en.json";
@@ -29,8 +31,30 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn } },
+    vi: {
+      translation: {
+        ...vi,
+        ...plansVi,
+        ...conferencesVi,
+        ...programVi,
+        ...stageVi,
+        ...reportWritingVi,
+        ...reportCompileVi,
+        ...reportFormVi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...plansEn,
+        ...conferencesEn,
+        ...programEn,
+        ...stageEn,
+        ...reportWritingEn,
+        ...reportCompileEn,
+        ...reportFormEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",
