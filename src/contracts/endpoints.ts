@@ -6,9 +6,13 @@
  */
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
+import { checkinEndpoints } from "./checkin";
 import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
+import { conferenceRoleEndpoints } from "./conference-roles";
 import { conferenceEndpoints } from "./conferences";
+import { answerEndpoints } from "./delegate-answers";
+import { delegateEndpoints } from "./delegates";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -20,6 +24,7 @@ import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
 import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
+import { seatingEndpoints } from "./seating";
 import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
@@ -41,6 +46,11 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  delegates: delegateEndpoints,
+  delegateAnswers: answerEndpoints,
+  conferenceRoles: conferenceRoleEndpoints,
+  seating: seatingEndpoints,
+  checkin: checkinEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

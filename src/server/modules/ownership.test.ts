@@ -45,6 +45,13 @@ const OWNERS: Record<string, readonly string[]> = {
   conferenceLogistics: ["conferences"],
   conferenceTimers: ["conferences"],
   conferenceTimerCommands: ["conferences"],
+  conferenceRoleGrants: ["conferences"],
+  conferenceKeys: ["checkin"],
+  checkins: ["checkin"],
+  attendance: ["checkin"],
+  hallLayouts: ["seating"],
+  seats: ["seating"],
+  seatAssignments: ["seating"],
   reportForms: ["reports"],
   reportHeadings: ["reports"],
   reportIndicators: ["reports"],
@@ -56,6 +63,11 @@ const OWNERS: Record<string, readonly string[]> = {
   reportComments: ["reports"],
   reportExcuses: ["reports"],
   delegates: ["delegates"],
+  delegateQuotas: ["delegates"],
+  delegateSettings: ["delegates"],
+  delegateLinks: ["delegates"],
+  delegateAnswers: ["delegates"],
+  invitationBatches: ["delegates"],
 };
 
 /**

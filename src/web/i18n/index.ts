@@ -5,6 +5,8 @@ import "dayjs/locale/vi";
 import "dayjs/locale/en";
 import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
+import delegatesEn from "./delegates.en.json";
+import delegatesVi from "./delegates.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
@@ -41,6 +43,7 @@ void i18n.use(initReactI18next).init({
         ...reportWritingVi,
         ...reportCompileVi,
         ...reportFormVi,
+        ...delegatesVi,
       },
     },
     en: {
@@ -53,6 +56,7 @@ void i18n.use(initReactI18next).init({
         ...reportWritingEn,
         ...reportCompileEn,
         ...reportFormEn,
+        ...delegatesEn,
       },
     },
   },
