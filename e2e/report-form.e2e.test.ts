@@ -186,5 +186,5 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
     const copy = (await api(page, "GET", `/api/tasks/${second.task.id}/report-form`)) as unknown as ReportForm;
     expect(copy.id).not.toBe(form.id);
     expect(copy.indicators.find((i) => i.code === "NN")?.notAboveId).toBe(copy.indicators.find((i) => i.code === "TQ")?.id);
-  });
+  }, 240_000);
 });
