@@ -20,6 +20,7 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
 import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
@@ -31,6 +32,7 @@ export const endpoints = {
   organisations: organisationEndpoints,
   plans: planEndpoints,
   reports: reportEndpoints,
+  reportCompile: compileEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,

@@ -12,6 +12,10 @@ import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
 import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
+import reportCompileEn from "./report-compile.en.json";
+import reportCompileVi from "./report-compile.vi.json";
+import reportWritingEn from "./report-writing.en.json";
+import reportWritingVi from "./report-writing.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -27,8 +31,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...delegatesVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...delegatesEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi, ...delegatesVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn, ...delegatesEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",
