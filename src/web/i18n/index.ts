@@ -31,8 +31,30 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi, ...delegatesVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn, ...delegatesEn } },
+    vi: {
+      translation: {
+        ...vi,
+        ...plansVi,
+        ...conferencesVi,
+        ...programVi,
+        ...stageVi,
+        ...reportWritingVi,
+        ...reportCompileVi,
+        ...delegatesVi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...plansEn,
+        ...conferencesEn,
+        ...programEn,
+        ...stageEn,
+        ...reportWritingEn,
+        ...reportCompileEn,
+        ...delegatesEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",
