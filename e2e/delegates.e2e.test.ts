@@ -202,8 +202,12 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     // 7. Three personal links, each answered once in a browser without a session: attending, absent, substitute.
     const linkOf = async (name: string) => {
       await row(page, "delegates-table", name).getByTestId("delegate-link").click();
-      const url = (await page.getByTestId("delegate-link-url").textContent())?.trim() ?? "";
-      await page.keyboard.press("Escape");
+      const shown = page.getByTestId("delegate-link-url");
+      await expect.poll(async () => (await shown.textContent()) ?? "").toMatch(/\/xac-bao\/[A-Za-z0-9_-]{43}/);
+      const url = ((await shown.textContent()) ?? "").trim();
+      await page.locator(".delegate-link-modal .ant-modal-close").click();
+      // The dialog closes with an animation: wait until it no longer covers the table.
+      await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });
       return url;
     };
     const links = [await linkOf("Nguyễn Văn An"), await linkOf("Trần Thị Bình"), await linkOf("Lê Văn Cường")];

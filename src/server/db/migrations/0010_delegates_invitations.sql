@@ -22,7 +22,7 @@ CREATE TABLE "delegate_quotas" (
 	"group_id" uuid,
 	"task_id" uuid NOT NULL,
 	"count" integer NOT NULL,
-	"titles" text[] DEFAULT '{}' NOT NULL,
+	"titles" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

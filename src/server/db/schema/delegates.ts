@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { conferenceDelegateGroups, conferences } from "./conferences";
 import { units } from "./organisations";
 
@@ -50,7 +50,7 @@ export const delegateQuotas = pgTable(
     taskId: uuid("task_id").notNull(),
     count: integer("count").notNull(),
     /** The titles wanted, one entry per seat ("Bí thư Đảng ủy", "Chủ tịch UBND"…); may be shorter than count. */
-    titles: text("titles").array().notNull().default([]),
+    titles: jsonb("titles").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("delegate_quotas_conference_idx").on(t.conferenceId)],

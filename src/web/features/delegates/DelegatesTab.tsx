@@ -170,7 +170,13 @@ function DelegateList({ conferenceId }: { conferenceId: string }) {
         />
       )}
       <DelegateImportDialog conferenceId={conferenceId} open={importing} onClose={() => setImporting(false)} />
-      <Modal open={link !== null} title={t("delegates.linkTitle")} onCancel={() => setLink(null)} footer={null}>
+      <Modal
+        open={link !== null}
+        title={t("delegates.linkTitle")}
+        onCancel={() => setLink(null)}
+        footer={null}
+        wrapClassName="delegate-link-modal"
+      >
         <Typography.Paragraph type="secondary">{t("delegates.linkHelp")}</Typography.Paragraph>
         <Typography.Paragraph copyable data-testid="delegate-link-url">
           {link}
