@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { ConferenceRole } from "../../../contracts/conferences";
 import type { Db } from "../../db/client";
 import { conferenceRoleGrants, conferences } from "../../db/schema/index";
