@@ -11,6 +11,8 @@ import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
 import { conferenceRoleEndpoints } from "./conference-roles";
 import { conferenceEndpoints } from "./conferences";
+import { answerEndpoints } from "./delegate-answers";
+import { delegateEndpoints } from "./delegates";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -20,6 +22,7 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
 import { seatingEndpoints } from "./seating";
 import { stageEndpoints } from "./stage";
@@ -32,6 +35,7 @@ export const endpoints = {
   organisations: organisationEndpoints,
   plans: planEndpoints,
   reports: reportEndpoints,
+  reportCompile: compileEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,
@@ -42,6 +46,8 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  delegates: delegateEndpoints,
+  delegateAnswers: answerEndpoints,
   conferenceRoles: conferenceRoleEndpoints,
   seating: seatingEndpoints,
   checkin: checkinEndpoints,

@@ -58,7 +58,16 @@ const OWNERS: Record<string, readonly string[]> = {
   unitReports: ["reports"],
   reportValues: ["reports"],
   reportSections: ["reports"],
+  compiledReports: ["reports"],
+  compiledSections: ["reports"],
+  reportComments: ["reports"],
+  reportExcuses: ["reports"],
   delegates: ["delegates"],
+  delegateQuotas: ["delegates"],
+  delegateSettings: ["delegates"],
+  delegateLinks: ["delegates"],
+  delegateAnswers: ["delegates"],
+  invitationBatches: ["delegates"],
 };
 
 /**

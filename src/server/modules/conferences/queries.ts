@@ -22,26 +22,34 @@ export async function conferencesOfPlans(db: Db, planIds: readonly string[]) {
     .orderBy(asc(conferences.planId), asc(conferences.sortOrder));
 }
 
-/** A conference's title and hours, for other modules (check-in: the QR codes' expiry; seating: the chart's heading). */
+/** A conference's delegate groups in their order, with the dress code: for the delegates module (lists, invitations). */
+export async function delegateGroupsOf(db: Db, conferenceId: string) {
+  return db
+    .select({
+      id: conferenceDelegateGroups.id,
+      name: conferenceDelegateGroups.name,
+      dressCode: conferenceDelegateGroups.dressCode,
+      sortOrder: conferenceDelegateGroups.sortOrder,
+    })
+    .from(conferenceDelegateGroups)
+    .where(eq(conferenceDelegateGroups.conferenceId, conferenceId))
+    .orderBy(asc(conferenceDelegateGroups.sortOrder), asc(conferenceDelegateGroups.name));
+}
+
+/** What an invitation or a confirmation page says of a conference: title, time, venue, host. */
 export async function conferenceFacts(db: Db, conferenceId: string) {
   const [row] = await db
     .select({
       id: conferences.id,
+      planId: conferences.planId,
+      hostUnitId: conferences.hostUnitId,
       title: conferences.title,
       startsAt: conferences.startsAt,
       endsAt: conferences.endsAt,
       venue: conferences.venue,
+      chair: conferences.chair,
     })
     .from(conferences)
     .where(eq(conferences.id, conferenceId));
   return row;
-}
-
-/** A conference's delegate groups in their order (id, name, order), for seating and attendance. */
-export async function delegateGroupsOf(db: Db, conferenceId: string) {
-  return db
-    .select({ id: conferenceDelegateGroups.id, name: conferenceDelegateGroups.name, sortOrder: conferenceDelegateGroups.sortOrder })
-    .from(conferenceDelegateGroups)
-    .where(eq(conferenceDelegateGroups.conferenceId, conferenceId))
-    .orderBy(asc(conferenceDelegateGroups.sortOrder));
 }
