@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Attendance, CheckinBatchResult, CheckinOutcome, Roster } from "../../../contracts/checkin";
 import { assembleToken, tokenPayload } from "../../../domain/checkin/token";
-import { checkins } from "../../db/schema/index";
+import { checkins, delegateAnswers } from "../../db/schema/index";
 import { openStream, sessionCookie, type TestStream } from "../../platform/live/testing";
 import { makeUnit, makeUser, type UserRow } from "../../testing/factories";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
@@ -163,13 +163,25 @@ describeOnDatabases("check-in at the door", (ctx) => {
     expect(event).toEqual({ topic, type: "attendance", data: { delegateId: scene.delegates[6].id, door: "2" } });
   });
 
-  it("reports present / expected by group and unit, the list by unit, and exports it to Excel", async () => {
+  it("reports present / expected by group and unit, the list by unit with absence reasons, and exports it to Excel", async () => {
+    await ctx()
+      .db.insert(delegateAnswers)
+      .values([
+        { delegateId: scene.delegates[11].id, answer: "absent", reason: "Đi công tác tỉnh Quảng Ninh" },
+        { delegateId: scene.delegates[0].id, answer: "substitute", substituteName: "Trần Văn Bình", substituteTitle: "Phó Bí thư" },
+      ]);
     const organiser = await signedIn(ctx().app, scene.organiser);
     const report = (await organiser.get(url("/attendance"))).json<Attendance>();
     expect(report).toMatchObject({ present: 9, expected: 12 });
     expect(report.byGroup.reduce((n, g) => n + g.expected, 0)).toBe(12);
     const unit = report.byUnit.find((u) => u.name === scene.delegates[1].unitName);
     expect(unit?.delegates.find((d) => d.id === scene.delegates[1].id)).toMatchObject({ present: true, door: "2", absenceReason: null });
+    const listed = report.byUnit.flatMap((u) => u.delegates);
+    expect(listed.find((d) => d.id === scene.delegates[11].id)).toMatchObject({
+      present: false,
+      absenceReason: "Đi công tác tỉnh Quảng Ninh",
+    });
+    expect(listed.find((d) => d.id === scene.delegates[0].id)?.absenceReason).toBe("Cử người dự thay: Trần Văn Bình, Phó Bí thư");
     const xlsx = await organiser.get(url("/attendance.xlsx"));
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -180,5 +192,6 @@ describeOnDatabases("check-in at the door", (ctx) => {
     const values = list?.getSheetValues().flat().map(String) ?? [];
     expect(values).toContain(scene.delegates[1].fullName);
     expect(values).toContain("07:42");
+    expect(values).toContain("Đi công tác tỉnh Quảng Ninh");
   });
 });
