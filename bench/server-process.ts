@@ -54,14 +54,21 @@ const kb = (status: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+
 let built = false;
 
 /** Starts the server and waits until /api/health answers. */
-export async function startServerProcess({ databaseUrl }: { databaseUrl?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess({
+  databaseUrl,
+  dataDir: given,
+}: {
+  databaseUrl?: string;
+  dataDir?: string;
+} = {}): Promise<ServerProcess> {
   if (!built) {
     // As `npm start` does (the web app is not needed here): bundle the server once per benchmark run.
     execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
     built = true;
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "kehoach-bench-"));
+  // A given PGlite directory (prepared by the benchmark) is the caller's to remove.
+  const dataDir = given ?? mkdtempSync(path.join(tmpdir(), "kehoach-bench-"));
   const child = spawn(process.execPath, ["dist/server/cli.mjs", "serve"], {
     cwd: root,
     env: {
@@ -100,7 +107,7 @@ export async function startServerProcess({ databaseUrl }: { databaseUrl?: string
         child.kill("SIGTERM");
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!given) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The roster door devices keep offline, and attendance: present / expected by group and by unit, the list by unit
- * (absence reasons will come from the delegates' confirmation answers; until they exist, present or absent only),
+ * (with the absence reason from the delegate's standing answer to the invitation, when there is one),
  * and its Excel export for the report after the conference.
  */
 
@@ -15,6 +15,7 @@ import type { FileAnswer } from "../../platform/http";
 import { assertCheckIn, conferenceAccess, doorAccess } from "../conferences/policy";
 import { safeName } from "../conferences/program-format";
 import { conferenceFacts, delegateGroupsOf } from "../conferences/queries";
+import { confirmBy, type StandingAnswer, standingAnswers } from "../delegates/queries";
 import { delegateView } from "../delegates/views";
 import { seatOfDelegates } from "../seating/queries";
 import { conferenceKey } from "./keys";
@@ -91,9 +92,20 @@ function tally<T>(items: readonly T[], keyOf: (t: T) => string, present: (t: T) 
   return counts;
 }
 
+/** Why an absent delegate is absent, from the standing answer to the invitation (xác báo); null when none. */
+function absenceReason(answer: StandingAnswer | undefined): string | null {
+  if (!answer || answer.answer === "attending") return null;
+  if (answer.answer === "substitute")
+    return `Cử người dự thay: ${answer.substituteName}${answer.substituteTitle ? `, ${answer.substituteTitle}` : ""}`;
+  return answer.reason.trim() || "Đã báo vắng";
+}
+
 export async function getAttendance(db: Db, { actor, conferenceId }: Ctx): Promise<Attendance> {
   await conferenceAccess(db, actor, conferenceId);
-  const { rows, groups } = await delegatesWithAttendance(db, conferenceId);
+  const [{ rows, groups }, answers] = await Promise.all([
+    delegatesWithAttendance(db, conferenceId),
+    confirmBy(db, conferenceId).then((deadline) => standingAnswers(db, conferenceId, deadline)),
+  ]);
   const byGroup = tally(
     rows,
     (r) => r.groupId ?? "",
@@ -128,7 +140,7 @@ export async function getAttendance(db: Db, { actor, conferenceId }: Ctx): Promi
           present: r.attendance !== null,
           checkedInAt: r.attendance?.scannedAt.toISOString() ?? null,
           door: r.attendance?.door ?? null,
-          absenceReason: null,
+          absenceReason: r.attendance ? null : absenceReason(answers.get(r.id)),
         })),
       })),
   };

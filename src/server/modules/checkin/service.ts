@@ -5,13 +5,13 @@
  * primary key (later ones are repeats, answered «Đã vào lúc 07:42, cửa 2»), and one live event per counted check-in
  * published on `conference:<id>` as the transaction commits.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CheckinBatch, CheckinBatchResult, CheckinItem, CheckinOutcome } from "../../../contracts/checkin";
 import { verifyToken } from "../../../domain/checkin/token";
 import type { Db } from "../../db/client";
 import { attendance, checkins } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
-import { publish } from "../../platform/live/index";
+import { liveNotifySql } from "../../platform/live/index";
 import { assertCheckIn, doorAccess } from "../conferences/policy";
 import { conferenceTopic } from "../conferences/stage";
 import { delegateView } from "../delegates/views";
@@ -63,6 +63,84 @@ const refused = (clientId: string, message: string, delegateId: string | null = 
   message,
 });
 
+interface FirstCheckin {
+  checkinId: string;
+  door: string;
+  scannedAt: Date;
+}
+
+/**
+ * One statement (so one round trip, its own transaction): insert the check-ins by client id, claim each new one's
+ * delegate in `attendance`, notify a live event per claim, and read back every involved delegate's counted check-in
+ * and the earlier rows of replayed client ids (the statement's snapshot shows the rows from before it).
+ */
+async function writeCheckins(
+  db: Db,
+  o: { conferenceId: string; actorId: string; items: readonly Resolved[]; delegateIds: readonly string[] },
+): Promise<{ firsts: Map<string, FirstCheckin>; reused: Map<string, { conferenceId: string; delegateId: string }> }> {
+  const firsts = new Map<string, FirstCheckin>();
+  const reused = new Map<string, { conferenceId: string; delegateId: string }>();
+  if (o.items.length === 0) return { firsts, reused };
+  const input = sql.join(
+    o.items.map(
+      (r) =>
+        sql`(${r.item.clientId}::uuid, ${r.delegateId}::uuid, ${r.item.door}::text, ${r.item.token === undefined ? "name" : "qr"}::text, ${r.item.scannedAt}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  const clientIds = sql.join(
+    o.items.map((r) => sql`${r.item.clientId}::uuid`),
+    sql`, `,
+  );
+  const delegateIds = sql.join(
+    o.delegateIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const notify = liveNotifySql(
+    conferenceTopic(o.conferenceId),
+    "attendance",
+    sql`json_build_object('delegateId', a.delegate_id, 'door', a.door)`,
+  );
+  type Row = { kind: string; delegate_id: string; ref: string; door: string | null; scanned_at: Date | string | null };
+  // node-postgres and PGlite both answer `{ rows }`.
+  const result = (await db.execute(sql`
+    with input (id, delegate_id, door, method, scanned_at) as (values ${input}),
+    c as (
+      insert into ${checkins} (id, conference_id, delegate_id, door, method, scanned_at, actor_id)
+      select id, ${o.conferenceId}::uuid, delegate_id, door, method, scanned_at, ${o.actorId}::uuid from input
+      on conflict (id) do nothing
+      returning id, delegate_id, door, scanned_at),
+    a as (
+      insert into ${attendance} (delegate_id, conference_id, checkin_id, door, scanned_at)
+      select distinct on (delegate_id) delegate_id, ${o.conferenceId}::uuid, id, door, scanned_at from c order by delegate_id, scanned_at, id
+      on conflict (delegate_id) do nothing
+      returning delegate_id, checkin_id, door, scanned_at),
+    n as (select ${notify} as sent from a)
+    select 'first' as kind, a.delegate_id::text as delegate_id, a.checkin_id::text as ref, a.door, a.scanned_at from a
+    union all
+    select 'first', t.delegate_id::text, t.checkin_id::text, t.door, t.scanned_at from ${attendance} t where t.delegate_id in (${delegateIds})
+    union all
+    select 'earlier', e.delegate_id::text, e.conference_id::text, e.id::text, null from ${checkins} e where e.id in (${clientIds})
+    union all
+    select 'notified', '', count(n.sent)::text, null, null from n`)) as unknown as { rows: Row[] };
+  for (const row of result.rows) {
+    if (row.kind === "first")
+      firsts.set(row.delegate_id, { checkinId: row.ref, door: row.door as string, scannedAt: new Date(row.scanned_at as string) });
+    else if (row.kind === "earlier") reused.set(row.door as string, { conferenceId: row.ref, delegateId: row.delegate_id });
+  }
+  // A door racing this one on the same delegate or client id: its rows committed after this statement's snapshot was
+  // taken, and the conflict made this statement wait for them. A second read (a new snapshot) sees them.
+  const missing = o.delegateIds.filter((id) => !firsts.has(id));
+  if (missing.length) {
+    for (const a of await db.select().from(attendance).where(inArray(attendance.delegateId, missing)))
+      firsts.set(a.delegateId, { checkinId: a.checkinId, door: a.door, scannedAt: a.scannedAt });
+    const ids = o.items.filter((r) => missing.includes(r.delegateId as string)).map((r) => r.item.clientId);
+    for (const e of await db.select().from(checkins).where(inArray(checkins.id, ids)))
+      if (!reused.has(e.id)) reused.set(e.id, { conferenceId: e.conferenceId, delegateId: e.delegateId });
+  }
+  return { firsts, reused };
+}
+
 export async function recordCheckins(
   db: Db,
   { actor, conferenceId, input, now = new Date() }: { actor: Actor; conferenceId: string; input: CheckinBatch; now?: Date },
@@ -80,45 +158,7 @@ export async function recordCheckins(
   const person = new Map(people.map((p) => [p.id, p]));
   const valid = resolved.filter((r) => r.delegateId && person.has(r.delegateId));
 
-  const { firsts, reused } = await db.transaction(async (tx) => {
-    const rows = valid.map((r) => ({
-      id: r.item.clientId,
-      conferenceId,
-      delegateId: r.delegateId as string,
-      door: r.item.door,
-      method: r.item.token === undefined ? ("name" as const) : ("qr" as const),
-      scannedAt: new Date(r.item.scannedAt),
-      actorId: actor.userId,
-    }));
-    const inserted = rows.length ? await tx.insert(checkins).values(rows).onConflictDoNothing().returning({ id: checkins.id }) : [];
-    const fresh = new Set(inserted.map((r) => r.id));
-    const replayed = rows.filter((r) => !fresh.has(r.id)).map((r) => r.id);
-    const earlier = replayed.length
-      ? await tx
-          .select({ id: checkins.id, conferenceId: checkins.conferenceId, delegateId: checkins.delegateId })
-          .from(checkins)
-          .where(inArray(checkins.id, replayed))
-      : [];
-    const claims = rows
-      .filter((r) => fresh.has(r.id))
-      .map((r) => ({ delegateId: r.delegateId, conferenceId, checkinId: r.id, door: r.door, scannedAt: r.scannedAt }));
-    const counted = claims.length ? await tx.insert(attendance).values(claims).onConflictDoNothing().returning() : [];
-    const known = new Map(counted.map((a) => [a.delegateId, a]));
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length)
-      for (const a of await tx.select().from(attendance).where(inArray(attendance.delegateId, missing))) known.set(a.delegateId, a);
-    if (counted.length)
-      await publish(
-        tx,
-        counted.map((a) => ({
-          topic: conferenceTopic(conferenceId),
-          type: "attendance",
-          data: { delegateId: a.delegateId, door: a.door },
-        })),
-      );
-    return { firsts: known, reused: new Map(earlier.map((e) => [e.id, e])) };
-  });
-
+  const { firsts, reused } = await writeCheckins(db, { conferenceId, actorId: actor.userId, items: valid, delegateIds: ids });
   const seatsOf = await seatOfDelegates(db, conferenceId, [...person.keys()]);
   const results = resolved.map((r): CheckinOutcome => {
     const clientId = r.item.clientId;

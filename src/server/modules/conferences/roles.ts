@@ -46,8 +46,7 @@ export async function grantConferenceRole(db: Db, { actor, conferenceId, input }
   assertOrganiser(await conferenceAccess(db, actor, conferenceId));
   const u = userView("u");
   const [user] = await db.select().from(u).where(eq(u.id, input.userId));
-  if (!user || !user.active)
-    throw notFound("Không tìm thấy người dùng này hoặc tài khoản đã bị khóa. Hãy chọn lại người dùng từ danh sách.");
+  if (!user?.active) throw notFound("Không tìm thấy người dùng này hoặc tài khoản đã bị khóa. Hãy chọn lại người dùng từ danh sách.");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(conferenceRoleGrants)

@@ -12,7 +12,7 @@ import { type DeliveredEvent, LiveHub } from "./hub";
 import { listen } from "./listener";
 
 export { LiveHub } from "./hub";
-export { type LiveEvent, publish } from "./publish";
+export { type LiveEvent, liveNotifySql, publish } from "./publish";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 
 /** The PostgreSQL channel every live event travels on (both databases). */
@@ -38,4 +38,15 @@ export async function publish(tx: Db, events: LiveEvent | readonly LiveEvent[]):
     const notifies = payloads.slice(i, i + 200).map((p) => sql`pg_notify(${LIVE_CHANNEL}, ${p})`);
     await tx.execute(sql`select ${sql.join(notifies, sql`, `)}`);
   }
+}
+
+/**
+ * One live event per row, as SQL to embed in the very statement that writes the rows (a hot path that cannot
+ * afford a transaction of several statements): `select ${liveNotifySql(topic, "attendance", sql`json_build_object(…)`)}
+ * from inserted`. The same channel and payload shape as `publish`, delivered as the statement's transaction commits;
+ * `data` must stay small (ids).
+ */
+export function liveNotifySql(topic: string, type: string, data: SQL): SQL {
+  if (!TOPIC.test(topic)) throw new Error(`bad live topic: ${topic}`);
+  return sql`pg_notify(${LIVE_CHANNEL}, json_build_object('topic', ${topic}::text, 'type', ${type}::text, 'data', ${data})::text)`;
 }
