@@ -21,6 +21,16 @@ const day = (iso: string | null) => (iso ? dayjs(iso) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : null);
 const orNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
+/** The outline as the form holds it; a section keeps its id (a new one has none, the server gives it one). */
+const cleanSections = (sections: PlanSectionInput[] | undefined): PlanSectionInput[] =>
+  (sections ?? []).map((s) => ({
+    ...(s.id ? { id: s.id } : {}),
+    number: s.number ?? "",
+    heading: s.heading ?? "",
+    text: s.text ?? "",
+    children: cleanSections(s.children),
+  }));
+
 export function toFormValues(plan: PlanDetail): PlanFormValues {
   return {
     number: plan.number ?? "",
@@ -37,7 +47,7 @@ export function toFormValues(plan: PlanDetail): PlanFormValues {
     })),
     purpose: plan.purpose,
     requirements: plan.requirements,
-    sections: plan.sections,
+    sections: cleanSections(plan.sections),
     budget: plan.budget,
     recipients: plan.recipients.join("\n"),
     signer: {
@@ -48,16 +58,6 @@ export function toFormValues(plan: PlanDetail): PlanFormValues {
     },
   };
 }
-
-/** The outline as the form holds it; a section keeps its id (a new one has none, the server gives it one). */
-const cleanSections = (sections: PlanSectionInput[] | undefined): PlanSectionInput[] =>
-  (sections ?? []).map((s) => ({
-    ...(s.id ? { id: s.id } : {}),
-    number: s.number ?? "",
-    heading: s.heading ?? "",
-    text: s.text ?? "",
-    children: cleanSections(s.children),
-  }));
 
 /** Every text field of the plan, as PATCH /api/plans/:id takes them. */
 export function toChanges(v: PlanFormValues): PlanChanges {
