@@ -9,6 +9,8 @@ import { calendarEndpoints } from "./calendar";
 import { systemEndpoints } from "./common";
 import { programEndpoints } from "./conference-program";
 import { conferenceEndpoints } from "./conferences";
+import { answerEndpoints } from "./delegate-answers";
+import { delegateEndpoints } from "./delegates";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -41,6 +43,8 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  delegates: delegateEndpoints,
+  delegateAnswers: answerEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { Database } from "../db/client";
 import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
@@ -6,6 +7,10 @@ import { calendarRoutes } from "./calendar/routes";
 import { programRoutes } from "./conferences/program-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
+import { answerRoutes } from "./delegates/answer-routes";
+import { invitationJobs } from "./delegates/invitation-job";
+import { invitationRoutes } from "./delegates/invitation-routes";
+import { delegateRoutes } from "./delegates/routes";
 import { documentRoutes } from "./documents/routes";
 import { importerRoutes } from "./importer/routes";
 import { notificationJobs } from "./notifications/jobs";
@@ -34,9 +39,12 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   reportRoutes,
   stageRoutes,
   programRoutes,
+  delegateRoutes,
+  answerRoutes,
+  invitationRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */
-export function moduleJobs(options: { smtpUrl?: string }): Job[] {
-  return [...notificationJobs({ smtpUrl: options.smtpUrl })];
+export function moduleJobs(options: { smtpUrl?: string; database: Database }): Job[] {
+  return [...notificationJobs({ smtpUrl: options.smtpUrl }), ...invitationJobs({ database: options.database })];
 }

@@ -57,6 +57,11 @@ const OWNERS: Record<string, readonly string[]> = {
   reportComments: ["reports"],
   reportExcuses: ["reports"],
   delegates: ["delegates"],
+  delegateQuotas: ["delegates"],
+  delegateSettings: ["delegates"],
+  delegateLinks: ["delegates"],
+  delegateAnswers: ["delegates"],
+  invitationBatches: ["delegates"],
 };
 
 /**

@@ -5,6 +5,8 @@ import "dayjs/locale/vi";
 import "dayjs/locale/en";
 import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
+import delegatesEn from "./delegates.en.json";
+import delegatesVi from "./delegates.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
@@ -29,8 +31,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn } },
+    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi, ...reportWritingVi, ...reportCompileVi, ...delegatesVi } },
+    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn, ...reportWritingEn, ...reportCompileEn, ...delegatesEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

@@ -75,7 +75,7 @@ export interface OutgoingEntry {
   typeCode: string;
   sequence: number;
   number: string;
-  kind: "urging_letter" | "compiled_report";
+  kind: "urging_letter" | "compiled_report" | "invitation";
   issuedOn: string;
   subject: string;
   planId: string | null;

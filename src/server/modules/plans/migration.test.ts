@@ -14,7 +14,7 @@ const USER = "22222222-2222-2222-2222-222222222222";
 const SEEDS = ["000_558bad5328212af2", "001_f9655c538364916e", "002_7b647e67f44d3843"];
 const planId = (i: number) => `33333333-3333-3333-3333-33333333300${i}`;
 /** The release before plan_sections: plans kept their outline as a JSON array. */
-const PREVIOUS = migrationTags()[migrationTags().indexOf("0010_plan_sections") - 1];
+const PREVIOUS = migrationTags()[migrationTags().indexOf("0011_plan_sections") - 1];
 
 const count = (sections: readonly PlanSection[]): number => sections.reduce((n, s) => n + 1 + count(s.children), 0);
 
