@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
-import type { PlanOutlineSection, PlanSectionInput } from "../../../contracts/plans";
+import type { PlanChanges, PlanOutlineSection, PlanSectionInput } from "../../../contracts/plans";
 import type { Db } from "../../db/client";
-import { planSections } from "../../db/schema/index";
+import { planSections, type plans } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
 
 type SectionRow = typeof planSections.$inferSelect;
@@ -80,4 +80,13 @@ export async function writeOutline(tx: Db, planId: string, sections: readonly Pl
 
 function idsSent(sections: readonly PlanSectionInput[]): string[] {
   return sections.flatMap((s) => [...(s.id ? [s.id] : []), ...idsSent(s.children ?? [])]);
+}
+
+/** The fields `changes` touches as they are before it (the outline read from its rows), for the audit and amendments. */
+export async function fieldsBefore(tx: Db, plan: typeof plans.$inferSelect, changes: PlanChanges): Promise<Record<string, unknown>> {
+  const before: Record<string, unknown> = Object.fromEntries(
+    Object.keys(changes).map((k) => [k, k === "sections" ? undefined : plan[k as keyof typeof plan]]),
+  );
+  if (changes.sections) before.sections = await readOutline(tx, plan.id);
+  return before;
 }

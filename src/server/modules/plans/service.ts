@@ -11,7 +11,7 @@ import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits, requireUnit } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
 import { assertNumberFree, isNumberClash } from "./numbers";
-import { readOutline, writeOutline } from "./outline";
+import { fieldsBefore, readOutline, writeOutline } from "./outline";
 import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
@@ -145,7 +145,7 @@ export async function updatePlan(db: Db, { actor, planId, changes, version }: Up
     assertCanManagePlan(actor, plan.issuerPath);
     assertDraft(plan.status);
     if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
-    const before = await pick(tx, plan, changes);
+    const before = await fieldsBefore(tx, plan, changes);
     await writeChanges(tx, planId, version, changes);
     await recordAudit(tx, {
       actor,
@@ -156,15 +156,6 @@ export async function updatePlan(db: Db, { actor, planId, changes, version }: Up
       after: changes,
     });
   });
-}
-
-/** The fields `changes` touches as they are before it (the outline read from its rows), for the audit and amendments. */
-async function pick(tx: Db, plan: q.PlanRow, changes: PlanChanges): Promise<Record<string, unknown>> {
-  const before: Record<string, unknown> = Object.fromEntries(
-    Object.keys(changes).map((k) => [k, k === "sections" ? undefined : plan[k as keyof q.PlanRow]]),
-  );
-  if (changes.sections) before.sections = await readOutline(tx, plan.id);
-  return before;
 }
 
 export interface IssuePlanOptions {
@@ -303,7 +294,7 @@ export async function amendPlan(db: Db, { actor, planId, note, changes, version 
     assertCanManagePlan(actor, plan.issuerPath);
     assertIssued(plan.status, "điều chỉnh");
     if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
-    const before = await pick(tx, plan, changes);
+    const before = await fieldsBefore(tx, plan, changes);
     await writeChanges(tx, planId, version, changes);
     await tx.insert(planAmendments).values({ planId, actorId: actor.userId, note, before, after: changes });
     await recordAudit(tx, {
