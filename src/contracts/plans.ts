@@ -6,7 +6,7 @@ import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
 import { ObligationCounts } from "./counts";
 import { created, empty, endpoint, json } from "./http";
-import { ZImportResult, ZPlanSection } from "./importer";
+import { ZImportResult } from "./importer";
 import { UnitSelector } from "./organisations";
 
 const IsoDate = z.iso.date({ error: "Ngày phải có dạng YYYY-MM-DD." });
@@ -54,6 +54,42 @@ export const ReminderSchedule = z.strictObject({
 });
 export type ReminderSchedule = z.infer<typeof ReminderSchedule>;
 
+/**
+ * A section of a stored plan's outline (a numbered heading with its text and sub-sections). Its `id` stays while
+ * the plan is edited, so a report form, a comment or a compiled passage can point at it.
+ */
+export interface PlanOutlineSection {
+  id: string;
+  number: string;
+  heading: string;
+  text: string;
+  children: PlanOutlineSection[];
+}
+export const PlanOutlineSection: z.ZodType<PlanOutlineSection> = z.lazy(() =>
+  z.object({ id: z.string(), number: z.string(), heading: z.string(), text: z.string(), children: z.array(PlanOutlineSection) }),
+);
+
+/**
+ * A section as a plan is created or edited: without `id` it is new; with one it keeps that id (it must be one of
+ * this plan's sections). On an edit, the stored sections the outline no longer holds are deleted.
+ */
+export interface PlanSectionInput {
+  id?: string;
+  number: string;
+  heading: string;
+  text: string;
+  children: PlanSectionInput[];
+}
+export const PlanSectionInput: z.ZodType<PlanSectionInput> = z.lazy(() =>
+  z.object({
+    id: Uuid.optional(),
+    number: z.string().max(200, { error: "Số mục không được dài quá 200 ký tự." }),
+    heading: z.string().max(5000, { error: "Tên mục không được dài quá 5000 ký tự." }),
+    text: LongText(200_000),
+    children: z.array(PlanSectionInput).max(500),
+  }),
+);
+
 /** The editable text of a plan; every field optional so the same shape serves create, patch and amend. */
 const PlanFields = {
   number: z.string().trim().max(100).nullable(),
@@ -64,7 +100,7 @@ const PlanFields = {
   legalBases: z.array(LegalBasis).max(100),
   purpose: LongText(50_000),
   requirements: LongText(50_000),
-  sections: z.array(ZPlanSection).max(500),
+  sections: z.array(PlanSectionInput).max(500),
   budget: LongText(20_000),
   recipients: z.array(z.string().max(500)).max(200),
   signer: Signer.nullable(),
@@ -200,7 +236,7 @@ export const PlanDetail = PlanSummary.extend({
   legalBases: z.array(LegalBasis),
   purpose: z.string(),
   requirements: z.string(),
-  sections: z.array(ZPlanSection),
+  sections: z.array(PlanOutlineSection),
   budget: z.string(),
   recipients: z.array(z.string()),
   signer: Signer.nullable(),

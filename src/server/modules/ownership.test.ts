@@ -24,6 +24,7 @@ const OWNERS: Record<string, readonly string[]> = {
   signInFailures: ["auth"],
   plans: ["plans"],
   planAmendments: ["plans"],
+  planSections: ["plans"],
   tasks: ["plans"],
   obligations: ["obligations"],
   obligationEvents: ["obligations"],

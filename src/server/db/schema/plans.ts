@@ -13,7 +13,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { PlanSection } from "../../../contracts/importer";
 import type { UnitSelector } from "../../../contracts/organisations";
 import type { Deliverable, LegalBasis, PlanLayout, PlanStatus, ReminderSchedule, Signer } from "../../../contracts/plans";
 import { units } from "./organisations";
@@ -56,7 +55,6 @@ export const plans = pgTable(
     legalBases: jsonb("legal_bases").$type<LegalBasis[]>().notNull().default([]),
     purpose: text("purpose").notNull().default(""),
     requirements: text("requirements").notNull().default(""),
-    sections: jsonb("sections").$type<PlanSection[]>().notNull().default([]),
     budget: text("budget").notNull().default(""),
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
     signer: jsonb("signer").$type<Signer>(),
@@ -84,6 +82,27 @@ export const plans = pgTable(
       .on(t.issuerUnitId, sql`extract(year from "issued_on")`, sql`upper(regexp_replace("number", '[[:space:]]+', '', 'g'))`)
       .where(sql`"status" <> 'draft' and "number" is not null and btrim("number") <> ''`),
   ],
+);
+
+/**
+ * One numbered heading of a plan's outline (Mục I, 1, a…) with its text, under its parent section (null at the
+ * top), in `sortOrder` among its siblings. The id stays while the plan is edited, so a report form, a comment or
+ * a compiled passage can point at the section. Deleting a section deletes the sections under it.
+ */
+export const planSections = pgTable(
+  "plan_sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => planSections.id, { onDelete: "cascade" }),
+    sortOrder: integer("sort_order").notNull(),
+    number: text("number").notNull().default(""),
+    heading: text("heading").notNull().default(""),
+    text: text("text").notNull().default(""),
+  },
+  (t) => [index("plan_sections_plan_idx").on(t.planId, t.parentId, t.sortOrder)],
 );
 
 /** Every change to an issued plan, with the fields before and after. Append only. */

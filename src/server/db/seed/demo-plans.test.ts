@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { readDates } from "../../../domain/dates/index";
 import { addDays, vietnamToday } from "../../../domain/deadlines/index";
+import { planOutline } from "../../modules/plans/views";
 import { makeUnit, makeUser, type UnitRow, unique } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
 import { obligations, plans, tasks } from "../schema/index";
@@ -71,7 +72,7 @@ describeOnDatabases("demo plans", (ctx) => {
         else if (Array.isArray(v)) v.forEach(walk);
         else if (v && typeof v === "object") Object.values(v).forEach(walk);
       };
-      walk(plan.sections);
+      walk(await planOutline(db, plan.id));
       const planTasks = await db.select().from(tasks).where(eq(tasks.planId, plan.id));
       for (const t of planTasks) strings.push(t.what);
       const year = Number((plan.issuedOn ?? "").slice(0, 4));

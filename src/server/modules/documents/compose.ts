@@ -1,3 +1,4 @@
+import type { PlanSection } from "../../../contracts/importer";
 import type { PlanDetail } from "../../../contracts/plans";
 import { deadlineText } from "../../platform/documents/index";
 import type { OutlineSection, PlanDocument, Signer } from "../../platform/documents/types";
@@ -17,7 +18,8 @@ const TYPE_NAMES: Record<string, string> = {
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
-type Section = PlanDetail["sections"][number];
+/** What the printed outline needs of a section (its id is the plan's business, not the document's). */
+type Section = PlanSection;
 
 /** The importer keeps bare numbers (`I`, `1`, `1.1`, `a`); print them as written in plans (`I.`, `1.`, `1.1.`, `a)`). */
 export function printedNumber(number: string | null | undefined): string | null {
@@ -31,14 +33,14 @@ function toOutline(s: Section): OutlineSection {
   return { number: printedNumber(s.number), heading: s.heading, text: s.text, children: s.children.map(toOutline) };
 }
 
-const hasHeading = (sections: Section[], word: RegExp) => sections.some((s) => word.test(s.heading.toLocaleUpperCase("vi")));
+const hasHeading = (sections: readonly Section[], word: RegExp) => sections.some((s) => word.test(s.heading.toLocaleUpperCase("vi")));
 
 /**
  * The outline to print: the plan's sections, with purpose/requirements in front and the budget at the end when
  * they were written in their own fields and the outline does not already hold them (imported plans do).
  */
 export function planOutline(
-  plan: Pick<PlanDetail, "sections" | "purpose" | "requirements" | "budget"> & { tasks?: PlanDetail["tasks"] },
+  plan: Pick<PlanDetail, "purpose" | "requirements" | "budget"> & { sections: readonly Section[]; tasks?: PlanDetail["tasks"] },
   unitNames: ReadonlyMap<string, string> = new Map(),
 ): OutlineSection[] {
   const outline = plan.sections.map(toOutline);

@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanRef, PlanSummary, TaskView } from "../../../contracts/plans";
+import type { PlanDetail, PlanOutlineSection, PlanRef, PlanSummary, TaskView } from "../../../contracts/plans";
 import { dueInstant } from "../../../domain/deadlines/index";
 import { presentCounts, type RawCounts } from "../obligations/counts";
 import type { PlanWithIssuer, TaskRow } from "./queries";
@@ -58,6 +58,8 @@ export interface PlanDetailParts {
   plan: PlanWithIssuer;
   counts: RawCounts | undefined;
   tasks: Array<TaskRow & { obligationCount: number }>;
+  /** The outline, read from its rows (outline.ts readOutline). */
+  sections: PlanOutlineSection[];
   parentDue: Date | null;
   parent: PlanWithIssuer | null;
   children: PlanWithIssuer[];
@@ -78,7 +80,7 @@ export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
     legalBases: p.plan.legalBases,
     purpose: p.plan.purpose,
     requirements: p.plan.requirements,
-    sections: p.plan.sections,
+    sections: p.sections,
     budget: p.plan.budget,
     recipients: p.plan.recipients,
     signer: p.plan.signer,

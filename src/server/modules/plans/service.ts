@@ -11,6 +11,7 @@ import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits, requireUnit } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
 import { assertNumberFree, isNumberClash } from "./numbers";
+import { fieldsBefore, readOutline, writeOutline } from "./outline";
 import { defaultPlace } from "./place";
 import { assertCanAssignTo, assertCanManagePlan, assertDraft, assertIssued, canReadPlan } from "./policy";
 import { presentPlanDetail, presentPlanSummary, unitIdsNamedBy } from "./presenter";
@@ -22,17 +23,19 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
   const plan = await q.findPlan(db, planId);
   if (!plan || !(canReadPlan(actor, plan.issuerPath, false) || (await q.planTasksActor(db, actor, planId))))
     throw new AppError("NOT_FOUND", "Không tìm thấy kế hoạch hoặc bạn không có quyền xem kế hoạch này.");
-  const [counts, taskRows, parentDue, parent, children, canTrack] = await Promise.all([
+  const [counts, taskRows, parentDue, parent, children, canTrack, sections] = await Promise.all([
     q.obligationCounts(db, [plan.id]),
     q.listTasks(db, plan.id),
     q.parentDeadline(db, plan),
     plan.parentPlanId ? q.findPlan(db, plan.parentPlanId) : Promise.resolve(undefined),
     q.childPlans(db, plan.id),
     canTrackPlan(db, actor, plan),
+    readOutline(db, plan.id),
   ]);
   const unitNames = await namesOfUnits(db, unitIdsNamedBy(taskRows));
   return presentPlanDetail({
     plan,
+    sections,
     unitNames,
     counts: counts.get(plan.id),
     tasks: taskRows,
@@ -76,18 +79,20 @@ export async function createPlan(db: Db, { actor, input }: CreatePlanOptions): P
   const issuer = await requireUnit(db, input.issuerUnitId, "Không tìm thấy đơn vị ban hành.");
   assertCanManagePlan(actor, issuer.path);
   if (input.parentPlanId) await checkParent(db, actor, input.parentPlanId);
+  const { sections, ...fields } = input;
   return db.transaction(async (tx) => {
     await assertNumberFree(tx, { issuerUnitId: issuer.id, number: input.number, issuedOn: input.issuedOn });
     const [row] = await tx
       .insert(plans)
       .values({
-        ...input,
+        ...fields,
         place: input.place?.trim() || (await defaultPlace(tx, issuer.id)),
         layout: issuer.tree === "party" ? "party" : "state",
         signer: input.signer ?? null,
         createdBy: actor.userId,
       })
       .returning();
+    if (sections?.length) await writeOutline(tx, row.id, sections);
     await recordAudit(tx, {
       actor,
       action: "plan.create",
@@ -107,11 +112,12 @@ const numberUse = (plan: q.PlanRow, changes: PlanChanges) => ({
   planId: plan.id,
 });
 
-/** Applies `changes` when the stored version is `version`; else 409 and nothing changes. */
+/** Applies `changes` (the outline's rows too) when the stored version is `version`; else 409 and nothing changes. */
 async function writeChanges(tx: Db, planId: string, version: number, changes: PlanChanges, extra: Partial<typeof plans.$inferInsert> = {}) {
+  const { sections, ...fields } = changes;
   const [row] = await tx
     .update(plans)
-    .set({ ...changes, ...extra, updatedAt: new Date(), version: sql`${plans.version} + 1` })
+    .set({ ...fields, ...extra, updatedAt: new Date(), version: sql`${plans.version} + 1` })
     .where(and(eq(plans.id, planId), eq(plans.version, version)))
     .returning()
     .catch((error: unknown) => {
@@ -120,6 +126,7 @@ async function writeChanges(tx: Db, planId: string, version: number, changes: Pl
       throw error;
     });
   if (!row) throw versionConflict("Kế hoạch");
+  if (sections) await writeOutline(tx, planId, sections);
   return row;
 }
 
@@ -138,20 +145,17 @@ export async function updatePlan(db: Db, { actor, planId, changes, version }: Up
     assertCanManagePlan(actor, plan.issuerPath);
     assertDraft(plan.status);
     if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
+    const before = await fieldsBefore(tx, plan, changes);
     await writeChanges(tx, planId, version, changes);
     await recordAudit(tx, {
       actor,
       action: "plan.update",
       entityType: "plan",
       entityId: planId,
-      before: pick(plan, changes),
+      before,
       after: changes,
     });
   });
-}
-
-function pick(plan: q.PlanRow, changes: PlanChanges): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(changes).map((k) => [k, plan[k as keyof q.PlanRow]]));
 }
 
 export interface IssuePlanOptions {
@@ -290,14 +294,15 @@ export async function amendPlan(db: Db, { actor, planId, note, changes, version 
     assertCanManagePlan(actor, plan.issuerPath);
     assertIssued(plan.status, "điều chỉnh");
     if (changes.number !== undefined || changes.issuedOn !== undefined) await assertNumberFree(tx, numberUse(plan, changes));
+    const before = await fieldsBefore(tx, plan, changes);
     await writeChanges(tx, planId, version, changes);
-    await tx.insert(planAmendments).values({ planId, actorId: actor.userId, note, before: pick(plan, changes), after: changes });
+    await tx.insert(planAmendments).values({ planId, actorId: actor.userId, note, before, after: changes });
     await recordAudit(tx, {
       actor,
       action: "plan.amend",
       entityType: "plan",
       entityId: planId,
-      before: pick(plan, changes),
+      before,
       after: { note, ...changes },
     });
   });

@@ -1,8 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
+import type { PlanOutlineSection } from "../../../contracts/plans";
 import type { Db } from "../../db/client";
-import { type PlanSection, plans, tasks } from "../../db/schema/index";
+import { plans, tasks } from "../../db/schema/index";
 import { unitView } from "../organisations/views";
+import { readOutline } from "./outline";
 
 /**
  * What other modules may join of plans and tasks, without importing the tables: derived tables with the columns
@@ -81,10 +83,9 @@ export async function findTaskRef(db: Db, taskId: string): Promise<TaskRef | und
   return plan ? { ...row, plan } : undefined;
 }
 
-/** The plan's outline (its numbered sections), as imported or edited. */
-export async function planOutline(db: Db, planId: string): Promise<PlanSection[]> {
-  const [row] = await db.select({ sections: plans.sections }).from(plans).where(eq(plans.id, planId));
-  return row?.sections ?? [];
+/** The plan's outline (its numbered sections, each with its stable id), as imported or edited; [] for no such plan. */
+export function planOutline(db: Db, planId: string): Promise<PlanOutlineSection[]> {
+  return readOutline(db, planId);
 }
 
 /** A task as other modules show it, with its units and deadline (a conference's speeches and logistics are plan tasks). */

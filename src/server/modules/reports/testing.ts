@@ -17,6 +17,7 @@ import {
   reportValues,
   unitReports,
 } from "../../db/schema/index";
+import { writeOutline } from "../plans/outline";
 import { makePlan, makeTask, type ObligationState, obligationRow, type PlanRow, type TaskRow } from "../tracking/fixtures";
 
 /** Test and benchmark support: plans with a report task, obligations, forms and values written straight to the tables. */
@@ -34,7 +35,7 @@ export async function makeReportPlan(
   options: { issuerUnitId: string; createdBy: string; sections?: PlanSection[] },
 ): Promise<{ plan: PlanRow; task: TaskRow }> {
   const plan = await makePlan(db, { issuerUnitId: options.issuerUnitId, createdBy: options.createdBy, number: null });
-  if (options.sections) await db.update(plans).set({ sections: options.sections }).where(eq(plans.id, plan.id));
+  if (options.sections) await writeOutline(db, plan.id, options.sections);
   const task = await makeTask(db, {
     planId: plan.id,
     dueDate: "2026-12-15",

@@ -1,6 +1,5 @@
 import dayjs, { type Dayjs } from "dayjs";
-import type { PlanSection } from "../../../contracts/importer";
-import type { PlanChanges, PlanDetail } from "../../../contracts/plans";
+import type { PlanChanges, PlanDetail, PlanSectionInput } from "../../../contracts/plans";
 
 /** The plan's text as the form holds it: dates as dayjs, recipients one per line, empty signer parts as "". */
 export interface PlanFormValues {
@@ -12,7 +11,7 @@ export interface PlanFormValues {
   legalBases: Array<{ text: string; documentNumber: string; documentDate: Dayjs | null; issuer: string; planId: string | null }>;
   purpose: string;
   requirements: string;
-  sections: PlanSection[];
+  sections: PlanSectionInput[];
   budget: string;
   recipients: string;
   signer: { authority: string; title: string; rank: string; name: string };
@@ -21,6 +20,16 @@ export interface PlanFormValues {
 const day = (iso: string | null) => (iso ? dayjs(iso) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : null);
 const orNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+
+/** The outline as the form holds it; a section keeps its id (a new one has none, the server gives it one). */
+const cleanSections = (sections: PlanSectionInput[] | undefined): PlanSectionInput[] =>
+  (sections ?? []).map((s) => ({
+    ...(s.id ? { id: s.id } : {}),
+    number: s.number ?? "",
+    heading: s.heading ?? "",
+    text: s.text ?? "",
+    children: cleanSections(s.children),
+  }));
 
 export function toFormValues(plan: PlanDetail): PlanFormValues {
   return {
@@ -38,7 +47,7 @@ export function toFormValues(plan: PlanDetail): PlanFormValues {
     })),
     purpose: plan.purpose,
     requirements: plan.requirements,
-    sections: plan.sections,
+    sections: cleanSections(plan.sections),
     budget: plan.budget,
     recipients: plan.recipients.join("\n"),
     signer: {
@@ -49,14 +58,6 @@ export function toFormValues(plan: PlanDetail): PlanFormValues {
     },
   };
 }
-
-const cleanSections = (sections: PlanSection[] | undefined): PlanSection[] =>
-  (sections ?? []).map((s) => ({
-    number: s.number ?? "",
-    heading: s.heading ?? "",
-    text: s.text ?? "",
-    children: cleanSections(s.children),
-  }));
 
 /** Every text field of the plan, as PATCH /api/plans/:id takes them. */
 export function toChanges(v: PlanFormValues): PlanChanges {
