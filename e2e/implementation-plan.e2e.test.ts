@@ -1,19 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MyWork } from "../src/contracts/tracking";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-5q1";
@@ -21,28 +8,10 @@ const MANAGER_PASSWORD = "e2e-dong-hai-8m3";
 const MANAGER = `quanly.donghai.${Math.random().toString(36).slice(2, 7)}`;
 
 describe.skipIf(!availability.run)("Lập kế hoạch thực hiện from an obligation, in a real browser (issue #7, item 9)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
-    page.setDefaultTimeout(30_000);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
 
   it("the commune's manager presses the button on an obligation and lands on the new draft, the parent as its legal basis", async () => {
+    const { page, baseUrl } = suite;
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     const ward = await findUnit(page, "Phường Đông Hải");
     const created = await callApiFromPage(page, "POST", "/api/users", {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { UnitList, UnitView } from "../src/contracts/organisations";
 import { loadConfig } from "../src/server/config";
 import { type RunningServer, startServer } from "../src/server/main";
@@ -103,6 +104,40 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
+}
+
+/** What a browser suite's tests reach: filled in by `useBrowserSuite`'s beforeAll, before any test runs. */
+export interface BrowserSuite {
+  app: E2eServer;
+  browser: Browser;
+  /** A page at 1400 × 900 in Vietnamese, 30 s per action. */
+  page: Page;
+  baseUrl: string;
+}
+
+/**
+ * The set-up every browser test file shares, registered in the calling `describe`: fails in CI without Chromium,
+ * builds the web app when stale, starts the server (demo data, `admin` with `adminPassword`) and Chromium, and
+ * closes both afterwards.
+ */
+export function useBrowserSuite(adminPassword: string): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    const availability = browserAvailability();
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    await ensureWebBuild();
+    suite.app = await startTestServer(adminPassword);
+    suite.baseUrl = suite.app.server.url;
+    suite.browser = await launchBrowser();
+    suite.page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
+    suite.page.setDefaultTimeout(30_000);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  return suite;
 }
 
 /** Saves a full-page screenshot as e2e/artifacts/<name>.png (the folder is git-ignored). */

@@ -6,10 +6,14 @@
  */
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
+import { checkinEndpoints } from "./checkin";
 import { systemEndpoints } from "./common";
 import { heldEndpoints } from "./conference-held";
 import { programEndpoints } from "./conference-program";
+import { conferenceRoleEndpoints } from "./conference-roles";
 import { conferenceEndpoints } from "./conferences";
+import { answerEndpoints } from "./delegate-answers";
+import { delegateEndpoints } from "./delegates";
 import { documentEndpoints } from "./documents";
 import type { Endpoint } from "./http";
 import { importerEndpoints } from "./importer-preview";
@@ -19,7 +23,9 @@ import { obligationEndpoints } from "./obligations";
 import { organisationEndpoints } from "./organisations";
 import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
+import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
+import { seatingEndpoints } from "./seating";
 import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
@@ -30,6 +36,7 @@ export const endpoints = {
   organisations: organisationEndpoints,
   plans: planEndpoints,
   reports: reportEndpoints,
+  reportCompile: compileEndpoints,
   obligations: obligationEndpoints,
   tracking: trackingEndpoints,
   documents: documentEndpoints,
@@ -40,6 +47,11 @@ export const endpoints = {
   conferences: conferenceEndpoints,
   stage: stageEndpoints,
   conferenceProgram: programEndpoints,
+  delegates: delegateEndpoints,
+  delegateAnswers: answerEndpoints,
+  conferenceRoles: conferenceRoleEndpoints,
+  seating: seatingEndpoints,
+  checkin: checkinEndpoints,
   conferenceHeld: heldEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 

@@ -79,6 +79,8 @@ export const ObligationDetail = ObligationView.extend({
   canReview: z.boolean(),
   /** A manager of the obligated unit: may press "Lập kế hoạch thực hiện". */
   canPlan: z.boolean(),
+  /** The task carries a report form: the unit writes its report on the "Báo cáo" page. */
+  hasReportForm: z.boolean(),
 });
 export type ObligationDetail = z.infer<typeof ObligationDetail>;
 

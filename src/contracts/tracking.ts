@@ -154,6 +154,8 @@ export const MyWorkItem = z.object({
     id: z.string(),
     what: z.string(),
     deliverable: z.enum(["report", "document", "conference", "delegates", "confirmation"]),
+    /** The task carries a report form: "Việc của tôi" links to its "Báo cáo" page. */
+    hasReportForm: z.boolean(),
   }),
   unit: z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() }),
 });

@@ -31,7 +31,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       : startJobs({
           db: database.db,
           jobs: [
-            ...moduleJobs({ smtpUrl: process.env.SMTP_URL || undefined }),
+            ...moduleJobs({ smtpUrl: process.env.SMTP_URL || undefined, database }),
             // Files of uploads cut off mid-way (a crash, a dropped connection), older than an hour: none can still be in flight.
             { name: "dọn tệp tải lên dở", intervalMs: 60 * 60_000, run: () => sweepOrphanFiles(database).then(() => undefined) },
           ],

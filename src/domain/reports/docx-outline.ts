@@ -136,17 +136,9 @@ export function matchOutline(html: string, headings: readonly OutlineHeading[]):
     throw new ReportDocError(
       "Không tìm thấy đề mục nào trong tệp .docx nên chưa đặt được nội dung vào đề cương. Hãy đánh số các đề mục như trong đề cương (I., 1., a) …) hoặc dùng kiểu Heading của Word, rồi tải lên lại; chưa có gì được lưu.",
     );
-  const merged = new Map<string, (typeof raw)[number]>();
+  // Each form heading is matched at most once (see `taken`): a repeat in the file is not matched again.
   const blocks: OutlineBlock[] = [];
   for (const b of raw) {
-    if (b.headingId && merged.has(b.headingId)) {
-      merged.get(b.headingId)?.nodes.push(...b.nodes);
-      continue;
-    }
-    if (b.headingId) merged.set(b.headingId, b);
-  }
-  for (const b of raw) {
-    if (b.headingId && merged.get(b.headingId) !== b) continue;
     const content = joinLists(b.nodes).filter((n) => n.type !== "paragraph" || n.content);
     const { doc, text } = validateReportDoc({ type: "doc", content: content.length ? content : [{ type: "paragraph" }] });
     if (!b.headingId && text === "" && b.title === BEFORE_FIRST_HEADING) continue;

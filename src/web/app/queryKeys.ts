@@ -50,6 +50,15 @@ export const queryKeys = {
     logistics: (conferenceId: string) => ["conference-program", conferenceId, "logistics"] as const,
     readiness: (conferenceId: string) => ["conference-program", conferenceId, "readiness"] as const,
   },
+  delegates: {
+    all: ["delegates"] as const,
+    list: (conferenceId: string, filter: object) => ["delegates", conferenceId, "list", filter] as const,
+    quotas: (conferenceId: string) => ["delegates", conferenceId, "quotas"] as const,
+    nominees: (quotaId: string, unitId: string) => ["delegates", "nominees", quotaId, unitId] as const,
+    tally: (conferenceId: string) => ["delegates", conferenceId, "tally"] as const,
+    invitations: (conferenceId: string) => ["delegates", conferenceId, "invitations"] as const,
+    confirm: (token: string) => ["delegates", "confirm", token] as const,
+  },
 };
 
 /** Every view that shows an obligation or counts obligations: what a submission, return or acceptance changes. */
@@ -62,6 +71,7 @@ const obligationViews: readonly QueryKey[] = [
   queryKeys.plans.all,
   queryKeys.notifications.all,
   queryKeys.conferenceProgram.all,
+  queryKeys.delegates.all,
 ];
 
 /** Refreshes every view that shows obligations (after submit, return, accept, issue, a task change). */

@@ -7,6 +7,8 @@ import { useMe } from "./session";
 
 // The signed-in frame (menu, bell, dialogs) and the not-found page load after sign-in, not before it.
 const AppLayout = lazy(async () => ({ default: (await import("./layout")).AppLayout }));
+// A delegate's confirmation page is public (the link's token is the key) and loads on its own.
+const ConfirmPage = lazy(async () => ({ default: (await import("../features/delegates/ConfirmPage")).ConfirmPage }));
 const NotFoundPage = lazy(async () => ({ default: (await import("../components/NotFoundPage")).NotFoundPage }));
 
 function FullPageSpinner() {
@@ -32,6 +34,14 @@ function RequireSignedIn() {
 
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
+  {
+    path: "/xac-bao/:token",
+    element: (
+      <Suspense fallback={<FullPageSpinner />}>
+        <ConfirmPage />
+      </Suspense>
+    ),
+  },
   {
     element: <RequireSignedIn />,
     children: [

@@ -13,6 +13,7 @@ const PlansPage = page(() => import("../features/plans/PlansPage"), "PlansPage")
 const PlanDetailPage = page(() => import("../features/plans/PlanDetailPage"), "PlanDetailPage");
 const MyWorkPage = page(() => import("../features/my-work/MyWorkPage"), "MyWorkPage");
 const ObligationPage = page(() => import("../features/obligations/ObligationPage"), "ObligationPage");
+const ReportWritingPage = page(() => import("../features/reports/ReportWritingPage"), "ReportWritingPage");
 const OrganisationPage = page(() => import("../features/organisations/OrganisationPage"), "OrganisationPage");
 const UsersPage = page(() => import("../features/people/UsersPage"), "UsersPage");
 const ConferencesPage = page(() => import("../features/conferences/ConferencesPage"), "ConferencesPage");
@@ -20,6 +21,8 @@ const ConferencePage = page(() => import("../features/conferences/ConferencePage
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
 const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
 const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
+const ReportFormPage = page(() => import("../features/reports/ReportFormPage"), "ReportFormPage");
+const CompiledPage = page(() => import("../features/reports/CompiledPage"), "CompiledPage");
 
 /** One entry of the left navigation and its route. */
 export interface Section {
@@ -75,6 +78,9 @@ export const HOME_PATH = sections[0].path;
 export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
+  { path: "/tasks/:id/compiled", element: <CompiledPage /> },
+  { path: "/plans/:planId/tasks/:taskId/report-form", element: <ReportFormPage /> },
+  { path: "/obligations/:id/report", element: <ReportWritingPage /> },
   { path: "/conferences/:id/:tab?", element: <ConferencePage /> },
   { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },
 ];

@@ -5,11 +5,19 @@ import "dayjs/locale/vi";
 import "dayjs/locale/en";
 import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
+import delegatesEn from "./delegates.en.json";
+import delegatesVi from "./delegates.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
 import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
+import reportCompileEn from "./report-compile.en.json";
+import reportCompileVi from "./report-compile.vi.json";
+import reportFormEn from "./report-form.en.json";
+import reportFormVi from "./report-form.vi.json";
+import reportWritingEn from "./report-writing.en.json";
+import reportWritingVi from "./report-writing.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -25,8 +33,32 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, ...plansVi, ...conferencesVi, ...programVi, ...stageVi } },
-    en: { translation: { ...en, ...plansEn, ...conferencesEn, ...programEn, ...stageEn } },
+    vi: {
+      translation: {
+        ...vi,
+        ...plansVi,
+        ...conferencesVi,
+        ...programVi,
+        ...stageVi,
+        ...reportWritingVi,
+        ...reportCompileVi,
+        ...reportFormVi,
+        ...delegatesVi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...plansEn,
+        ...conferencesEn,
+        ...programEn,
+        ...stageEn,
+        ...reportWritingEn,
+        ...reportCompileEn,
+        ...reportFormEn,
+        ...delegatesEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

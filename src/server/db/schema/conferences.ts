@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { AwardKind, ConferenceFormat, LogisticsKind, TimerSubjectKind } from "../../../contracts/conferences";
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { AwardKind, ConferenceFormat, ConferenceRole, LogisticsKind, TimerSubjectKind } from "../../../contracts/conferences";
 import { obligations } from "./obligations";
 import { units } from "./organisations";
 import { users } from "./people";
@@ -190,6 +190,31 @@ export const conferenceTimerCommands = pgTable(
     seq: integer("seq").notNull(),
   },
   (t) => [index("conference_timer_commands_conf_idx").on(t.conferenceId, t.at)],
+);
+
+/**
+ * A role on one conference, given by its organisers to anyone (a unit of the tree holds no such role): `organiser`
+ * acts as a manager of the host unit does for this conference only; `door` sees the roster and checks delegates in,
+ * nothing else (not the plan, not the seating plan).
+ */
+export const conferenceRoleGrants = pgTable(
+  "conference_role_grants",
+  {
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<ConferenceRole>().notNull(),
+    grantedBy: uuid("granted_by").references(() => users.id),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conferenceId, t.userId, t.role] }),
+    index("conference_role_grants_user_idx").on(t.userId),
+    check("conference_role_grants_role_ck", sql`${t.role} in ('organiser', 'door')`),
+  ],
 );
 
 /**

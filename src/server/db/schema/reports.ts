@@ -15,7 +15,7 @@ import type { IndicatorKind } from "../../../domain/reports/rules";
 import { obligations } from "./obligations";
 import { units } from "./organisations";
 import { users } from "./people";
-import { tasks } from "./plans";
+import { outgoingDocuments, tasks } from "./plans";
 
 /** A task's report form (đề cương + biểu mẫu): one per task whose deliverable is a report. */
 export const reportForms = pgTable(
@@ -135,3 +135,75 @@ export const reportSections = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reportId, t.headingId] }), index("report_sections_heading_idx").on(t.headingId)],
 );
+
+/**
+ * The compiled report (báo cáo tổng hợp) of one level of the tree under a form: the compiling unit's draft, then
+ * final. Final takes a number from the outgoing register (`document_number`, the register row in `document_id`)
+ * and is that level's own submission upward when it owes one.
+ */
+export const compiledReports = pgTable(
+  "compiled_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    formId: uuid("form_id")
+      .notNull()
+      .references(() => reportForms.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: text("status").$type<"draft" | "final">().notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    documentNumber: text("document_number"),
+    documentId: uuid("document_id").references(() => outgoingDocuments.id),
+    issuedOn: text("issued_on"),
+    finalizedBy: uuid("finalized_by").references(() => users.id),
+    finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("compiled_reports_form_unit_uq").on(t.formId, t.unitId)],
+);
+
+/** The compiled text under one heading: passages picked from the units' sections, then edited (ProseMirror JSON). */
+export const compiledSections = pgTable(
+  "compiled_sections",
+  {
+    compiledReportId: uuid("compiled_report_id")
+      .notNull()
+      .references(() => compiledReports.id, { onDelete: "cascade" }),
+    headingId: uuid("heading_id")
+      .notNull()
+      .references(() => reportHeadings.id, { onDelete: "cascade" }),
+    doc: jsonb("doc").$type<Record<string, unknown>>().notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.compiledReportId, t.headingId] })],
+);
+
+/** A reviewer's comment on a unit's report, anchored to a heading (null: the report as a whole); the return's reasons. */
+export const reportComments = pgTable(
+  "report_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    headingId: uuid("heading_id").references(() => reportHeadings.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_comments_obligation_idx").on(t.obligationId, t.createdAt)],
+);
+
+/** An expected unit the compiling level excuses from its report (with the reason), so the level can be final without it. */
+export const reportExcuses = pgTable("report_excuses", {
+  obligationId: uuid("obligation_id")
+    .primaryKey()
+    .references(() => obligations.id, { onDelete: "cascade" }),
+  note: text("note").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

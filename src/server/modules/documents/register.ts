@@ -75,7 +75,7 @@ export interface OutgoingEntry {
   typeCode: string;
   sequence: number;
   number: string;
-  kind: "urging_letter";
+  kind: "urging_letter" | "compiled_report" | "invitation";
   issuedOn: string;
   subject: string;
   planId: string | null;
@@ -84,7 +84,11 @@ export interface OutgoingEntry {
   createdBy: string;
 }
 
-/** Records a numbered document in the register (sổ văn bản đi), with the SHA-256 of the file handed out. */
-export async function recordOutgoing(tx: Db, { file, ...entry }: OutgoingEntry): Promise<void> {
-  await tx.insert(outgoingDocuments).values({ ...entry, fileSha256: createHash("sha256").update(file).digest("hex") });
+/** Records a numbered document in the register (sổ văn bản đi), with the SHA-256 of the file handed out; its id back. */
+export async function recordOutgoing(tx: Db, { file, ...entry }: OutgoingEntry): Promise<string> {
+  const [row] = await tx
+    .insert(outgoingDocuments)
+    .values({ ...entry, fileSha256: createHash("sha256").update(file).digest("hex") })
+    .returning({ id: outgoingDocuments.id });
+  return row.id;
 }

@@ -73,3 +73,18 @@ export async function smtpTransport(url: string, from = process.env.SMTP_FROM ??
     },
   };
 }
+
+/**
+ * Queues e-mails to people who may have no account (a conference's delegates), inside the caller's transaction;
+ * nothing is queued where SMTP is not set (`SMTP_URL`), as for notifications. Returns how many were queued.
+ */
+export async function queueEmails(
+  tx: Db,
+  mails: ReadonlyArray<{ to: string; subject: string; body: string }>,
+  now = new Date(),
+): Promise<number> {
+  if (!process.env.SMTP_URL || mails.length === 0) return 0;
+  for (let i = 0; i < mails.length; i += 2000)
+    await tx.insert(emailOutbox).values(mails.slice(i, i + 2000).map((m) => ({ ...m, body: `${m.body}\n\n— kehoach`, createdAt: now })));
+  return mails.length;
+}

@@ -33,7 +33,7 @@ export function presentObligationDetail(
   o: ObligationContext,
   events: Awaited<ReturnType<typeof listEvents>>,
   subs: Awaited<ReturnType<typeof listSubmissions>>,
-  rights: { canSubmit: boolean; canReview: boolean; canPlan: boolean },
+  rights: { canSubmit: boolean; canReview: boolean; canPlan: boolean; hasReportForm: boolean },
 ): ObligationDetail {
   return {
     ...presentObligation(o),

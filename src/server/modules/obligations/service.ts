@@ -9,6 +9,7 @@ import { recordAudit } from "../../platform/audit";
 import { AppError, versionConflict } from "../../platform/errors";
 import { type FileStore, saveFiles } from "../../platform/files/store";
 import { notifyObligationAccepted, notifyObligationReturned, notifyObligationSubmitted } from "../notifications/notify";
+import { tasksWithReportForm } from "../reports/queries";
 import type { CheckedFile } from "./files";
 import { assertCanReview, assertCanSubmit, canReadObligation, canReview, canSubmit } from "./policy";
 import { presentObligation, presentObligationDetail } from "./presenter";
@@ -20,11 +21,12 @@ const hidden = () => new AppError("NOT_FOUND", "Không tìm thấy việc cần 
 export async function getObligation(db: Db, actor: Actor, id: string): Promise<ObligationDetail> {
   const o = await q.loadObligation(db, id).catch(() => null);
   if (!o || !canReadObligation(actor, o)) throw hidden();
-  const [events, subs] = await Promise.all([q.listEvents(db, id), q.listSubmissions(db, id)]);
+  const [events, subs, forms] = await Promise.all([q.listEvents(db, id), q.listSubmissions(db, id), tasksWithReportForm(db, [o.taskId])]);
   return presentObligationDetail(o, events, subs, {
     canSubmit: canSubmit(actor, o),
     canReview: canReview(actor, o),
     canPlan: canManage(actor, o.unitPath),
+    hasReportForm: forms.has(o.taskId),
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { IndicatorRule } from "../../../domain/reports/rules";
 import type { Db } from "../../db/client";
 import { reportForms, reportHeadings, reportIndicators, reportValues } from "../../db/schema/index";
@@ -20,6 +20,16 @@ export const formMissing = "Nhiệm vụ này chưa có đề cương, biểu m�
 export async function findFormOfTask(db: Db, taskId: string): Promise<FormRow | undefined> {
   const [row] = await db.select().from(reportForms).where(eq(reportForms.taskId, taskId));
   return row;
+}
+
+/** Which of the given tasks carry a report form (a unit has a report to write): for the obligation page and "Việc của tôi". */
+export async function tasksWithReportForm(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  const rows = await db
+    .select({ taskId: reportForms.taskId })
+    .from(reportForms)
+    .where(inArray(reportForms.taskId, [...new Set(taskIds)]));
+  return new Set(rows.map((r) => r.taskId));
 }
 
 export async function findForm(db: Db, formId: string): Promise<FormRow | undefined> {

@@ -4,6 +4,7 @@ import { MAX_IMPORT_BYTES } from "../../../domain/importer/index";
 import { AppError } from "../../platform/errors";
 import { readOneFile } from "../../platform/files/one-file";
 import { route } from "../../platform/http";
+import { compileRoutes } from "./compile-routes";
 import { previewDocx } from "./docx-upload";
 import { addHeading, addIndicator, deleteHeading, deleteIndicator, updateHeading, updateIndicator } from "./form-edits";
 import { createForm, getForm } from "./forms";
@@ -65,4 +66,6 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   route(app, e.totals, ({ actor, params, query }) => getTotals(db(), { actor, taskId: params.id, unitId: query.unitId }));
+
+  await compileRoutes(app);
 }

@@ -1,9 +1,22 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { PlanSection } from "../../../contracts/importer";
+import { appendPassage, docText, textParagraphs } from "../../../domain/reports/prose";
 import type { IndicatorKind } from "../../../domain/reports/rules";
+import { searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
-import { obligations, plans, reportForms, reportHeadings, reportIndicators, reportValues, unitReports } from "../../db/schema/index";
+import {
+  compiledReports,
+  compiledSections,
+  obligations,
+  plans,
+  reportForms,
+  reportHeadings,
+  reportIndicators,
+  reportSections,
+  reportValues,
+  unitReports,
+} from "../../db/schema/index";
 import { makePlan, makeTask, type ObligationState, obligationRow, type PlanRow, type TaskRow } from "../tracking/fixtures";
 
 /** Test and benchmark support: plans with a report task, obligations, forms and values written straight to the tables. */
@@ -96,6 +109,39 @@ export async function fillValues(
     );
     for (let j = 0; j < values.length; j += BATCH * 2) await db.insert(reportValues).values(values.slice(j, j + BATCH * 2));
   }
+}
+
+/** A unit's text under one heading, as the editor's document (a paragraph per line); its report made when absent. */
+export async function writeSection(
+  db: Db,
+  options: { formId: string; obligation: { id: string; unitId: string }; headingId: string; text: string },
+): Promise<void> {
+  const { formId, obligation, headingId, text } = options;
+  await db.insert(unitReports).values({ formId, obligationId: obligation.id, unitId: obligation.unitId }).onConflictDoNothing();
+  const [report] = await db.select().from(unitReports).where(eq(unitReports.obligationId, obligation.id));
+  const doc = { type: "doc", content: textParagraphs(text) };
+  await db.insert(reportSections).values({ reportId: report.id, headingId, doc, searchText: searchKey(docText(doc)) });
+}
+
+/** The unit answers its obligation of the level above with its own plan (both links, as answerWithChildPlan writes them). */
+export async function linkChildPlan(db: Db, options: { obligationId: string; childPlanId: string; parentPlanId: string }) {
+  await db.update(obligations).set({ childPlanId: options.childPlanId }).where(eq(obligations.id, options.obligationId));
+  await db.update(plans).set({ parentPlanId: options.parentPlanId }).where(eq(plans.id, options.childPlanId));
+}
+
+/** A level's compiled draft holding, under each heading, every given unit's section (as if each had been picked). */
+export async function writeCompiledDraft(
+  db: Db,
+  options: { formId: string; unitId: string; passages: ReadonlyArray<{ headingId: string; unitName: string; text: string }> },
+): Promise<void> {
+  const [report] = await db.insert(compiledReports).values({ formId: options.formId, unitId: options.unitId }).returning();
+  const docs = new Map<string, ReturnType<typeof appendPassage>>();
+  for (const p of options.passages) docs.set(p.headingId, appendPassage(docs.get(p.headingId) ?? null, p.unitName, textParagraphs(p.text)));
+  await db
+    .insert(compiledSections)
+    .values(
+      [...docs].map(([headingId, doc]) => ({ compiledReportId: report.id, headingId, doc: doc as unknown as Record<string, unknown> })),
+    );
 }
 
 /** A .docx of paragraphs, as a unit would write its report: `{ heading: true }` uses Word's Heading 1 style. */

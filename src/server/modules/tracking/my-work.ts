@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/access";
 import { AppError, forbidden, notFound } from "../../platform/errors";
 import { owedObligations, type WorkRow } from "../obligations/read-model";
 import { findUnitRef as findUnit } from "../organisations/views";
+import { tasksWithReportForm } from "../reports/queries";
 import { messages, workScope, worksFor } from "./policy";
 
 export const DEFAULT_MY_WORK_LIMIT = 200;
@@ -18,7 +19,7 @@ export interface ListMyWorkOptions {
 
 export interface MyWorkData {
   at: Date;
-  items: Array<WorkRow & { timeLeft: TimeLeft }>;
+  items: Array<Omit<WorkRow, "task"> & { task: WorkRow["task"] & { hasReportForm: boolean }; timeLeft: TimeLeft }>;
   truncated: boolean;
 }
 
@@ -35,9 +36,17 @@ export async function listMyWork(db: Db, { actor, now, unitId, limit = DEFAULT_M
   }
   // One extra row tells whether the list was cut.
   const rows = await owedObligations(db, { scope, underPath, limit: limit + 1 });
+  const forms = await tasksWithReportForm(
+    db,
+    rows.map((r) => r.task.id),
+  );
   return {
     at: now,
-    items: rows.slice(0, limit).map((row) => ({ ...row, timeLeft: timeLeft(row.dueAt, now) })),
+    items: rows.slice(0, limit).map((row) => ({
+      ...row,
+      task: { ...row.task, hasReportForm: forms.has(row.task.id) },
+      timeLeft: timeLeft(row.dueAt, now),
+    })),
     truncated: rows.length > limit,
   };
 }

@@ -1,3 +1,4 @@
+import type { QrMatrix } from "./qr";
 /** Inputs of the official-document builders: plain data, no database rows, so the builders stay pure. */
 
 /** State and military bodies follow Nghị định 30/2020/NĐ-CP; Party bodies follow Hướng dẫn 36-HD/VPTW. */
@@ -96,4 +97,26 @@ export interface AgendaDocument extends OfficialHeader {
   items: AgendaRowText[];
   /** `180 phút`, or null. */
   total: string | null;
+}
+
+/** A Giấy mời: the host's header and number, the conference, and per delegate who, dress code, seat and QR. */
+export interface InvitationLetter extends Omit<OfficialHeader, "recipients"> {
+  conferenceTitle: string;
+  /** As written: `07 giờ 30 phút, thứ Ba, ngày 02/6/2026`. */
+  time: string;
+  venue: string;
+}
+
+export interface InvitationGuest {
+  /** `Đồng chí Nguyễn Văn A` */
+  addressee: string;
+  /** `Chủ tịch UBND xã An Lão` */
+  position: string;
+  dressCode: string;
+  /** `Khu A, hàng 3, ghế 12`; empty until seating assigns one. */
+  seat: string;
+  /** The personal confirmation link, printed under its QR code. */
+  confirmUrl: string;
+  /** The QR code printed on the letter (platform/documents/qr.ts): drawn as squares in a PDF, a PNG in a .docx. */
+  qr: QrMatrix;
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, open, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -66,9 +66,11 @@ export async function saveFiles(
   tx: Db,
   store: FileStore,
   rows: Array<{ file: ReceivedFile; mimeType: string; submissionId: string | null; createdAt: Date }>,
-): Promise<void> {
+): Promise<string[]> {
+  const ids: string[] = [];
   for (const { file, mimeType, submissionId, createdAt } of rows) {
     const id = randomUUID();
+    ids.push(id);
     if (store.kind === "directory" && store.root) {
       const target = blobPath(store.root, file.sha256);
       const exists = await stat(target).then(
@@ -103,6 +105,7 @@ export async function saveFiles(
       }
     }
   }
+  return ids;
 }
 
 /** A stored file's bytes as a stream: one chunk row at a time, or the blob file. */
@@ -175,4 +178,45 @@ export async function sweepOrphanFiles(database: Database, { graceMs = 60 * 60 *
     }
   }
   return removed;
+}
+
+/**
+ * Stores a file the server made (a batch of invitations) inside `tx`, as an upload is stored: written to the
+ * store's temporary directory, hashed, then saved like a received file. Returns its id.
+ */
+export async function saveGeneratedFile(
+  tx: Db,
+  store: FileStore,
+  file: { fileName: string; mimeType: string; content: Buffer },
+): Promise<string> {
+  const tempPath = path.join(store.tempDir, `${randomUUID()}.part`);
+  await writeFile(tempPath, file.content);
+  const sha256 = createHash("sha256").update(file.content).digest("hex");
+  const [id] = await saveFiles(tx, store, [
+    {
+      file: { fileName: file.fileName, path: tempPath, size: file.content.length, sha256, head: file.content.subarray(0, 16) },
+      mimeType: file.mimeType,
+      submissionId: null,
+      createdAt: new Date(),
+    },
+  ]);
+  // The directory store renamed the file into place; the database store copied it into chunks.
+  if (store.kind === "database") await rm(tempPath, { force: true });
+  return id;
+}
+
+/** What streaming a stored file back needs (its name, type, size and where its bytes are). */
+export async function findStoredFile(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: storedFiles.id,
+      fileName: storedFiles.fileName,
+      mimeType: storedFiles.mimeType,
+      size: storedFiles.size,
+      sha256: storedFiles.sha256,
+      storage: storedFiles.storage,
+    })
+    .from(storedFiles)
+    .where(eq(storedFiles.id, id));
+  return row;
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ConferenceDetail } from "../../../contracts/conferences";
+import { DelegatesTab } from "../delegates/DelegatesTab";
 import { StageTab } from "../stage/StageTab";
 import { AgendaTab } from "./AgendaTab";
 import { AwardsTab } from "./AwardsTab";
@@ -37,4 +38,5 @@ export const conferenceTabs: ConferenceTab[] = [
   { key: "logistics", labelKey: "program.tabs.logistics", render: (c) => <LogisticsTab conferenceId={c.id} /> },
   { key: "readiness", labelKey: "program.tabs.readiness", render: (c) => <ReadinessTab conferenceId={c.id} /> },
   { key: "stage", labelKey: "stage.stageTab", render: (c) => <StageTab conference={c} /> },
+  { key: "delegates", labelKey: "delegates.tab", render: (c) => <DelegatesTab conference={c} /> },
 ];

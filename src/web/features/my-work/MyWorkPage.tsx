@@ -73,6 +73,11 @@ export function MyWorkPage() {
                     {item.plan.number ? `${item.plan.number} · ` : ""}
                     {item.plan.title}
                   </Typography.Text>
+                  {item.task.hasReportForm && (
+                    <Link to={`/obligations/${item.obligationId}/report`} data-testid="my-work-report-link">
+                      {t("reportWriting.openReport")}
+                    </Link>
+                  )}
                   {item.status === "returned" && (
                     <Typography.Text type="warning">
                       {t("myWork.returned")}: {item.returnedReason}

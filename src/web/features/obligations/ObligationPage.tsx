@@ -1,4 +1,4 @@
-import { FileAddOutlined, PaperClipOutlined } from "@ant-design/icons";
+import { FileAddOutlined, FileTextOutlined, PaperClipOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
@@ -125,6 +125,11 @@ export function ObligationPage() {
           )}
           <Typography.Text type={o.overdue && owed ? "danger" : "secondary"}>{owed ? o.timeLeft : ""}</Typography.Text>
           <ImplementationPlan obligation={o} />
+          {o.hasReportForm && (
+            <Link to={`/obligations/${o.id}/report`} data-testid="obligation-report-link">
+              <FileTextOutlined /> {t("reportWriting.openReport")}
+            </Link>
+          )}
         </Space>
       </Space>
       {o.status === "returned" && o.returnedReason && (

@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from "@an
 import { Alert, Button, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import type { PlanDetail, TaskView } from "../../../contracts/plans";
 import { showError, showSuccess } from "../../app/notify";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
@@ -107,6 +108,20 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                 <Typography.Text type="secondary">
                   {t("plans.tasks.deliverable")}: {deliverableLabel(task.deliverable, t)}
                 </Typography.Text>
+                {task.deliverable === "report" && plan.canManage && (
+                  <div>
+                    <Link to={`/plans/${plan.id}/tasks/${task.id}/report-form`} data-testid="task-report-form">
+                      {t("reportForm.open")}
+                    </Link>
+                  </div>
+                )}
+                {task.deliverable === "report" && plan.canManage && plan.status !== "draft" && (
+                  <div>
+                    <Link to={`/tasks/${task.id}/compiled`} data-testid="task-compiled">
+                      {t("reportCompile.open")}
+                    </Link>
+                  </div>
+                )}
               </>
             ),
           },

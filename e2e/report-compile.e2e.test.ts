@@ -1,0 +1,230 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CompiledView } from "../src/contracts/report-compile";
+import { readDocx } from "../src/server/platform/documents/testing/read-docx";
+import {
+  browserAvailability,
+  CHROMIUM_PATH,
+  callApiFromPage,
+  type E2eServer,
+  ensureWebBuild,
+  launchBrowser,
+  signIn,
+  signOut,
+  snap,
+  startTestServer,
+} from "./support";
+
+const availability = browserAvailability();
+const ADMIN_PASSWORD = "e2e-tong-hop-4k7";
+const MANAGER_PASSWORD = "e2e-tong-hop-quan-ly-2p9";
+const SUFFIX = Math.random().toString(36).slice(2, 7);
+const MANAGER = `quanly.tonghop.${SUFFIX}`;
+const COMMUNES = ["Xã An Lạc", "Xã Bình Minh", "Xã Cát Tiên"];
+const CELLS = [10, 7, 12];
+
+const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+/**
+ * The level above in a real browser (issue 8): three communes wrote their section and numbers and submitted; the
+ * district's manager opens the compiled view from the plan's report task, searches and filters, picks a whole
+ * section and a selected passage, accepts two, returns one with a comment on the heading then excuses it, marks
+ * the compiled report final and downloads the .docx and .xlsx, which hold the texts and the totals.
+ */
+describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)", () => {
+  let app: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl = "";
+  let planId = "";
+  let taskId = "";
+
+  const api = async (method: string, url: string, body?: unknown, expected = [200, 201]) => {
+    const answer = await callApiFromPage(page, method, url, body);
+    if (!expected.includes(answer.status)) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as Record<string, unknown> & { id: string; version: number };
+  };
+
+  beforeAll(async () => {
+    if (availability.missingInCi)
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+    await ensureWebBuild();
+    app = await startTestServer(ADMIN_PASSWORD);
+    baseUrl = app.server.url;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
+    page.setDefaultTimeout(30_000);
+
+    // The admin builds the district, its communes, the manager, the plan with its report form, and the communes' reports.
+    await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
+    const district = await api("POST", "/api/units", { name: `UBND huyện Thử ${SUFFIX}`, kind: "ubnd", parentId: null, tree: "state" });
+    const communes = [];
+    for (const name of COMMUNES) communes.push(await api("POST", "/api/units", { name, kind: "xa", parentId: district.id }));
+    await api("POST", "/api/users", {
+      username: MANAGER,
+      fullName: "Cán bộ tổng hợp của huyện",
+      unitId: district.id,
+      password: MANAGER_PASSWORD,
+      grants: [{ unitId: district.id, role: "manager" }],
+    });
+    const plan = await api("POST", "/api/plans", { issuerUnitId: district.id, title: "Sơ kết công tác xây dựng Đảng 6 tháng" });
+    planId = plan.id;
+    const task = await api("POST", `/api/plans/${planId}/tasks`, {
+      what: "Báo cáo sơ kết 6 tháng theo đề cương",
+      deliverable: "report",
+      target: { unitIds: communes.map((c) => c.id) },
+      dueDate: "2099-06-30",
+      dueTime: null,
+    });
+    taskId = (task.task as { id: string }).id;
+    const version = (await api("GET", `/api/plans/${planId}`)).version;
+    await api("POST", `/api/plans/${planId}/issue`, { version });
+    let form = await api("POST", `/api/tasks/${taskId}/report-form`, { from: "empty" });
+    form = await api("POST", `/api/report-forms/${form.id}/headings`, {
+      version: form.version,
+      parentId: null,
+      number: "I",
+      heading: "Kết quả thực hiện",
+    });
+    const heading = (form.headings as Array<{ id: string }>)[0];
+    form = await api("POST", `/api/report-forms/${form.id}/indicators`, {
+      version: form.version,
+      headingId: heading.id,
+      code: "CB",
+      name: "Tổng số chi bộ",
+      kind: "integer",
+    });
+    const indicator = (form.indicators as Array<{ id: string }>)[0];
+    const view = (await api("GET", `/api/tasks/${taskId}/report-compiled`)) as unknown as CompiledView;
+    for (const [i, unit] of view.units.entries()) {
+      const k = COMMUNES.indexOf(unit.unitName);
+      await api("PUT", `/api/obligations/${unit.obligationId}/report/sections/${heading.id}`, {
+        version: 0,
+        doc: doc(`${unit.unitName} đã tổ chức ${k + 2} hội nghị. Đoạn chọn riêng số ${i}.`),
+      });
+      const report = await api("GET", `/api/obligations/${unit.obligationId}/report`);
+      await api("PUT", `/api/obligations/${unit.obligationId}/report/values`, {
+        version: report.version,
+        values: [{ indicatorId: indicator.id, value: CELLS[k] }],
+      });
+      await api("POST", `/api/obligations/${unit.obligationId}/submissions`, { text: "Gửi báo cáo sơ kết." });
+    }
+    await signOut(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("the district's manager compiles, reviews, marks final and exports", async () => {
+    await signIn(page, baseUrl, MANAGER, MANAGER_PASSWORD);
+    await page.goto(`${baseUrl}/plans/${planId}/tasks`);
+    await page.getByTestId("task-compiled").click();
+    await page.getByTestId("compiled-page").waitFor();
+    await page.getByTestId("compiled-heading-item").first().click();
+    await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(3);
+
+    // Search without diacritics, then filter by a unit.
+    await page.getByTestId("compiled-search").locator("input").fill("cat tien hoi nghi");
+    await page.getByTestId("compiled-search").locator("input").press("Enter");
+    await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("compiled-unit-text").textContent()).toContain("Xã Cát Tiên");
+    await page.getByTestId("compiled-search").locator("input").fill("");
+    await page.getByTestId("compiled-search").locator("input").press("Enter");
+    await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(3);
+    await page.getByTestId("compiled-filter-unit").click();
+    await page.locator(".ant-select-item-option[title='Xã Bình Minh']").click();
+    await expect.poll(() => page.getByTestId("compiled-units").locator("tr.ant-table-row").count()).toBe(1);
+    await page.getByTestId("compiled-filter-unit").locator(".ant-select-clear").click({ force: true });
+    await expect.poll(() => page.getByTestId("compiled-units").locator("tr.ant-table-row").count()).toBe(3);
+
+    // Pick the whole section of the first unit, then a selected passage of the second.
+    await page.getByTestId("compiled-pick").first().click();
+    await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toContain("Xã An Lạc:");
+    const second = page.getByTestId("compiled-unit-body").nth(1);
+    await second.evaluate((el) => {
+      const text = el.firstChild as Text;
+      const start = (text.textContent ?? "").indexOf("Đoạn chọn riêng");
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, (text.textContent ?? "").length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    });
+    await page.getByTestId("compiled-pick").nth(1).click();
+    await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toMatch(/Xã Bình Minh:\s*Đoạn chọn riêng số \d\./);
+    expect(await page.getByTestId("compiled-draft-text").textContent()).not.toContain("Xã Bình Minh đã tổ chức");
+
+    // Edit the draft in the shared editor and save it.
+    await page.getByTestId("compiled-draft-text").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Toàn huyện đã tổng kết đúng hạn.");
+    await page.getByTestId("compiled-draft-save").click();
+    await expect.poll(() => page.getByTestId("compiled-draft-save").isDisabled()).toBe(true);
+    await page.reload();
+    await page.getByTestId("compiled-page").waitFor();
+    await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toContain("Toàn huyện đã tổng kết đúng hạn.");
+
+    // Final is refused while units are pending: the message names them.
+    await page.getByTestId("compiled-final").click();
+    await page.getByTestId("compiled-final-ok").click();
+    await expect.poll(() => page.locator(".ant-message").textContent()).toContain("Xã An Lạc");
+
+    // Accept two, return the third with a comment on the heading, then excuse it.
+    const row = (name: string) => page.getByTestId("compiled-units").locator("tr.ant-table-row", { hasText: name });
+    await row("Xã An Lạc").getByTestId("compiled-accept").click();
+    await expect.poll(() => row("Xã An Lạc").getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
+    await row("Xã Cát Tiên").getByTestId("compiled-accept").click();
+    await expect.poll(() => row("Xã Cát Tiên").getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
+    await row("Xã Bình Minh").getByTestId("compiled-return").click();
+    await page.getByTestId("compiled-return-heading").click();
+    await page.locator(".ant-select-item-option[title='I Kết quả thực hiện']").click();
+    await page.getByTestId("compiled-return-comment").fill("Chưa nêu số đảng viên mới.");
+    await page.getByTestId("compiled-return-ok").click();
+    await expect.poll(() => row("Xã Bình Minh").getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
+    await expect.poll(() => row("Xã Bình Minh").textContent()).toContain("Mục I Kết quả thực hiện: Chưa nêu số đảng viên mới.");
+    // The reason shows at the section it concerns on the unit's report page.
+    const returned = ((await callApiFromPage(page, "GET", `/api/tasks/${taskId}/report-compiled`)).body as CompiledView).units.find(
+      (u) => u.unitName === "Xã Bình Minh",
+    );
+    await page.goto(`${baseUrl}/obligations/${returned?.obligationId}/report`);
+    await expect
+      .poll(() => page.getByTestId("report-heading").first().getByTestId("report-comment").textContent())
+      .toContain("Chưa nêu số đảng viên mới.");
+    await page.goBack();
+    await page.getByTestId("compiled-page").waitFor();
+    await row("Xã Bình Minh").getByTestId("compiled-excuse").click();
+    await page.getByTestId("compiled-excuse-note").fill("Xã đang sáp nhập, báo cáo chung với xã An Lạc.");
+    await page.getByTestId("compiled-excuse-ok").click();
+    await expect.poll(() => row("Xã Bình Minh").textContent()).toContain("Được miễn");
+    await snap(page, "report-compile-01-reviewed");
+
+    await page.getByTestId("compiled-final").click();
+    await page.getByTestId("compiled-final-ok").click();
+    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toMatch(/Đã chốt, số 1\/BC-/);
+    await expect.poll(() => page.getByTestId("compiled-final").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("compiled-pick").count()).toBe(0);
+    await snap(page, "report-compile-02-final");
+
+    const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compiled-export-docx").click()]);
+    const { text } = await readDocx(readFileSync((await docx.path()) as string));
+    expect(text).toMatch(/Số: 1\/BC-/);
+    expect(text).toContain("Xã An Lạc đã tổ chức 2 hội nghị.");
+    expect(text).toContain("Toàn huyện đã tổng kết đúng hạn.");
+    expect(text).toContain("Tổng số chi bộ");
+    expect(text).toContain("29");
+
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compiled-export-xlsx").click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path()) as string);
+    const sheet = workbook.worksheets[0];
+    const totals = sheet.getRow(sheet.rowCount);
+    expect(totals.getCell(2).value).toBe("Tổng cộng");
+    expect(totals.getCell(3).value).toMatchObject({ formula: "SUM(C5:C7)", result: 29 });
+  });
+});

@@ -1,0 +1,87 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { expect, it } from "vitest";
+import type { InvitationBatchView } from "../../../contracts/delegate-answers";
+import { describeOnDatabases, signedIn } from "../../testing/harness";
+import { delegatesSetup } from "./fixtures";
+import { claimBatch, runInvitationBatches } from "./invitation-job";
+
+/** Pages and text of a PDF, read by pdfjs as a reader would. */
+async function readPdf(bytes: Buffer) {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const first = await doc.getPage(1);
+  const text = (await first.getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ");
+  const viewport = first.getViewport({ scale: 1 });
+  return { pages: doc.numPages, text, width: viewport.width, height: viewport.height };
+}
+
+describeOnDatabases("invitations", (ctx) => {
+  it("makes one .docx per delegate in a .zip and one A4 page each in a merged .pdf, in the background, numbered from the register", async () => {
+    const { city, manager, conference, base, communes, guests } = await delegatesSetup(ctx().db, ctx().app);
+    await manager.post(base, { fullName: "Nguyễn Văn Một", title: "Bí thư Đảng ủy", unitName: city.communeA.name, groupId: communes.id });
+    await manager.post(base, { fullName: "Trần Thị Hai", title: "Chủ tịch UBND", unitName: city.communeB.name, groupId: communes.id });
+    await manager.post(base, { fullName: "Lê Văn Ba", title: "Phó Trưởng ban", unitName: "Ban Tuyên giáo Trung ương", groupId: guests.id });
+    const url = `/api/conferences/${conference.id}/invitations`;
+    const made = await manager.post(url, {});
+    expect(made.statusCode, made.body).toBe(201);
+    const batch = made.json<InvitationBatchView>();
+    expect(batch).toMatchObject({ state: "queued", done: 0, total: 3, zipReady: false });
+    expect(batch.documentNumber).toMatch(/^\d+\/GM-/);
+    expect((await manager.get(`${url}/${batch.id}/giay-moi.zip`)).statusCode).toBe(404);
+
+    const ran = await runInvitationBatches(ctx().database, new Date(), () => undefined);
+    expect(ran).toBeGreaterThanOrEqual(1);
+    const after = (await manager.get(url)).json<{ batches: InvitationBatchView[] }>().batches.find((b) => b.id === batch.id);
+    expect(after).toMatchObject({ state: "done", done: 3, total: 3, zipReady: true, pdfReady: true });
+
+    const zipRes = await manager.get(`${url}/${batch.id}/giay-moi.zip`);
+    expect(zipRes.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(zipRes.rawPayload);
+    const docs = Object.keys(zip.files).filter((n) => n.endsWith(".docx"));
+    expect(docs).toHaveLength(3);
+    const mine = docs.find((n) => n.includes("nguyen-van-mot")) ?? "";
+    const inner = await JSZip.loadAsync(await zip.files[mine].async("uint8array"));
+    const xml = (await inner.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("GIẤY MỜI");
+    expect(xml).toContain("Nguyễn Văn Một");
+    expect(xml).toContain("Áo sơ mi trắng, quần âu");
+    expect(xml).toContain(batch.documentNumber);
+    expect(xml).not.toContain("@@");
+
+    const pdfRes = await manager.get(`${url}/${batch.id}/giay-moi.pdf`);
+    expect(pdfRes.headers["content-type"]).toContain("application/pdf");
+    const pdf = await readPdf(pdfRes.rawPayload);
+    expect(pdf.pages).toBe(3);
+    expect(Math.round(pdf.width)).toBe(595);
+    expect(Math.round(pdf.height)).toBe(842);
+    expect(pdf.text).toContain("GIẤY MỜI");
+    expect(pdf.text).toContain("Lê Văn Ba");
+
+    if (existsSync("/usr/bin/pdftoppm") && ctx().kind === "pglite") {
+      const dir = path.resolve("e2e/artifacts");
+      mkdirSync(dir, { recursive: true });
+      const source = path.join(tmpdir(), `giay-moi-${batch.id}.pdf`);
+      writeFileSync(source, pdfRes.rawPayload);
+      execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", source, path.join(dir, "giay-moi-trang-1")]);
+      expect(existsSync(path.join(dir, "giay-moi-trang-1.png"))).toBe(true);
+    }
+  });
+
+  it("refuses a batch with no delegates (409) and a non-organiser (404), and never hands one batch to two claimers", async () => {
+    const { city, manager, conference, base } = await delegatesSetup(ctx().db, ctx().app);
+    const url = `/api/conferences/${conference.id}/invitations`;
+    expect((await manager.post(url, {})).statusCode).toBe(409);
+    const member = await signedIn(ctx().app, city.memberA);
+    expect((await member.post(url, {})).statusCode).toBe(404);
+    await manager.post(base, { fullName: "Một Người" });
+    // Drain what other tests left, then two claims at once on one queued batch: one gets it.
+    await runInvitationBatches(ctx().database, new Date(), () => undefined);
+    await manager.post(url, {});
+    const [a, b] = await Promise.all([claimBatch(ctx().db, new Date()), claimBatch(ctx().db, new Date())]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,91 @@
+import { FilePdfOutlined, FileZipOutlined, MailOutlined } from "@ant-design/icons";
+import { Alert, Button, Checkbox, List, Progress, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { showError, showSuccess } from "../../app/notify";
+import { downloadInvitations, useCreateInvitations, useInvitationBatches, useTally } from "./api";
+
+/** Giấy mời in bulk: the request, each batch's progress bar (read from the server, so it survives a reload) and downloads. */
+export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
+  const { t } = useTranslation();
+  const batches = useInvitationBatches(conferenceId);
+  const create = useCreateInvitations(conferenceId);
+  // No delegate, no letter: the button waits for the list (the server would answer 409).
+  const total = useTally(conferenceId).data?.totals.total ?? 0;
+  const [sendEmail, setSendEmail] = useState(false);
+  const get = (batchId: string, kind: "zip" | "pdf") =>
+    downloadInvitations(conferenceId, batchId, kind).catch((e: unknown) => showError(e, t("errors.unexpected")));
+  return (
+    <div>
+      <Typography.Title level={5}>{t("delegates.invitations.title")}</Typography.Title>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Button
+          type="primary"
+          icon={<MailOutlined />}
+          loading={create.isPending}
+          disabled={total === 0}
+          data-testid="invitations-make"
+          onClick={() =>
+            create.mutate(
+              { sendEmail },
+              { onSuccess: () => showSuccess(t("delegates.invitations.queued")), onError: (e) => showError(e, t("errors.unexpected")) },
+            )
+          }
+        >
+          {t("delegates.invitations.make")}
+        </Button>
+        <Checkbox checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} data-testid="invitations-email">
+          {t("delegates.invitations.sendEmail")}
+        </Checkbox>
+      </Space>
+      {batches.error && <Alert type="error" showIcon title={batches.error.message} />}
+      <List
+        data-testid="invitation-batches"
+        locale={{ emptyText: t("delegates.invitations.empty") }}
+        dataSource={batches.data?.batches ?? []}
+        renderItem={(b) => (
+          <List.Item data-testid="invitation-batch" data-state={b.state}>
+            <Space wrap>
+              <Typography.Text>
+                {t("delegates.invitations.number")} {b.documentNumber}
+              </Typography.Text>
+              <Tag color={b.state === "done" ? "green" : b.state === "failed" ? "red" : "blue"}>
+                {t(`delegates.invitations.state.${b.state}`)}
+              </Tag>
+              <Progress
+                style={{ width: 240 }}
+                percent={b.total ? Math.round((b.done / b.total) * 100) : 0}
+                format={() => `${b.done}/${b.total}`}
+                status={b.state === "failed" ? "exception" : b.state === "done" ? "success" : "active"}
+                data-testid="invitation-progress"
+              />
+              {b.zipReady && (
+                <Button
+                  size="small"
+                  icon={<FileZipOutlined />}
+                  onClick={() => void get(b.id, "zip")}
+                  data-testid="invitations-zip"
+                  data-safe-action="download"
+                >
+                  {t("delegates.invitations.zip")}
+                </Button>
+              )}
+              {b.pdfReady && (
+                <Button
+                  size="small"
+                  icon={<FilePdfOutlined />}
+                  onClick={() => void get(b.id, "pdf")}
+                  data-testid="invitations-pdf"
+                  data-safe-action="download"
+                >
+                  {t("delegates.invitations.pdf")}
+                </Button>
+              )}
+              {b.error && <Typography.Text type="danger">{b.error}</Typography.Text>}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
