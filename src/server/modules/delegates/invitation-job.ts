@@ -79,7 +79,9 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
     addressee: `Đồng chí ${d.fullName}`,
     position: [d.title, d.unitName].filter(Boolean).join(", "),
     dressCode: (d.groupId && dress.get(d.groupId)) || "",
+    // Filled from the seating and check-in modules when they land (seatOfDelegates, delegateQrTokens).
     seat: "",
+    entryToken: null,
     confirmUrl: confirmationUrl(tokens.get(d.id) ?? ""),
     fileName: guestFileName(i, d.fullName),
   }));
