@@ -21,6 +21,10 @@ export type AwardKind = z.infer<typeof AwardKind>;
 export const LogisticsKind = z.enum(["hall", "decoration", "security", "medical", "power", "water", "transport", "documents", "other"]);
 export type LogisticsKind = z.infer<typeof LogisticsKind>;
 
+/** A role granted on one conference: organiser (edits it, as a manager of the host unit) or door staff (roster and check-in only). */
+export const ConferenceRole = z.enum(["organiser", "door"], { error: "Vai trò phải là tổ chức (organiser) hoặc soát vé ở cửa (door)." });
+export type ConferenceRole = z.infer<typeof ConferenceRole>;
+
 /** What the stage timer is timing: nothing yet, an agenda item, a speech, or a free label. */
 export const TimerSubjectKind = z.enum(["none", "agenda", "speech", "custom"]);
 export type TimerSubjectKind = z.infer<typeof TimerSubjectKind>;
@@ -98,6 +102,8 @@ export const ConferenceSummary = z.object({
   durationLabel: z.string().nullable(),
   venue: z.string(),
   format: ConferenceFormat,
+  /** Held by every unit of a level ("each commune by date X"): the plan task whose obligations are "conference held". */
+  perUnitTaskId: z.string().nullable(),
 });
 export type ConferenceSummary = z.infer<typeof ConferenceSummary>;
 export const ConferenceList = z.object({ conferences: z.array(ConferenceSummary) });

@@ -6,8 +6,11 @@
  */
 import { authEndpoints } from "./auth";
 import { calendarEndpoints } from "./calendar";
+import { checkinEndpoints } from "./checkin";
 import { systemEndpoints } from "./common";
+import { heldEndpoints } from "./conference-held";
 import { programEndpoints } from "./conference-program";
+import { conferenceRoleEndpoints } from "./conference-roles";
 import { conferenceEndpoints } from "./conferences";
 import { answerEndpoints } from "./delegate-answers";
 import { delegateEndpoints } from "./delegates";
@@ -22,6 +25,7 @@ import { peopleEndpoints } from "./people";
 import { planEndpoints } from "./plans";
 import { compileEndpoints } from "./report-compile";
 import { reportEndpoints } from "./reports";
+import { seatingEndpoints } from "./seating";
 import { stageEndpoints } from "./stage";
 import { trackingEndpoints } from "./tracking";
 
@@ -45,6 +49,10 @@ export const endpoints = {
   conferenceProgram: programEndpoints,
   delegates: delegateEndpoints,
   delegateAnswers: answerEndpoints,
+  conferenceRoles: conferenceRoleEndpoints,
+  seating: seatingEndpoints,
+  checkin: checkinEndpoints,
+  conferenceHeld: heldEndpoints,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint as a flat list, with its domain and name: `{ domain: "plans", name: "get", endpoint }`. */

@@ -1,5 +1,6 @@
 import type { AgendaItem, ImportedConference } from "../../contracts/importer";
 import { readDates, readDuration } from "../dates";
+import { conferenceEnd } from "../dates/length";
 import type { Block } from "./blocks";
 import { readPlaceDate } from "./header";
 import { type Section, walk } from "./outline";
@@ -194,7 +195,11 @@ export function readConferences(roots: Section[], preambleText: string, year: nu
   }
   for (const { conf } of list) {
     conf.start ??= conf.agenda.find((a) => a.start)?.start ?? null;
-    conf.end ??= [...conf.agenda].reverse().find((a) => a.end)?.end ?? null;
+    // No end written: the start plus the written length (`1/2 ngày` = 4 hours), never before the agenda's last end.
+    const lastEnd = [...conf.agenda].reverse().find((a) => a.end)?.end ?? null;
+    const end = conferenceEnd(conf.start, conf.duration, lastEnd);
+    // A conference of several days ends on a later day than its date: left to `conferenceEnd` where instants are made.
+    conf.end ??= end ? (end.days === 0 ? end.time : null) : lastEnd;
   }
   return list.map((x) => x.conf);
 }

@@ -82,9 +82,12 @@ interface DeclaredTable {
   uniqueConstraints: Record<string, unknown>;
 }
 
-// Drizzle's serial types are integer columns with a sequence default in the catalog.
+// Drizzle's serial types are integer columns with a sequence default in the catalog; the catalog names an array of
+// a type by its element with a leading underscore (`text[]` is `_text`).
 const catalogType = (declared: string) =>
-  ({ bigserial: "bigint", serial: "integer", "timestamp with time zone": "timestamp with time zone" })[declared] ?? declared;
+  declared.endsWith("[]")
+    ? `_${declared.slice(0, -2)}`
+    : ({ bigserial: "bigint", serial: "integer", "timestamp with time zone": "timestamp with time zone" }[declared] ?? declared);
 
 /** Tables → columns (type, nullability), index names, foreign-key and unique constraint names, as declared in TypeScript. */
 function declaredSummary() {

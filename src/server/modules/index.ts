@@ -4,7 +4,10 @@ import type { Job } from "../platform/jobs/scheduler";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { checkinRoutes } from "./checkin/routes";
+import { heldRoutes } from "./conferences/held-routes";
 import { programRoutes } from "./conferences/program-routes";
+import { conferenceRoleRoutes } from "./conferences/role-routes";
 import { conferenceRoutes } from "./conferences/routes";
 import { stageRoutes } from "./conferences/stage-routes";
 import { answerRoutes } from "./delegates/answer-routes";
@@ -20,6 +23,7 @@ import { organisationRoutes } from "./organisations/routes";
 import { peopleRoutes } from "./people/routes";
 import { planRoutes } from "./plans/routes";
 import { reportRoutes } from "./reports/routes";
+import { seatingRoutes } from "./seating/routes";
 import { trackingRoutes } from "./tracking/routes";
 
 /** Every module's routes, registered in this order by app.ts. */
@@ -42,6 +46,10 @@ export const moduleRoutes: Array<(app: FastifyInstance) => Promise<void>> = [
   delegateRoutes,
   answerRoutes,
   invitationRoutes,
+  conferenceRoleRoutes,
+  seatingRoutes,
+  checkinRoutes,
+  heldRoutes,
 ];
 
 /** Every module's background jobs, started by main.ts through platform/jobs (which knows no module). */

@@ -21,6 +21,7 @@ const ConferencePage = page(() => import("../features/conferences/ConferencePage
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
 const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
 const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
+const ReportFormPage = page(() => import("../features/reports/ReportFormPage"), "ReportFormPage");
 const CompiledPage = page(() => import("../features/reports/CompiledPage"), "CompiledPage");
 
 /** One entry of the left navigation and its route. */
@@ -78,6 +79,7 @@ export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/plans/:id/:tab?", element: <PlanDetailPage /> },
   { path: "/obligations/:id", element: <ObligationPage /> },
   { path: "/tasks/:id/compiled", element: <CompiledPage /> },
+  { path: "/plans/:planId/tasks/:taskId/report-form", element: <ReportFormPage /> },
   { path: "/obligations/:id/report", element: <ReportWritingPage /> },
   { path: "/conferences/:id/:tab?", element: <ConferencePage /> },
   { path: "/conferences/:id/stage/operator", element: <StageOperatorPage /> },

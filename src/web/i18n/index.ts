@@ -14,6 +14,8 @@ import programEn from "./program.en.json";
 import programVi from "./program.vi.json";
 import reportCompileEn from "./report-compile.en.json";
 import reportCompileVi from "./report-compile.vi.json";
+import reportFormEn from "./report-form.en.json";
+import reportFormVi from "./report-form.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
 import stageEn from "./stage.en.json";
@@ -40,6 +42,7 @@ void i18n.use(initReactI18next).init({
         ...stageVi,
         ...reportWritingVi,
         ...reportCompileVi,
+        ...reportFormVi,
         ...delegatesVi,
       },
     },
@@ -52,6 +55,7 @@ void i18n.use(initReactI18next).init({
         ...stageEn,
         ...reportWritingEn,
         ...reportCompileEn,
+        ...reportFormEn,
         ...delegatesEn,
       },
     },

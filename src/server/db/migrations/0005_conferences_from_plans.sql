@@ -27,8 +27,25 @@ SELECT m."id", m."plan_id", m."issuer_unit_id",
     FROM "plans" p WHERE p."id" = m."plan_id"), '') ELSE '' END,
   CASE WHEN m."day" IS NOT NULL AND coalesce(m."elem"->>'start', m."elem"#>>'{agenda,0,start}') ~ '^\d{2}:\d{2}$'
     THEN (m."day" || ' ' || coalesce(m."elem"->>'start', m."elem"#>>'{agenda,0,start}') || '+07')::timestamptz END,
-  CASE WHEN m."day" IS NOT NULL AND coalesce(m."elem"->>'end', m."elem"->'agenda'->(jsonb_array_length(m."elem"->'agenda') - 1)->>'end') ~ '^\d{2}:\d{2}$'
-    THEN (m."day" || ' ' || coalesce(m."elem"->>'end', m."elem"->'agenda'->(jsonb_array_length(m."elem"->'agenda') - 1)->>'end') || '+07')::timestamptz END,
+  -- The end the text writes; else the start plus the written length (src/domain/dates/length.ts conferenceEnd:
+  -- ½ ngày / 1/2 ngày / 01 buổi = 4 hours, 01 ngày / 02 buổi = 17:00, N ngày = 17:00 of the N-th day), never
+  -- before the agenda's last end. The previous importer filled a missing end with the agenda's last end, so an end
+  -- equal to it counts as unwritten (a text writing both "½ ngày" and an end equal to the agenda's is not told apart).
+  CASE WHEN m."day" IS NULL THEN NULL
+    WHEN m."elem"->>'end' ~ '^\d{2}:\d{2}$'
+      AND m."elem"->>'end' IS DISTINCT FROM m."elem"->'agenda'->(jsonb_array_length(m."elem"->'agenda') - 1)->>'end' THEN (m."day" || ' ' || (m."elem"->>'end') || '+07')::timestamptz
+    ELSE (SELECT CASE WHEN e."by_length" IS NULL THEN e."agenda_end" ELSE greatest(e."by_length", e."agenda_end") END
+      FROM (SELECT
+        CASE WHEN l."halves" = 1 AND l."start" IS NOT NULL THEN l."start" + interval '4 hours'
+          WHEN l."halves" >= 2 THEN ((m."day")::date + (ceil(l."halves" / 2.0)::int - 1) || ' 17:00+07')::timestamptz END AS "by_length",
+        CASE WHEN m."elem"->'agenda'->(jsonb_array_length(m."elem"->'agenda') - 1)->>'end' ~ '^\d{2}:\d{2}$'
+          THEN (m."day" || ' ' || (m."elem"->'agenda'->(jsonb_array_length(m."elem"->'agenda') - 1)->>'end') || '+07')::timestamptz END AS "agenda_end"
+        FROM (SELECT
+          CASE WHEN coalesce(m."elem"->>'start', m."elem"#>>'{agenda,0,start}') ~ '^\d{2}:\d{2}$'
+            THEN (m."day" || ' ' || coalesce(m."elem"->>'start', m."elem"#>>'{agenda,0,start}') || '+07')::timestamptz END AS "start",
+          (SELECT CASE WHEN d[1] IN ('½', '1/2') THEN 0.5 ELSE d[1]::numeric END * CASE WHEN lower(d[2]) = 'buổi' THEN 1 ELSE 2 END
+            FROM regexp_match(coalesce(m."elem"->>'duration', ''), '^\s*(½|1/2|\d{1,2})\s*(ngày|buổi)', 'i') AS d) AS "halves") l) e)
+  END,
   nullif(btrim(m."elem"->>'duration'), ''),
   coalesce(m."elem"->>'venue', ''),
   coalesce(m."elem"->>'chair', ''),

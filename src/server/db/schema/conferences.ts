@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { AwardKind, ConferenceFormat, LogisticsKind, TimerSubjectKind } from "../../../contracts/conferences";
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { AwardKind, ConferenceFormat, ConferenceRole, LogisticsKind, TimerSubjectKind } from "../../../contracts/conferences";
+import { obligations } from "./obligations";
 import { units } from "./organisations";
 import { users } from "./people";
 import { plans, tasks } from "./plans";
@@ -189,4 +190,48 @@ export const conferenceTimerCommands = pgTable(
     seq: integer("seq").notNull(),
   },
   (t) => [index("conference_timer_commands_conf_idx").on(t.conferenceId, t.at)],
+);
+
+/**
+ * A role on one conference, given by its organisers to anyone (a unit of the tree holds no such role): `organiser`
+ * acts as a manager of the host unit does for this conference only; `door` sees the roster and checks delegates in,
+ * nothing else (not the plan, not the seating plan).
+ */
+export const conferenceRoleGrants = pgTable(
+  "conference_role_grants",
+  {
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<ConferenceRole>().notNull(),
+    grantedBy: uuid("granted_by").references(() => users.id),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conferenceId, t.userId, t.role] }),
+    index("conference_role_grants_user_idx").on(t.userId),
+    check("conference_role_grants_role_ck", sql`${t.role} in ('organiser', 'door')`),
+  ],
+);
+
+/**
+ * What a unit reports of the conference it held when a per-unit conference's obligation ("conference held") is
+ * submitted: when, how many attended, where. The minutes and photos are the obligation's submission files.
+ */
+export const conferenceHeldReports = pgTable(
+  "conference_held_reports",
+  {
+    obligationId: uuid("obligation_id")
+      .primaryKey()
+      .references(() => obligations.id, { onDelete: "cascade" }),
+    heldAt: timestamp("held_at", { withTimezone: true }).notNull(),
+    attendance: integer("attendance").notNull(),
+    venue: text("venue").notNull().default(""),
+    reportedBy: uuid("reported_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("conference_held_reports_attendance_ck", sql`${t.attendance} >= 0`)],
 );

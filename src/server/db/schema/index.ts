@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./checkin";
 export * from "./conferences";
 export * from "./delegates";
 export * from "./notifications";
@@ -7,3 +8,4 @@ export * from "./organisations";
 export * from "./people";
 export * from "./plans";
 export * from "./reports";
+export * from "./seating";

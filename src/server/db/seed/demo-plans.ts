@@ -7,9 +7,11 @@ import { shiftDatesInText } from "../../../domain/dates/shift";
 import { addDays, vietnamToday } from "../../../domain/deadlines/index";
 import { readPlanText } from "../../../domain/importer/index";
 import { nameKey } from "../../../domain/text/vietnamese";
+import { createPerUnitConference } from "../../modules/conferences/per-unit";
 import { acceptObligation, returnObligation, submit } from "../../modules/obligations/service";
 import { createPlanFromImport } from "../../modules/plans/from-import";
 import { createPlan, getPlan, issuePlan } from "../../modules/plans/service";
+import { resolveTarget } from "../../modules/plans/targets";
 import { createTask, deleteTask, updateTask } from "../../modules/plans/tasks";
 import type { Actor } from "../../platform/access";
 import { canManage } from "../../platform/access";
@@ -138,7 +140,9 @@ export async function seedDemoPlans(
         continue;
       }
       const input: UpdateTaskRequest = { version: task.version };
-      if (task.unmatchedNames.length || !task.target.unitIds?.length) input.target = cascade;
+      // A kind the text names ("Ban CHQS cấp xã") stays a rule when the directory has such units.
+      const nobody = !task.target.unitIds?.length && (!task.target.rule || (await resolveTarget(db, task.target)).length === 0);
+      if (task.unmatchedNames.length || nobody) input.target = cascade;
       if (!task.dueDate) Object.assign(input, { dueDate: lastDue, dueTime: null });
       if (input.target || input.dueDate) await updateTask(db, { actor: admin, taskId: task.id, input });
     }
@@ -233,7 +237,19 @@ async function seedCityPlan(db: Db, o: { admin: Actor; issuerId?: string; now: D
     { what: "Tổ chức hội nghị sơ kết cấp xã", deliverable: "conference", dueDate: addDays(today, 14), dueTime: null },
   ];
   for (const t of tasks) await createTask(db, { actor: clerk, planId: plan, input: { ...t, target: { unitIds } } });
-  const detail = await getPlan(db, clerk, plan);
+  let detail = await getPlan(db, clerk, plan);
+  // Each commune holds its own conference: the organiser's page lists who held it, when, and how many attended.
+  const held = detail.tasks.find((t) => t.deliverable === "conference");
+  if (held) {
+    await createPerUnitConference(db, {
+      actor: clerk,
+      taskId: held.id,
+      title: "Hội nghị sơ kết 6 tháng vận hành chính quyền địa phương 2 cấp",
+      level: "Xã, phường, đặc khu",
+      durationLabel: "½ ngày",
+    });
+    detail = await getPlan(db, clerk, plan);
+  }
   await issuePlan(db, { actor: clerk, planId: plan, version: detail.version, now });
   // The half-year report: every commune sent it the day before; Đông Hải's (or the first) goes back, half are accepted.
   const firstTask = detail.tasks[0].id;

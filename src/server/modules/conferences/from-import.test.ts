@@ -24,7 +24,8 @@ describeOnDatabases("conferences from an import", (ctx) => {
       hostUnitId: issuer.id,
       level: "thành phố",
       startsAt: at("08:00"),
-      endsAt: at("11:00"),
+      // "1/2 ngày, dự kiến từ 08 giờ": the half day runs to 12:00, after the agenda's last item (11:00).
+      endsAt: at("12:00"),
       durationLabel: "1/2 ngày",
       expectedAttendance: 1086,
       format: "in_person",

@@ -36,7 +36,9 @@ it.each(["pglite", "postgres"] as const)(
           values (${id}, ${UNIT}, 'party', ${r.title}, ${number}, ${r.issuedOn ?? "2026-01-01"}, ${JSON.stringify(r.sections)}::jsonb,
             ${JSON.stringify(conferencesJson)}::jsonb, ${JSON.stringify(speechesJson)}::jsonb, 'issued', ${USER}, now())`);
       await insertPlan(PLAN_000, s000, s000.conferences, [], "1-KH/TU");
-      await insertPlan(PLAN_001, s001, s001.conferences, speeches001, "2-KH/TU");
+      // The previous importer filled a missing end with the agenda's last end (11:00): the migration reads it as unwritten.
+      const conferences001 = s001.conferences.map((c) => ({ ...c, end: c.agenda.at(-1)?.end ?? c.end }));
+      await insertPlan(PLAN_001, s001, conferences001, speeches001, "2-KH/TU");
       await insertPlan(PLAN_SPEECHES_ONLY, s001, [], [{ no: 1, topic: "Kinh nghiệm", unit: "Xã An Lão", unitId: null }], "3-KH/TU");
 
       await scratch.migrate();
@@ -54,7 +56,8 @@ it.each(["pglite", "postgres"] as const)(
         chair: s001.conferences[0].chair,
         expectedAttendance: 1086,
         startsAt: new Date("2026-06-02T01:00:00Z"),
-        endsAt: new Date("2026-06-02T04:00:00Z"),
+        // "1/2 ngày" from 08:00: 12:00, after the agenda's last end (11:00), as the import sets it.
+        endsAt: new Date("2026-06-02T05:00:00Z"),
       });
       expect(city.bannerText).toContain("HỘI NGHỊ");
       expect(city.bannerText).toContain("Hải Phòng, ngày 02 tháng 6 năm 2026");

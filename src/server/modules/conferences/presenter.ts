@@ -33,6 +33,7 @@ export function presentConferenceSummary(c: ConferenceRow, plan: PlanOfConferenc
     durationLabel: c.durationLabel,
     venue: c.venue,
     format: c.format,
+    perUnitTaskId: c.perUnitTaskId,
   };
 }
 

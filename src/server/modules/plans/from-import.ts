@@ -1,22 +1,31 @@
 import type { ImportResult } from "../../../contracts/importer";
+import type { UnitKind } from "../../../contracts/organisations";
 import type { Deliverable, FromImportRequest } from "../../../contracts/plans";
+import { readDuration } from "../../../domain/dates/index";
 import { nameKey, searchKey } from "../../../domain/text/vietnamese";
 import type { Db } from "../../db/client";
 import { tasks } from "../../db/schema/index";
 import type { TaskTarget } from "../../db/schema/plans";
 import { type Actor, canManage } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { createConferencesFromImport } from "../conferences/from-import";
+import { createConferencesFromImport, type HeldTask } from "../conferences/from-import";
 import { requireUnit } from "../organisations/queries";
 import { unitsByNameKeys, unitsWithShortName } from "../organisations/unit-lookup";
 import { importedTasks } from "./imported-tasks";
 import { createPlan } from "./service";
+import { unitClassOf } from "./unit-classes";
+
+/** "Ban CHQS cấp xã tổ chức: ½ ngày (xong trước ngày 12/01/2026)": units to hold a conference of that length. */
+export function holdsConference(what: string): boolean {
+  return /tổ chức\s*:?\s*(?:½|1\/2|\d{1,2})\s*(?:ngày|buổi)\b/iu.test(what.normalize("NFC"));
+}
 
 /** What a deadline asks for, from its wording: a report, a conference held, a list of delegates, else a document. */
 export function inferDeliverable(what: string): Deliverable {
   const key = searchKey(what);
   if (key.includes("bao cao")) return "report";
   if (key.includes("to chuc hoi nghi")) return "conference";
+  if (holdsConference(what)) return "conference";
   if (key.includes("danh sach")) return "delegates";
   if (key.includes("xac bao") || key.includes("xac nhan")) return "confirmation";
   return "document";
@@ -81,9 +90,13 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
     const rows = drafts.map((d, i) => {
       const unitIds: string[] = [];
       const unmatchedNames: string[] = [];
+      const kinds = new Set<UnitKind>();
       for (const name of d.units) {
         const id = match(name);
+        const kind = id ? null : unitClassOf(name);
         if (id) unitIds.push(id);
+        else if (kind)
+          kinds.add(kind); // "Ban CHQS cấp xã": every unit of that kind below the issuer
         else unmatchedNames.push(name);
       }
       if (unmatchedNames.length)
@@ -100,7 +113,11 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
             ? `Nhiệm vụ ${i + 1} («${d.what.slice(0, 60)}»): văn bản không ghi hạn; đề xuất hạn là lúc khai mạc hội nghị, hãy kiểm tra.`
             : `Nhiệm vụ ${i + 1} («${d.what.slice(0, 60)}»): văn bản không ghi hạn. Hãy đặt hạn trước khi ban hành.`,
         );
-      const target: TaskTarget = { unitIds, ...(unmatchedNames.length ? { unmatchedNames } : {}) };
+      const target: TaskTarget = {
+        unitIds,
+        ...(kinds.size ? { rule: { kinds: [...kinds], underUnitId: issuer.id } } : {}),
+        ...(unmatchedNames.length ? { unmatchedNames } : {}),
+      };
       return {
         planId,
         what: d.what,
@@ -117,7 +134,15 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
       : [];
     created.sort((a, b) => a.sortOrder - b.sortOrder);
     const speechTaskIds = new Map<number, string>();
-    for (const [i, d] of drafts.entries()) if (d.speechNo !== undefined) speechTaskIds.set(d.speechNo, created[i].id);
+    const heldTasks: HeldTask[] = [];
+    for (const [i, d] of drafts.entries()) {
+      if (d.speechNo !== undefined) speechTaskIds.set(d.speechNo, created[i].id);
+      else if (holdsConference(d.what) && !d.dueToCheck) {
+        const { unitIds, rule, unmatchedNames } = rows[i].target;
+        const own = !rule && !unmatchedNames?.length && unitIds?.length === 1 && unitIds[0] === issuer.id;
+        heldTasks.push({ id: created[i].id, units: d.units, own, duration: readDuration(d.what) });
+      }
+    }
     const conferenceIds = await createConferencesFromImport(tx, {
       planId,
       issuerUnitId: issuer.id,
@@ -125,6 +150,7 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
       matchUnit: match,
       tasks: created,
       speechTaskIds,
+      heldTasks,
     });
     await recordAudit(tx, {
       actor,

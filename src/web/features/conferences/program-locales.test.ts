@@ -35,7 +35,13 @@ describe("locale files of the conference program tabs", () => {
     const known = new Set(keys(programVi as Tree));
     const tabs = readFileSync(join(import.meta.dirname, "tabs.tsx"), "utf8");
     const labels = [...tabs.matchAll(/labelKey: "(program\.[a-zA-Z.]+)"/g)].map((m) => m[1]);
-    expect(labels).toEqual(["program.tabs.speeches", "program.tabs.awards", "program.tabs.logistics", "program.tabs.readiness"]);
+    expect(labels).toEqual([
+      "program.tabs.held",
+      "program.tabs.speeches",
+      "program.tabs.awards",
+      "program.tabs.logistics",
+      "program.tabs.readiness",
+    ]);
     expect(labels.filter((k) => !known.has(k))).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { StageTab } from "../stage/StageTab";
 import { AgendaTab } from "./AgendaTab";
 import { AwardsTab } from "./AwardsTab";
 import { ConferenceInfoTab } from "./ConferenceInfoTab";
+import { HeldTab } from "./HeldTab";
 import { LogisticsTab } from "./LogisticsTab";
 import { ReadinessTab } from "./ReadinessTab";
 import { SpeechesTab } from "./SpeechesTab";
@@ -26,6 +27,12 @@ export interface ConferenceTab {
 export const conferenceTabs: ConferenceTab[] = [
   { key: "info", labelKey: "conferences.tabs.info", render: (c) => <ConferenceInfoTab conference={c} /> },
   { key: "agenda", labelKey: "conferences.tabs.agenda", render: (c) => <AgendaTab conference={c} /> },
+  {
+    key: "held",
+    labelKey: "program.tabs.held",
+    render: (c) => <HeldTab conferenceId={c.id} />,
+    shownTo: (c) => c.perUnitTaskId !== null,
+  },
   { key: "speeches", labelKey: "program.tabs.speeches", render: (c) => <SpeechesTab conferenceId={c.id} /> },
   { key: "awards", labelKey: "program.tabs.awards", render: (c) => <AwardsTab conferenceId={c.id} /> },
   { key: "logistics", labelKey: "program.tabs.logistics", render: (c) => <LogisticsTab conferenceId={c.id} /> },

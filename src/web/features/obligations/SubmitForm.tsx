@@ -1,15 +1,21 @@
 import { SendOutlined, UploadOutlined } from "@ant-design/icons";
 import type { UploadFile } from "antd";
 import { Alert, Button, Card, Input, Typography, Upload } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ObligationDetail, uploadLimits } from "../../../contracts/obligations";
 import { showSuccess } from "../../app/notify";
+import { emptyHeld, HeldFields, heldComplete } from "../conferences/HeldFields";
+import { useObligationHeld, useReportHeld } from "../conferences/held-api";
 import { useSubmit } from "./api";
 
 const accept = uploadLimits.extensions.map((e) => `.${e}`).join(",");
 
-/** Nộp báo cáo: text and files (checked here for type and size first; the server checks the bytes again). */
+/**
+ * Nộp báo cáo: text and files (checked here for type and size first; the server checks the bytes again). For a
+ * conference each unit holds, the unit first reports when it was held, how many attended and where; the minutes
+ * and photos are the files.
+ */
 export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
   const { t } = useTranslation();
   const submit = useSubmit();
@@ -17,6 +23,14 @@ export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const resubmit = obligation.status === "returned";
+  const heldQuery = useObligationHeld(obligation.id, obligation.deliverable === "conference");
+  const perUnit = heldQuery.data?.conference ?? null;
+  const reportHeld = useReportHeld();
+  const [held, setHeld] = useState(emptyHeld);
+  const saved = heldQuery.data?.report;
+  useEffect(() => {
+    if (saved) setHeld({ heldDate: saved.heldDate, heldTime: saved.heldTime, attendance: saved.attendance, venue: saved.venue });
+  }, [saved]);
 
   const pick = (file: File) => {
     const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";
@@ -35,7 +49,14 @@ export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
     return false;
   };
 
-  const send = () =>
+  const send = async () => {
+    if (perUnit) {
+      try {
+        await reportHeld.mutateAsync({ id: obligation.id, ...held, attendance: held.attendance as number });
+      } catch {
+        return; // the message is shown above the fields; nothing was submitted
+      }
+    }
     submit.mutate(
       { id: obligation.id, text, files: files.flatMap((f) => (f.originFileObj ? [f.originFileObj as File] : [])) },
       {
@@ -47,11 +68,13 @@ export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
         onError: () => undefined,
       },
     );
+  };
 
   return (
     <Card size="small" title={resubmit ? t("obligations.submit.resubmitTitle") : t("obligations.submit.title")} data-testid="submit-form">
       {submit.error && <Alert type="error" showIcon title={submit.error.message} style={{ marginBottom: 12 }} data-testid="submit-error" />}
       {problem && <Alert type="warning" showIcon title={problem} style={{ marginBottom: 12 }} />}
+      {perUnit && <HeldFields value={held} onChange={setHeld} error={reportHeld.error?.message} />}
       <Input.TextArea
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -82,8 +105,8 @@ export function SubmitForm({ obligation }: { obligation: ObligationDetail }) {
         type="primary"
         icon={<SendOutlined />}
         style={{ marginTop: 12 }}
-        loading={submit.isPending}
-        disabled={!text.trim() && files.length === 0}
+        loading={submit.isPending || reportHeld.isPending}
+        disabled={(!text.trim() && files.length === 0) || (perUnit !== null && !heldComplete(held))}
         onClick={send}
         data-testid="submit-send"
       >

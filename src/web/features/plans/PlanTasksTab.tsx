@@ -108,6 +108,13 @@ export function PlanTasksTab({ plan }: { plan: PlanDetail }) {
                 <Typography.Text type="secondary">
                   {t("plans.tasks.deliverable")}: {deliverableLabel(task.deliverable, t)}
                 </Typography.Text>
+                {task.deliverable === "report" && plan.canManage && (
+                  <div>
+                    <Link to={`/plans/${plan.id}/tasks/${task.id}/report-form`} data-testid="task-report-form">
+                      {t("reportForm.open")}
+                    </Link>
+                  </div>
+                )}
                 {task.deliverable === "report" && plan.canManage && plan.status !== "draft" && (
                   <div>
                     <Link to={`/tasks/${task.id}/compiled`} data-testid="task-compiled">
