@@ -27,6 +27,8 @@ const guests = Array.from({ length: COUNT }, (_, i) => ({
   seat: `Khu ${"ABCD"[i % 4]}, hàng ${Math.floor(i / 40) + 1}, ghế ${(i % 40) + 1}`,
   confirmUrl: `https://kehoach.haiphong.gov.vn/xac-bao/${randomBytes(32).toString("base64url")}`,
   fileName: guestFileName(i, `Nguyễn Văn Đại Biểu ${i + 1}`),
+  // A signed entry token as check-in makes them (135 characters): the letters carry both codes, the worst case.
+  entryToken: randomBytes(101).toString("base64url"),
 }));
 
 export const benches = {

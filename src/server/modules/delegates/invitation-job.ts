@@ -6,12 +6,14 @@ import { invitationBatches } from "../../db/schema/index";
 import { fileStoreOf, saveGeneratedFile } from "../../platform/files/store";
 import type { Job } from "../../platform/jobs/scheduler";
 import { publish } from "../../platform/live";
+import { delegateQrTokens } from "../checkin/keys";
 import { conferenceFacts } from "../conferences/queries";
 import { recordOutgoing } from "../documents/register";
 import { queueEmails } from "../notifications/outbox";
 import { issuerNames } from "../organisations/queries";
 import { findUnitRef } from "../organisations/views";
 import { defaultPlace } from "../plans/place";
+import { seatOfDelegates } from "../seating/queries";
 import { guestFileName, renderInvitations } from "./invitation-render";
 import { type BatchRow, layoutOf } from "./invitations";
 import { confirmationUrl, issueLinks } from "./links";
@@ -62,6 +64,12 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
       list.map((d) => d.id),
     ),
   );
+  // The seat seating assigned, and the signed entry token the door verifies offline (check-in's key).
+  const ids = list.map((d) => d.id);
+  const [seats, entryTokens] = await Promise.all([
+    seatOfDelegates(db, batch.conferenceId, ids),
+    delegateQrTokens(db, batch.conferenceId, ids, now),
+  ]);
   const date = vietnamToday(now);
   const letter = {
     layout: layoutOf(hostRef.tree),
@@ -79,7 +87,8 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
     addressee: `Đồng chí ${d.fullName}`,
     position: [d.title, d.unitName].filter(Boolean).join(", "),
     dressCode: (d.groupId && dress.get(d.groupId)) || "",
-    seat: "",
+    seat: seats.get(d.id)?.label ?? "",
+    entryToken: entryTokens.get(d.id) ?? null,
     confirmUrl: confirmationUrl(tokens.get(d.id) ?? ""),
     fileName: guestFileName(i, d.fullName),
   }));

@@ -7,7 +7,8 @@ import { writeZip, type ZipPart, zipPart } from "../../platform/documents/zip-wr
 
 /** Renders a batch of invitations: the .zip of one .docx per guest and one merged .pdf, reporting progress. */
 
-export type GuestInput = Omit<InvitationGuest, "qr"> & { fileName: string };
+/** A guest as the job knows them: the confirmation link and, once check-in issues them, the signed entry token. */
+export type GuestInput = Omit<InvitationGuest, "qr" | "entryQr"> & { fileName: string; entryToken: string | null };
 
 export async function renderInvitations(
   letter: InvitationLetter,
@@ -15,13 +16,14 @@ export async function renderInvitations(
   onProgress: (done: number) => Promise<void> | void = () => undefined,
   { every = 50, docx = true, pdf: withPdf = true }: { every?: number; docx?: boolean; pdf?: boolean } = {},
 ): Promise<{ zip: Buffer; pdf: Buffer }> {
-  const maker = docx ? await invitationDocxMaker(letter) : null;
+  const maker = docx ? await invitationDocxMaker(letter, { withEntry: guests.some((g) => g.entryToken) }) : null;
   const pdf = invitationPdf(letter, numberLine(letter.layout, letter.number), placeDate(letter.place, letter.date));
   const entries: ZipPart[] = [];
   const names = new Set<string>();
   let done = 0;
   for (const guest of guests) {
-    const full: InvitationGuest = { ...guest, qr: qrMatrix(guest.confirmUrl) };
+    const { entryToken, ...rest } = guest;
+    const full: InvitationGuest = { ...rest, qr: qrMatrix(guest.confirmUrl), entryQr: entryToken ? qrMatrix(entryToken) : null };
     let name = `${guest.fileName}.docx`;
     for (let n = 2; names.has(name); n += 1) name = `${guest.fileName}-${n}.docx`;
     names.add(name);

@@ -51,6 +51,9 @@ describeOnDatabases("invitations", (ctx) => {
     expect(xml).toContain("Áo sơ mi trắng, quần âu");
     expect(xml).toContain(batch.documentNumber);
     expect(xml).not.toContain("@@");
+    // The door's signed entry code beside the confirmation code (check-in's key), each its own image.
+    expect(xml).toContain("Mã vào cửa");
+    expect(Object.keys(inner.files).filter((n) => n.startsWith("word/media/") && !inner.files[n].dir)).toHaveLength(2);
 
     const pdfRes = await manager.get(`${url}/${batch.id}/giay-moi.pdf`);
     expect(pdfRes.headers["content-type"]).toContain("application/pdf");

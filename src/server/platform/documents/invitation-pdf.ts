@@ -116,8 +116,21 @@ export function invitationPdf(letter: InvitationLetter, numberLine: string, date
           indent: CM,
         });
       const size = 110;
-      drawQr(doc, guest.qr, left + (textWidth - size) / 2, doc.y + 6, size);
-      doc.y += size + 10;
+      const top = doc.y + 6;
+      if (guest.entryQr) {
+        // Two codes side by side: the confirmation link, and the signed entry token shown at the door.
+        const gap = 2 * CM;
+        const x0 = left + (textWidth - 2 * size - gap) / 2;
+        drawQr(doc, guest.qr, x0, top, size);
+        drawQr(doc, guest.entryQr, x0 + size + gap, top, size);
+        doc.font("regular").fontSize(10);
+        doc.text("Quét để xác báo", x0, top + size + 2, { width: size, align: "center" });
+        doc.text("Mã vào cửa", x0 + size + gap, top + size + 2, { width: size, align: "center" });
+        doc.y = top + size + 16;
+      } else {
+        drawQr(doc, guest.qr, left + (textWidth - size) / 2, top, size);
+        doc.y = top + size + 4;
+      }
       doc.font("regular").fontSize(10).text(guest.confirmUrl, left, doc.y, { width: textWidth, align: "center" });
       doc.moveDown(0.8);
       doc.font("regular").fontSize(14).text("Rất mong đồng chí đến dự đúng giờ./.", left, doc.y, { width: textWidth, indent: CM });

@@ -29,8 +29,9 @@ const line = (label: string, value: string) =>
     ],
   });
 
-/** The letter with markers; `placeholderPng` sets the QR image's part (replaced per guest). */
-async function template(letter: InvitationLetter, placeholderPng: Buffer): Promise<Buffer> {
+/** The letter with markers; the placeholder PNGs set the QR images' parts (replaced per guest). */
+async function template(letter: InvitationLetter, placeholderPng: Buffer, entryPng: Buffer | null): Promise<Buffer> {
+  const image = (data: Buffer) => new ImageRun({ type: "png", data, transformation: { width: QR_POINTS, height: QR_POINTS } });
   const children = [
     headerTable({ ...letter, recipients: [] }),
     new Paragraph({ spacing: { before: 360 }, children: [] }),
@@ -45,8 +46,17 @@ async function template(letter: InvitationLetter, placeholderPng: Buffer): Promi
     bodyParagraph("Đề nghị đồng chí xác báo tham dự (dự, vắng hoặc cử người dự thay) bằng cách quét mã QR dưới đây hoặc mở liên kết:"),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new ImageRun({ type: "png", data: placeholderPng, transformation: { width: QR_POINTS, height: QR_POINTS } })],
+      children: entryPng ? [image(placeholderPng), new TextRun({ text: "\t\t" }), image(entryPng)] : [image(placeholderPng)],
     }),
+    ...(entryPng
+      ? [
+          centred(
+            "Quét để xác báo                              Mã vào cửa (xuất trình tại cửa hội trường)",
+            { size: 20 },
+            { spacing: { after: 0 } },
+          ),
+        ]
+      : []),
     centred(marker("confirmUrl"), { size: 20 }, { spacing: { after: 120 } }),
     bodyParagraph("Rất mong đồng chí đến dự đúng giờ./."),
     closingTable(["Như trên", "Lưu: VT"], letter.signer),
@@ -65,22 +75,30 @@ export interface InvitationDocxMaker {
   make(guest: InvitationGuest): Promise<Buffer>;
 }
 
-/** Prepares the template once for a batch. `const maker = await invitationDocxMaker(letter, anyQrPng)` */
-export async function invitationDocxMaker(
-  letter: InvitationLetter,
-  placeholderPng: Buffer = qrPngOf(qrMatrix("kehoach")),
-): Promise<InvitationDocxMaker> {
-  const zip = await JSZip.loadAsync(await template(letter, placeholderPng));
+/** Prepares the template once for a batch: `const maker = await invitationDocxMaker(letter, { withEntry: true })`. */
+export async function invitationDocxMaker(letter: InvitationLetter, { withEntry = false } = {}): Promise<InvitationDocxMaker> {
+  // Two placeholders of different sizes, so their parts in the package are told apart by their bytes.
+  const placeholderPng = qrPngOf(qrMatrix("kehoach"), 2);
+  const entryPng = withEntry ? qrPngOf(qrMatrix("kehoach"), 3) : null;
+  const zip = await JSZip.loadAsync(await template(letter, placeholderPng, entryPng));
   const xml = await zip.file("word/document.xml")?.async("string");
   if (!xml) throw new Error("docx template without word/document.xml");
-  const media = Object.keys(zip.files).find((name) => name.startsWith("word/media/"));
-  if (!media) throw new Error("docx template without its QR image");
+  // Which image part is which QR: found by the placeholder's bytes.
+  let confirmPart = "";
+  let entryPart = "";
+  for (const name of Object.keys(zip.files).filter((n) => n.startsWith("word/media/") && !zip.files[n].dir)) {
+    const bytes = Buffer.from((await zip.file(name)?.async("uint8array")) ?? []);
+    if (bytes.equals(placeholderPng)) confirmPart = name;
+    else if (entryPng && bytes.equals(entryPng)) entryPart = name;
+  }
+  if (!confirmPart || (withEntry && !entryPart)) throw new Error("docx template without its QR images");
   // "[Content_Types].xml" first, as Word writes it; every unchanged part deflated once for the whole batch.
   const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
   names.sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0));
+  const changing = new Set(["word/document.xml", confirmPart, entryPart]);
   const fixed = new Map<string, ZipPart>();
   for (const name of names) {
-    const bytes = name !== "word/document.xml" && name !== media ? await zip.file(name)?.async("uint8array") : undefined;
+    const bytes = changing.has(name) ? undefined : await zip.file(name)?.async("uint8array");
     if (bytes) fixed.set(name, zipPart(name, Buffer.from(bytes)));
   }
   return {
@@ -88,12 +106,12 @@ export async function invitationDocxMaker(
       let filled = xml;
       for (const f of FIELDS)
         filled = filled.split(marker(f)).join(xmlEscape(guest[f] || (f === "seat" ? "Ban tổ chức sẽ hướng dẫn tại hội nghị" : "")));
-      return writeZip(
-        names.map(
-          (name) =>
-            fixed.get(name) ?? (name === media ? zipPart(name, qrPngOf(guest.qr), false) : zipPart(name, Buffer.from(filled, "utf8"))),
-        ),
-      );
+      const part = (name: string) => {
+        if (name === confirmPart) return zipPart(name, qrPngOf(guest.qr), false);
+        if (name === entryPart) return zipPart(name, qrPngOf(guest.entryQr ?? qrMatrix("")), false);
+        return zipPart(name, Buffer.from(filled, "utf8"));
+      };
+      return writeZip(names.map((name) => fixed.get(name) ?? part(name)));
     },
   };
 }

@@ -54,12 +54,13 @@ export function qrPngOf(matrix: QrMatrix, scale = 6): Buffer {
   const side = matrix.size * scale;
   const rowBytes = Math.ceil(side / 8);
   const raw = Buffer.alloc((rowBytes + 1) * side, 0);
-  for (let y = 0; y < side; y += 1) {
-    const row = y * (rowBytes + 1);
-    raw[row] = 0; // filter: none
-    for (let x = 0; x < side; x += 1)
-      // 1-bit grayscale: 1 is white.
-      if (!matrix.dark(Math.floor(x / scale), Math.floor(y / scale))) raw[row + 1 + (x >> 3)] |= 0x80 >> (x & 7);
+  const line = Buffer.alloc(rowBytes);
+  for (let my = 0; my < matrix.size; my += 1) {
+    // One pixel row per module row (1-bit grayscale: 1 is white), copied `scale` times after its filter byte 0.
+    line.fill(0);
+    for (let mx = 0; mx < matrix.size; mx += 1)
+      if (!matrix.dark(mx, my)) for (let x = mx * scale; x < (mx + 1) * scale; x += 1) line[x >> 3] |= 0x80 >> (x & 7);
+    for (let k = 0; k < scale; k += 1) line.copy(raw, (my * scale + k) * (rowBytes + 1) + 1);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(side, 0);

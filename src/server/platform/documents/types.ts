@@ -119,4 +119,6 @@ export interface InvitationGuest {
   confirmUrl: string;
   /** The QR code printed on the letter (platform/documents/qr.ts): drawn as squares in a PDF, a PNG in a .docx. */
   qr: QrMatrix;
+  /** The signed entry token's QR for the door (check-in), when the conference issues them; null prints none. */
+  entryQr: QrMatrix | null;
 }
