@@ -89,7 +89,16 @@ describe.skipIf(!availability.run)("organisation page in a real browser (issue #
     await page.getByTestId("unit-move").click();
     await page.getByTestId("unit-move-parent").click();
     await page.keyboard.type("le chan");
-    await page.locator('.ant-select-tree-node-content-wrapper[title="Phường Lê Chân"]').click();
+    // Under load the filtered tree may redraw as the click lands: pick the ward until the dialog takes it.
+    const ward = page.locator('.ant-select-tree-node-content-wrapper[title="Phường Lê Chân"]');
+    await ward.click();
+    await expect
+      .poll(async () => {
+        if (await page.getByTestId("unit-move-submit").isEnabled()) return true;
+        if (await ward.isVisible()) await ward.click({ timeout: 5_000 }).catch(() => undefined);
+        return page.getByTestId("unit-move-submit").isEnabled();
+      })
+      .toBe(true);
     await page.getByTestId("unit-move-submit").click();
     await expect.poll(() => page.getByTestId("unit-details-parent").textContent()).toBe("Phường Lê Chân");
     await snap(page, "04-unit-moved");

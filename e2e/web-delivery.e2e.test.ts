@@ -112,7 +112,13 @@ describe.skipIf(!availability.run)("how the web app is delivered: weight, compre
     const violations = await watchViolations(page);
     await page.goto(`${baseUrl}/api/docs`);
     await page.locator(".swagger-ui .info .title").waitFor();
-    expect(await page.locator(".swagger-ui .opblock").count()).toBeGreaterThan(10);
+    // Swagger UI draws the operations of the tags scrolled into view: scroll down until more than ten are drawn.
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 2_000);
+        return page.locator(".swagger-ui .opblock").count();
+      })
+      .toBeGreaterThan(10);
     await page.waitForLoadState("networkidle");
     await snap(page, "delivery-swagger-ui");
     expect(await violations()).toEqual([]);

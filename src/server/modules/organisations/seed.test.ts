@@ -123,7 +123,19 @@ describeOnDatabases("demo and synthetic data", (ctx) => {
     const { usernames, roots } = await seeded();
     const [city] = await ctx().db.select().from(units).where(eq(units.id, roots.state));
     const admin = await makeUser(ctx().db, { unit: city, grants: [{ unit: city, role: "admin" }] });
-    expect(await seedDemoPlans(ctx().db, { adminUserId: admin.id })).toBe(4);
+    // Other test files share the PostgreSQL database and seed units of the same names: the issuers are this demo's.
+    const rootIds = Object.values(roots);
+    const ownUnit = async (name: string) =>
+      (await ctx().db.select().from(units).where(eq(units.name, name))).find((u) =>
+        rootIds.some((id) => u.id === id || u.path.startsWith(`${id}/`)),
+      )?.id;
+    const issuerIds = {
+      military: await ownUnit("Bộ CHQS thành phố Hải Phòng"),
+      party: await ownUnit("Thành ủy Hải Phòng"),
+      state: await ownUnit("Ủy ban nhân dân xã Thanh Hà"),
+      city: roots.state,
+    };
+    expect(await seedDemoPlans(ctx().db, { adminUserId: admin.id, issuerIds })).toBe(4);
     let tasksSeen = 0;
     for (const username of usernames) {
       const client = new TestClient(ctx().app);
