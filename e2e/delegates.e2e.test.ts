@@ -109,7 +109,7 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     await page.getByTestId("delegate-import").click();
     await page.locator('.ant-modal input[type="file"]').setInputFiles(sheetPath);
     await page.getByTestId("delegate-import-check").click();
-    await page.getByTestId("delegate-import-summary").waitFor();
+    await page.getByTestId("delegate-import-summary").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("delegate-import-summary").textContent()).toContain("8 dòng hợp lệ, 3 dòng bị từ chối");
     const refused = await page.locator('[data-testid="delegate-import-refused"] tbody tr').allTextContents();
     expect(refused.join("\n")).toMatch(/Thiếu họ và tên[\s\S]*091234[\s\S]*Trùng với dòng 2/);

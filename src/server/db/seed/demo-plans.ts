@@ -165,8 +165,16 @@ export async function seedDemoPlans(
       .from(obligations)
       .where(eq(obligations.planId, planId))
       .orderBy(asc(obligations.dueAt), asc(obligations.unitId));
+    // Rows with one deadline come in the order of their random unit ids, so which of them the pattern below submits
+    // changes from one start to the next: every unit keeps its first upcoming obligation open, so every demo account
+    // always has something to do.
+    const keptOpen = new Set<string>();
     for (const [i, o] of rows.entries()) {
       const past = o.dueAt.getTime() < now.getTime();
+      if (!past && !keptOpen.has(o.unitId)) {
+        keptOpen.add(o.unitId);
+        continue;
+      }
       if (!past && i % 3 !== 0) continue;
       if (past && i % 4 >= 2) continue; // left open: overdue on the board
       const lateAt = new Date(Math.min(now.getTime() - 60_000, o.dueAt.getTime() + 26 * 3_600_000));
