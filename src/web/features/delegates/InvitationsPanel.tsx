@@ -5,7 +5,10 @@ import { useTranslation } from "react-i18next";
 import { showError, showSuccess } from "../../app/notify";
 import { downloadInvitations, useCreateInvitations, useInvitationBatches, useTally } from "./api";
 
-/** Giấy mời in bulk: the request, each batch's progress bar (read from the server, so it survives a reload) and downloads. */
+/**
+ * Giấy mời in bulk: the request, each batch's progress bar (read from the server, so it survives a reload, then moved by
+ * the job's live events) and downloads.
+ */
 export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
   const batches = useInvitationBatches(conferenceId);
@@ -41,6 +44,7 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
       {batches.error && <Alert type="error" showIcon title={batches.error.message} />}
       <List
         data-testid="invitation-batches"
+        data-live={batches.live}
         locale={{ emptyText: t("delegates.invitations.empty") }}
         dataSource={batches.data?.batches ?? []}
         renderItem={(b) => (
