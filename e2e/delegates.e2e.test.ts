@@ -199,6 +199,37 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
       expect(existsSync(join(artifactsDir, "delegates-03-giay-moi.png"))).toBe(true);
     }
 
+    // 6b. The confirmation deadline: a date is needed and it must come before the opening; set, cleared, set again.
+    expect(await page.getByTestId("invitation-batches").getAttribute("data-live")).toBe("open");
+    const deadline = inputOf(page, "delegate-deadline-input");
+    const pickDeadline = async (text: string) => {
+      await deadline.click();
+      await deadline.fill(text);
+      await deadline.press("Enter");
+      await expect.poll(() => deadline.inputValue()).toBe(text);
+    };
+    const ddmmyyyy = (iso: string) => iso.split("-").reverse().join("/");
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline-error").textContent()).toBe("Hãy chọn ngày và giờ của hạn xác báo.");
+    await pickDeadline(`${ddmmyyyy(day)} 23:00`);
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline-error").textContent()).toContain("phải trước giờ khai mạc hội nghị");
+    expect(await page.getByTestId("delegate-deadline").getAttribute("data-value")).toBe("");
+    const dayBefore = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+    await pickDeadline(`${ddmmyyyy(dayBefore)} 17:00`);
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline").getAttribute("data-value")).not.toBe("");
+    expect(await page.getByTestId("delegate-deadline").textContent()).toBe(`17:00 ${ddmmyyyy(dayBefore)}`);
+    await page.getByTestId("delegate-deadline-clear").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline").getAttribute("data-value")).toBe("");
+    expect(await page.getByTestId("delegate-deadline").textContent()).toBe("đến giờ khai mạc");
+    await pickDeadline(`${ddmmyyyy(dayBefore)} 17:00`);
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline").getAttribute("data-value")).not.toBe("");
+    const tally = await callApiFromPage(page, "GET", `/api/conferences/${conference.id}/confirmations`);
+    expect((tally.body as { confirmBy: string; open: boolean }).open).toBe(true);
+    expect(new Date((tally.body as { confirmBy: string }).confirmBy).getTime()).toBeLessThan(Date.parse(`${day}T01:00:00Z`));
+
     // 7. Three personal links, each answered once in a browser without a session: attending, absent, substitute.
     const linkOf = async (name: string) => {
       await row(page, "delegates-table", name).getByTestId("delegate-link").click();

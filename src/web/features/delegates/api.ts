@@ -82,6 +82,14 @@ export const useSubmitNominees = () => {
 
 export const useTally = (id: string) =>
   useQuery({ queryKey: queryKeys.delegates.tally(id), queryFn: () => call(a.tally, { params: { id } }) });
+export const useSetDeadline = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (confirmBy: string | null) => call(a.deadline, { params: { id }, body: { confirmBy } }),
+    onSuccess: (tally) => queryClient.setQueryData(queryKeys.delegates.tally(id), tally),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.delegates.all }),
+  });
+};
 export const useRemind = (id: string) => useDelegatesMutation(() => call(a.remind, { params: { id } }));
 
 /**
