@@ -199,8 +199,23 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
       expect(existsSync(join(artifactsDir, "delegates-03-giay-moi.png"))).toBe(true);
     }
 
+    // 6a. One unit's delegates only: the ward's two letters in a batch of their own, its bar moved by live events.
+    await page.getByTestId("invitations-unit").click();
+    await page.keyboard.type("dong hai");
+    await page.locator(".ant-select-item-option", { hasText: WARD.unit }).click();
+    await expect.poll(() => page.getByTestId("invitations-unit").textContent()).toContain(WARD.unit);
+    await page.getByTestId("invitations-make").click();
+    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count(), { timeout: 60_000 }).toBe(2);
+    const wardBatch = page.getByTestId("invitation-batch").first();
+    expect(await wardBatch.getByTestId("invitation-batch-scope").textContent()).toBe(WARD.unit);
+    const wardZip = await JSZip.loadAsync(await downloaded(page, "invitations-zip", wardBatch));
+    expect(Object.keys(wardZip.files).filter((n) => n.endsWith(".docx"))).toHaveLength(2);
+    // A reload reads the batches back from the server.
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count()).toBe(2);
+    await expect.poll(() => page.getByTestId("invitation-batches").getAttribute("data-live")).toBe("open");
+
     // 6b. The confirmation deadline: a date is needed and it must come before the opening; set, cleared, set again.
-    expect(await page.getByTestId("invitation-batches").getAttribute("data-live")).toBe("open");
     const deadline = inputOf(page, "delegate-deadline-input");
     const pickDeadline = async (text: string) => {
       await deadline.click();

@@ -115,4 +115,20 @@ describeOnDatabases("invitations", (ctx) => {
       stream.close();
     }
   });
+
+  it("makes a batch for one unit's delegates only, and refuses a unit without delegates (409)", async () => {
+    const { city, manager, conference, base } = await delegatesSetup(ctx().db, ctx().app);
+    await manager.post(base, { fullName: "Người Xã A Một", unitName: city.communeA.name });
+    await manager.post(base, { fullName: "Người Xã A Hai", unitName: city.communeA.name });
+    await manager.post(base, { fullName: "Người Xã B", unitName: city.communeB.name });
+    const url = `/api/conferences/${conference.id}/invitations`;
+    const made = await manager.post(url, { unitId: city.communeA.id });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json<InvitationBatchView>()).toMatchObject({ unitId: city.communeA.id, total: 2 });
+    await runInvitationBatches(ctx().database, new Date(), () => undefined);
+    const zip = await JSZip.loadAsync((await manager.get(`${url}/${made.json<InvitationBatchView>().id}/giay-moi.zip`)).rawPayload);
+    const names = Object.keys(zip.files).filter((n) => n.endsWith(".docx"));
+    expect(names.map((n) => n.replace(/^giay-moi-\d+-/, "")).sort()).toEqual(["nguoi-xa-a-hai.docx", "nguoi-xa-a-mot.docx"]);
+    expect((await manager.post(url, { unitId: city.root.id })).statusCode).toBe(409);
+  });
 });
