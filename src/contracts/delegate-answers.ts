@@ -70,6 +70,12 @@ export type RemindReport = z.infer<typeof RemindReport>;
 export const PersonalLink = z.object({ path: z.string() });
 export type PersonalLink = z.infer<typeof PersonalLink>;
 
+/** Whom the letters of a batch are addressed to: each delegate, or each unit (its delegates listed, a card each). */
+export const InvitationAddressee = z.enum(["delegate", "unit"], {
+  error: "Giấy mời gửi cho từng đại biểu (delegate) hoặc cho từng đơn vị (unit); hãy chọn một trong hai.",
+});
+export type InvitationAddressee = z.infer<typeof InvitationAddressee>;
+
 export const InvitationBatchView = z.object({
   id: z.string(),
   state: z.enum(["queued", "running", "done", "failed"]),
@@ -77,6 +83,7 @@ export const InvitationBatchView = z.object({
   total: z.number().int(),
   documentNumber: z.string(),
   unitId: z.string().nullable(),
+  addressedTo: InvitationAddressee,
   error: z.string().nullable(),
   zipReady: z.boolean(),
   pdfReady: z.boolean(),
@@ -90,7 +97,12 @@ export type InvitationBatchView = z.infer<typeof InvitationBatchView>;
 export const InvitationProgress = InvitationBatchView.pick({ state: true, done: true, total: true }).extend({ batchId: z.string() });
 export type InvitationProgress = z.infer<typeof InvitationProgress>;
 export const InvitationBatchList = z.object({ batches: z.array(InvitationBatchView) });
-export const CreateInvitationsRequest = z.strictObject({ unitId: Uuid.nullable().optional(), sendEmail: z.boolean().default(false) });
+export const CreateInvitationsRequest = z.strictObject({
+  unitId: Uuid.nullable().optional(),
+  sendEmail: z.boolean().default(false),
+  addressedTo: InvitationAddressee.default("delegate"),
+});
+export type CreateInvitationsRequest = z.input<typeof CreateInvitationsRequest>;
 export const BatchParams = z.strictObject({ id: Uuid, batchId: Uuid });
 
 const tags = ["delegates"];

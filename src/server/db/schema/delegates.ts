@@ -121,6 +121,8 @@ export const invitationBatches = pgTable(
     /** `Số: 12/GM-UBND`: one register number for the batch (one act of the office, as a mass letter is). */
     documentNumber: text("document_number").notNull().default(""),
     sendEmail: boolean("send_email").notNull().default(false),
+    /** One letter per delegate, or one per unit (its delegates listed, each with an entry card). */
+    addressedTo: text("addressed_to").$type<"delegate" | "unit">().notNull().default("delegate"),
     zipFileId: uuid("zip_file_id"),
     pdfFileId: uuid("pdf_file_id"),
     error: text("error"),

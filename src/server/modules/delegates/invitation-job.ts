@@ -18,10 +18,12 @@ import { type BatchRow, layoutOf, tellProgress } from "./invitations";
 import { confirmationUrl, issueLinks } from "./links";
 import { delegateRows } from "./queries";
 import { groupNamesOf } from "./service";
+import { renderUnitInvitations } from "./unit-invitation-render";
 
 /**
  * The invitation job: claims one queued batch with `FOR UPDATE SKIP LOCKED` (several processes never take the same
- * one; a batch left running by a process that died is taken again after 10 minutes), renders it, stores both files
+ * one; a batch left running by a process that died is taken again after 10 minutes), renders it (a letter per delegate,
+ * or per unit with a card per delegate), stores both files
  * and finishes the row in one transaction, telling `conference:<id>` at every step
  * (`invitations.progress` with the state and the count done, which the organiser's bar follows).
  */
@@ -82,19 +84,33 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
     time: facts.startsAt ? vietnamTimeText(facts.startsAt) : "Ban tổ chức sẽ thông báo sau",
     venue: facts.venue || "Ban tổ chức sẽ thông báo sau",
   };
-  const guests = list.map((d, i) => ({
-    addressee: `Đồng chí ${d.fullName}`,
-    position: [d.title, d.unitName].filter(Boolean).join(", "),
+  const onProgress = async (done: number) => {
+    await db.update(invitationBatches).set({ done, total, updatedAt: new Date() }).where(eq(invitationBatches.id, batch.id));
+    await tellProgress(db, batch, { state: "running", done, total });
+  };
+  const personal = (d: (typeof list)[number]) => ({
     dressCode: (d.groupId && dress.get(d.groupId)) || "",
     seat: seats.get(d.id)?.label ?? "",
     entryToken: entryTokens.get(d.id) ?? null,
     confirmUrl: confirmationUrl(tokens.get(d.id) ?? ""),
-    fileName: guestFileName(i, d.fullName),
-  }));
-  const { zip, pdf } = await renderInvitations(letter, guests, async (done) => {
-    await db.update(invitationBatches).set({ done, total, updatedAt: new Date() }).where(eq(invitationBatches.id, batch.id));
-    await tellProgress(db, batch, { state: "running", done, total });
   });
+  const { zip, pdf } =
+    batch.addressedTo === "unit"
+      ? await renderUnitInvitations(
+          letter,
+          list.map((d) => ({ fullName: d.fullName, title: d.title, unit: d.unitName, unitId: d.unitId, ...personal(d) })),
+          onProgress,
+        )
+      : await renderInvitations(
+          letter,
+          list.map((d, i) => ({
+            addressee: `Đồng chí ${d.fullName}`,
+            position: [d.title, d.unitName].filter(Boolean).join(", "),
+            fileName: guestFileName(i, d.fullName),
+            ...personal(d),
+          })),
+          onProgress,
+        );
   const store = await fileStoreOf(database);
   const safe = batch.documentNumber.replace(/[^A-Za-z0-9-]+/g, "-");
   await db.transaction(async (tx) => {

@@ -9,7 +9,13 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
   const db = () => app.database.db;
   route(app, e.invitations, ({ actor, params }) => listInvitationBatches(db(), { actor, conferenceId: params.id }));
   route(app, e.createInvitations, ({ actor, params, body }) =>
-    createInvitationBatch(db(), { actor, conferenceId: params.id, unitId: body.unitId, sendEmail: body.sendEmail }),
+    createInvitationBatch(db(), {
+      actor,
+      conferenceId: params.id,
+      unitId: body.unitId,
+      sendEmail: body.sendEmail,
+      addressedTo: body.addressedTo,
+    }),
   );
   const download = async (fileId: string) => {
     const f = await findStoredFile(db(), fileId);

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { InvitationBatchView, InvitationProgress } from "../../../contracts/delegate-answers";
+import type { InvitationAddressee, InvitationBatchView, InvitationProgress } from "../../../contracts/delegate-answers";
 import { vietnamToday } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { delegates, invitationBatches } from "../../db/schema/index";
@@ -15,8 +15,9 @@ import { asOrganiser } from "./service";
 /**
  * Invitation batches (Giấy mời hàng loạt): the organiser's request takes one number of the host's outgoing register
  * for the batch (the office issues one mass invitation, as on paper, `Số: 12/GM-UBND` on every copy), and queues a
- * row the job runner claims (`invitation-job.ts`). Its progress is kept on the row, so a reloaded page finds it,
- * and told on `conference:<id>` (`tellProgress`).
+ * row the job runner claims (`invitation-job.ts`). A batch is addressed to each delegate (one letter each) or to each
+ * unit (one letter listing its delegates, with a card per delegate: `unit-invitation-render.ts`). Its progress is
+ * kept on the row, so a reloaded page finds it, and told on `conference:<id>` (`tellProgress`).
  */
 
 export type BatchRow = typeof invitationBatches.$inferSelect;
@@ -29,6 +30,7 @@ export function presentBatch(b: BatchRow): InvitationBatchView {
     total: b.total,
     documentNumber: b.documentNumber,
     unitId: b.unitId,
+    addressedTo: b.addressedTo,
     error: b.error,
     zipReady: b.zipFileId !== null,
     pdfReady: b.pdfFileId !== null,
@@ -50,8 +52,9 @@ export async function createInvitationBatch(
     conferenceId,
     unitId,
     sendEmail,
+    addressedTo = "delegate",
     now = new Date(),
-  }: { actor: Actor; conferenceId: string; unitId?: string | null; sendEmail: boolean; now?: Date },
+  }: { actor: Actor; conferenceId: string; unitId?: string | null; sendEmail: boolean; addressedTo?: InvitationAddressee; now?: Date },
 ): Promise<InvitationBatchView> {
   const access = await asOrganiser(db, actor, conferenceId);
   const [{ total }] = await db
@@ -85,6 +88,7 @@ export async function createInvitationBatch(
         total,
         documentNumber,
         sendEmail,
+        addressedTo,
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
@@ -95,7 +99,7 @@ export async function createInvitationBatch(
       action: "delegate.invitations",
       entityType: "conference",
       entityId: conferenceId,
-      after: { documentNumber, total, unitId },
+      after: { documentNumber, total, unitId, addressedTo },
     });
     await tellProgress(tx, inserted, { state: "queued", done: 0, total });
     return inserted;

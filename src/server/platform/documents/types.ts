@@ -122,3 +122,24 @@ export interface InvitationGuest {
   /** The signed entry token's QR for the door (check-in), when the conference issues them; null prints none. */
   entryQr: QrMatrix | null;
 }
+
+/** One delegate on a unit's letter: a row of its table, and an entry card with their own codes. */
+export interface InvitationCard {
+  fullName: string;
+  title: string;
+  /** The unit as written on the card (`Phường Đông Hải`), empty when none. */
+  unit: string;
+  /** `Khu A, hàng 3, ghế 12`; empty until seating assigns one. */
+  seat: string;
+  dressCode: string;
+  confirmUrl: string;
+  qr: QrMatrix;
+  entryQr: QrMatrix | null;
+}
+
+/** A Giấy mời to a unit: the unit asked to send the listed delegates, each with an entry card. */
+export interface UnitInvitation {
+  /** `Phường Đông Hải`; null for delegates written without a unit (the letter is addressed to them). */
+  unit: string | null;
+  delegates: InvitationCard[];
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "invitation_batches" ADD COLUMN "addressed_to" text DEFAULT 'delegate' NOT NULL;
