@@ -210,9 +210,27 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     expect(await wardBatch.getByTestId("invitation-batch-scope").textContent()).toBe(WARD.unit);
     const wardZip = await JSZip.loadAsync(await downloaded(page, "invitations-zip", wardBatch));
     expect(Object.keys(wardZip.files).filter((n) => n.endsWith(".docx"))).toHaveLength(2);
+
+    // 6a'. The same ward invited as a unit: one letter listing its two delegates, then a card with their codes each.
+    const addressee = page.getByTestId("invitations-addressee");
+    await addressee.getByText("Mỗi đơn vị một giấy mời (kèm thẻ đại biểu)").click();
+    await expect.poll(() => addressee.getAttribute("data-value")).toBe("unit");
+    await expect.poll(() => page.getByTestId("invitations-unit").textContent()).toContain(WARD.unit);
+    await page.getByTestId("invitations-make").click();
+    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count(), { timeout: 60_000 }).toBe(3);
+    const unitBatch = page.getByTestId("invitation-batch").first();
+    await unitBatch.getByTestId("invitation-batch-per-unit").waitFor();
+    expect(await unitBatch.getByTestId("invitation-batch-scope").textContent()).toBe(WARD.unit);
+    const unitZip = await JSZip.loadAsync(await downloaded(page, "invitations-zip", unitBatch));
+    const unitDocs = Object.keys(unitZip.files).filter((n) => n.endsWith(".docx"));
+    expect(unitDocs).toHaveLength(1);
+    const unitLetter = await JSZip.loadAsync(await unitZip.files[unitDocs[0]].async("uint8array"));
+    const unitXml = (await unitLetter.file("word/document.xml")?.async("string")) ?? "";
+    expect(unitXml).toContain(`Kính gửi: ${WARD.unit}`);
+    for (const name of ["Nguyễn Văn An", "Trần Thị Bình"]) expect(unitXml.split(name).length - 1).toBe(2); // the table and the card
     // A reload reads the batches back from the server.
     await page.reload();
-    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count()).toBe(3);
     await expect.poll(() => page.getByTestId("invitation-batches").getAttribute("data-live")).toBe("open");
 
     // 6b. The confirmation deadline: a date is needed and it must come before the opening; set, cleared, set again.

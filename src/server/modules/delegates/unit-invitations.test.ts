@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InvitationBatchView } from "../../../contracts/delegate-answers";
 import { emailOutbox } from "../../db/schema/index";
-import { readDocx } from "../../platform/documents/testing/read-docx";
+import { croppedImages, readDocx } from "../../platform/documents/testing/read-docx";
 import { describeOnDatabases } from "../../testing/harness";
 import { delegatesSetup } from "./fixtures";
 import { runInvitationBatches } from "./invitation-job";
@@ -82,6 +82,8 @@ describeOnDatabases("invitations addressed to units", (ctx) => {
     expect(toA.doc.text).toMatch(/\/xac-bao\/[A-Za-z0-9_-]{43}/);
     expect(toA.media).toHaveLength(4);
     expect(toA.doc.documentXml).not.toContain("@@");
+    expect(toA.doc.documentXml).toContain("<w:drawing>");
+    expect(croppedImages(toA.doc.documentXml)).toBe(0);
     expect(toB.doc.text).toContain("Trần Thị Hai");
     expect(count(toB.doc.text, "Mã vào cửa")).toBe(1);
     expect(toB.media).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, ImageRun, LineRuleType, Packer, Paragraph, TextRun } from "docx";
 import JSZip from "jszip";
 import { closingTable } from "./closing";
 import { headerTable } from "./header";
@@ -44,8 +44,10 @@ async function template(letter: InvitationLetter, placeholderPng: Buffer, entryP
     line("Trang phục", marker("dressCode")),
     line("Chỗ ngồi", marker("seat")),
     bodyParagraph("Đề nghị đồng chí xác báo tham dự (dự, vắng hoặc cử người dự thay) bằng cách quét mã QR dưới đây hoặc mở liên kết:"),
+    // The codes' own line height: the document's fixed 1.3 lines crop the images in LibreOffice.
     new Paragraph({
       alignment: AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO },
       children: entryPng ? [image(placeholderPng), new TextRun({ text: "\t\t" }), image(entryPng)] : [image(placeholderPng)],
     }),
     ...(entryPng

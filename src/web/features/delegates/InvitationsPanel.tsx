@@ -1,7 +1,8 @@
 import { FilePdfOutlined, FileZipOutlined, MailOutlined } from "@ant-design/icons";
-import { Alert, Button, Checkbox, List, Progress, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Checkbox, List, Progress, Radio, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { InvitationAddressee } from "../../../contracts/delegate-answers";
 import { matches } from "../../../domain/text/vietnamese";
 import { showError, showSuccess } from "../../app/notify";
 import { downloadInvitations, useCreateInvitations, useInvitationBatches, useTally } from "./api";
@@ -10,8 +11,9 @@ const ALL = "all";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Giấy mời in bulk, for every delegate or for one unit's delegates (one letter each): the request, each batch's bar
- * (read from the server, so it survives a reload, then moved by the job's live events) and downloads.
+ * Giấy mời in bulk, for every delegate or for one unit's delegates, one letter per delegate or one per unit (its
+ * delegates listed, with a card each): the request, each batch's bar (read from the server, so it survives a reload,
+ * then moved by the job's live events) and downloads.
  */
 export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
@@ -25,11 +27,26 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
   const unitName = new Map(units.map((u) => [u.key, u.label]));
   const [sendEmail, setSendEmail] = useState(false);
   const [unitId, setUnitId] = useState<string | null>(null);
+  const [addressedTo, setAddressedTo] = useState<InvitationAddressee>("delegate");
   const get = (batchId: string, kind: "zip" | "pdf") =>
     downloadInvitations(conferenceId, batchId, kind).catch((e: unknown) => showError(e, t("errors.unexpected")));
   return (
     <div>
       <Typography.Title level={5}>{t("delegates.invitations.title")}</Typography.Title>
+      <Radio.Group
+        style={{ marginBottom: 8 }}
+        value={addressedTo}
+        onChange={(e) => setAddressedTo(e.target.value)}
+        data-testid="invitations-addressee"
+        data-value={addressedTo}
+      >
+        <Radio value="delegate" data-testid="invitations-per-delegate">
+          {t("delegates.invitations.addressedTo.delegate")}
+        </Radio>
+        <Radio value="unit" data-testid="invitations-per-unit">
+          {t("delegates.invitations.addressedTo.unit")}
+        </Radio>
+      </Radio.Group>
       <Space wrap style={{ marginBottom: 8 }}>
         <Button
           type="primary"
@@ -39,7 +56,7 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
           data-testid="invitations-make"
           onClick={() =>
             create.mutate(
-              { sendEmail, unitId },
+              { sendEmail, unitId, addressedTo },
               { onSuccess: () => showSuccess(t("delegates.invitations.queued")), onError: (e) => showError(e, t("errors.unexpected")) },
             )
           }
@@ -76,6 +93,11 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
               <Typography.Text type="secondary" data-testid="invitation-batch-scope">
                 {b.unitId ? (unitName.get(b.unitId) ?? t("delegates.invitations.oneUnit")) : t("delegates.invitations.allUnits")}
               </Typography.Text>
+              {b.addressedTo === "unit" && (
+                <Tag color="purple" data-testid="invitation-batch-per-unit">
+                  {t("delegates.invitations.perUnit")}
+                </Tag>
+              )}
               <Tag color={b.state === "done" ? "green" : b.state === "failed" ? "red" : "blue"}>
                 {t(`delegates.invitations.state.${b.state}`)}
               </Tag>

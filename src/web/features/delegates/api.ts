@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type AnswerRequest,
   answerEndpoints as a,
+  type CreateInvitationsRequest,
   type InvitationBatchView,
   InvitationProgress,
 } from "../../../contracts/delegate-answers";
@@ -123,7 +124,7 @@ export function useInvitationBatches(id: string) {
   return { ...query, live };
 }
 export const useCreateInvitations = (id: string) =>
-  useDelegatesMutation((body: { unitId?: string | null; sendEmail: boolean }) => call(a.createInvitations, { params: { id }, body }));
+  useDelegatesMutation((body: CreateInvitationsRequest) => call(a.createInvitations, { params: { id }, body }));
 export const downloadInvitations = (id: string, batchId: string, kind: "zip" | "pdf") =>
   kind === "zip"
     ? download(a.invitationsZip, { params: { id, batchId } }, "giay-moi.zip")

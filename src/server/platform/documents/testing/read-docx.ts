@@ -65,3 +65,7 @@ function readParagraph(xml: string, inTable: boolean): DocxParagraph {
     inTable,
   };
 }
+
+/** Paragraphs holding an image whose line height is fixed (LibreOffice crops the image to it). */
+export const croppedImages = (xml: string) =>
+  [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:drawing>[\s\S]*?<\/w:p>/g)].filter(([p]) => !/w:lineRule="auto"/.test(p)).length;
