@@ -199,18 +199,20 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
     const { page, baseUrl } = suite;
     await signIn(page, baseUrl, MANAGER, DEMO_PASSWORD);
     const bo = await findUnit(page, "Bộ CHQS thành phố Hải Phòng");
-    // The plan as the importer read it, annex and all (its "Các thôn gửi báo cáo…" becomes a report task).
+    // The plan as the importer read it, annex and all; its report task asks for the report along that outline.
     const imported = (await api(page, "POST", "/api/plans/from-import", {
       result: readPlanText(ANNEXED_PLAN),
       issuerUnitId: bo.id,
     })) as unknown as { plan: PlanDetail };
-    const report = imported.plan.tasks.find((x) => x.deliverable === "report");
-    expect(report?.what).toContain("đề cương");
+    expect(imported.plan.annexes).toHaveLength(1);
+    await api(page, "POST", `/api/plans/${imported.plan.id}/tasks`, {
+      what: "Gửi báo cáo sơ kết theo đề cương kèm theo",
+      deliverable: "report",
+      target: { unitIds: [bo.id] },
+      dueDate: "2099-06-20",
+    });
     await page.goto(`${baseUrl}/plans/${imported.plan.id}/tasks`);
-    await page
-      .locator("tr", { hasText: report?.what.slice(0, 40) })
-      .getByTestId("task-report-form")
-      .click();
+    await page.locator("tr", { hasText: "Gửi báo cáo sơ kết theo đề cương kèm theo" }).getByTestId("task-report-form").click();
     await page.getByTestId("report-form-create-card").waitFor();
     // The plan's own outline has no report headings to speak of; the annex is the outline.
     await page.getByTestId("report-form-source-annex").click();
