@@ -3,6 +3,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
+import attendanceEn from "./attendance.en.json";
+import attendanceVi from "./attendance.vi.json";
 import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
 import delegatesEn from "./delegates.en.json";
@@ -44,6 +46,7 @@ void i18n.use(initReactI18next).init({
         ...reportCompileVi,
         ...reportFormVi,
         ...delegatesVi,
+        ...attendanceVi,
       },
     },
     en: {
@@ -57,6 +60,7 @@ void i18n.use(initReactI18next).init({
         ...reportCompileEn,
         ...reportFormEn,
         ...delegatesEn,
+        ...attendanceEn,
       },
     },
   },
