@@ -7,6 +7,8 @@ import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
 import delegatesEn from "./delegates.en.json";
 import delegatesVi from "./delegates.vi.json";
+import doorEn from "./door.en.json";
+import doorVi from "./door.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
@@ -44,6 +46,7 @@ void i18n.use(initReactI18next).init({
         ...reportCompileVi,
         ...reportFormVi,
         ...delegatesVi,
+        ...doorVi,
       },
     },
     en: {
@@ -57,6 +60,7 @@ void i18n.use(initReactI18next).init({
         ...reportCompileEn,
         ...reportFormEn,
         ...delegatesEn,
+        ...doorEn,
       },
     },
   },
