@@ -73,7 +73,12 @@ export function DoorPage() {
   }, [t, state.roster]);
 
   if (!state.loaded) return <Spin size="large" style={{ display: "block", margin: "30vh auto" }} />;
-  if (state.denied && !state.roster) return <Result status="403" title={state.denied} data-testid="door-denied" />;
+  if (state.denied && !state.roster)
+    return (
+      <div data-testid="door-denied">
+        <Result status="403" title={state.denied} extra={<Link to="/door">{t("door.back")}</Link>} />
+      </div>
+    );
   const pending = session.pending();
   const present = state.arrivals.size;
   return (

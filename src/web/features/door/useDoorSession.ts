@@ -22,5 +22,5 @@ export function wallClock(instant: string): string {
   );
 }
 
-/** «cửa 2» for a door named by its number, else the door's own name (as the server says it). */
-export const doorLabel = (door: string) => (/^\d+$/.test(door) ? `cửa ${door}` : door);
+/** The door mid-sentence: «cửa 2» for a door named «2» or «Cửa 2», else the door's own name («Cổng phụ»). */
+export const doorLabel = (door: string) => (/^\d+$/.test(door) ? `cửa ${door}` : door.replace(/^Cửa(?=\s)/, "cửa"));
