@@ -94,9 +94,9 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
     await expect.poll(() => result.getAttribute("data-status"), { timeout: 60_000 }).toBe("repeat");
     expect(await phone.getByTestId("door-result-message").textContent()).toMatch(/^Đã vào lúc \d\d:\d\d, cửa 2$/);
     await snap(phone, "door-02-camera-repeat");
-    expect(fetched.filter((url) => /\/assets\/zxing_reader-[\w-]+\.wasm$/.test(url))).toEqual([
-      expect.stringMatching(new RegExp(`^${baseUrl}/`)),
-    ]);
+    const wasm = fetched.filter((url) => /zxing_reader.*\.wasm$/.test(url));
+    expect(wasm.length).toBeGreaterThan(0);
+    expect(wasm.filter((url) => !/\/assets\/zxing_reader-[\w-]+\.wasm$/.test(url) || !url.startsWith(`${baseUrl}/`))).toEqual([]);
     expect(fetched.filter((url) => !url.startsWith(`${baseUrl}/`) && !/^(data|blob):/.test(url))).toEqual([]);
     await phone.getByTestId("door-camera-stop").click();
     await expect.poll(() => phone.getByTestId("door-camera").getAttribute("data-running")).toBe("false");
