@@ -135,6 +135,35 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
     await phone.getByTestId("door-list").waitFor();
   });
 
+  it("installs as an app: a manifest starting at the door list, its icons, a service worker that caches no API answer", async () => {
+    const { page, baseUrl } = suite;
+    await page.goto(`${baseUrl}/door`);
+    await page.getByTestId("door-conference").first().waitFor();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 60_000 }).toBe(true);
+    const installed = await page.evaluate(async () => {
+      const manifestUrl = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.href ?? "";
+      const manifest = (await (await fetch(manifestUrl)).json()) as { name: string; start_url: string; icons: Array<{ src: string }> };
+      const icons = await Promise.all(manifest.icons.map(async (i) => (await fetch(i.src)).headers.get("content-type")));
+      const cached: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+      return { manifest, icons, cached, scope: (await navigator.serviceWorker.getRegistration())?.scope };
+    });
+    expect(installed.manifest).toMatchObject({ name: "kehoach — Điểm danh", start_url: "/door" });
+    expect(installed.icons).toEqual(["image/png", "image/png", "image/png"]);
+    expect(installed.scope).toBe(`${baseUrl}/`);
+    expect(installed.cached.some((url) => /\/assets\/zxing_reader-[\w-]+\.wasm/.test(url))).toBe(true);
+    expect(installed.cached.filter((url) => new URL(url).pathname.startsWith("/api/"))).toEqual([]);
+    // The other pages still work under the service worker, and the API is answered by the server, not index.html.
+    await page.goto(`${baseUrl}/conferences`);
+    await page.getByTestId("user-menu").waitFor();
+    const api = await page.evaluate(async () => {
+      const res = await fetch("/api/nothing-here");
+      return { status: res.status, type: res.headers.get("content-type") };
+    });
+    expect(api.status).toBe(404);
+    expect(api.type).toContain("application/json");
+  });
+
   it("gives a user without the door role no door page (403) and no check-in", async () => {
     const { baseUrl } = suite;
     const adminContext = await suite.browser.newContext({ locale: "vi-VN" });

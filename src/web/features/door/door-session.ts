@@ -60,6 +60,8 @@ export class DoorSession {
   private failures = 0;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private refresher: ReturnType<typeof setInterval> | undefined;
+  /** Check-ins are taken one after another: two quick scans of one delegate must not both be queued. */
+  private admitting: Promise<unknown> = Promise.resolve();
   private readonly onOnline = () => void this.refresh().then(() => this.flush());
   private readonly onOffline = () => this.set({ online: false });
 
@@ -152,7 +154,13 @@ export class DoorSession {
     return this.admit(delegateId, { delegateId });
   }
 
-  private async admit(delegateId: string, what: { token: string } | { delegateId: string }): Promise<DoorOutcome> {
+  private admit(delegateId: string, what: { token: string } | { delegateId: string }): Promise<DoorOutcome> {
+    const next = this.admitting.then(() => this.admitNow(delegateId, what));
+    this.admitting = next.catch(() => undefined);
+    return next;
+  }
+
+  private async admitNow(delegateId: string, what: { token: string } | { delegateId: string }): Promise<DoorOutcome> {
     const door = (await getSetting(doorKey(this.conferenceId)))?.trim() ?? "";
     if (!door) return { kind: "refused", reason: "no_door" };
     const delegate = this.delegate(delegateId);
