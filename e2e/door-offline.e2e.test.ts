@@ -37,12 +37,12 @@ describe.skipIf(!availability.run)("door check-in with the server stopped, then 
     await ensureWebBuild();
     await start();
     browser = await launchBrowser();
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   /** A door device: its own browser profile (IndexedDB, service worker), signed in, at the conference, door named. */
   async function openDoor(conferenceId: string, username: string, door: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -136,5 +136,5 @@ describe.skipIf(!availability.run)("door check-in with the server stopped, then 
     await expect.poll(() => doorB.page.getByTestId("door-search-item").textContent()).toContain("Đã vào");
     await doorA.context.close();
     await doorB.context.close();
-  });
+  }, 300_000);
 });

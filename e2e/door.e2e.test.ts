@@ -33,7 +33,7 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
 
   afterAll(async () => {
     await camera?.close();
-  });
+  }, 240_000);
 
   it("checks one delegate in by camera and one by name, says «đã vào lúc» on a second scan, refuses forged codes", async () => {
     const { page, baseUrl } = suite;
@@ -133,7 +133,7 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
     await expect.poll(() => phone.getByTestId("door-roster-info").textContent()).toContain("đã vào 2");
     await phone.getByTestId("door-back").click();
     await phone.getByTestId("door-list").waitFor();
-  });
+  }, 240_000);
 
   it("installs as an app: a manifest starting at the door list, its icons, a service worker that caches no API answer", async () => {
     const { page, baseUrl } = suite;
@@ -162,7 +162,7 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
     });
     expect(api.status).toBe(404);
     expect(api.type).toContain("application/json");
-  });
+  }, 240_000);
 
   it("gives a user without the door role no door page (403) and no check-in", async () => {
     const { baseUrl } = suite;
@@ -192,5 +192,5 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
     });
     expect(post.status).toBe(403);
     await context.close();
-  });
+  }, 240_000);
 });
