@@ -137,7 +137,11 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
 
   it("installs as an app: a manifest starting at the door list, its icons, a service worker that caches no API answer", async () => {
     const { page, baseUrl } = suite;
-    await page.goto(`${baseUrl}/door`);
+    // The organiser reaches the door list from the user menu.
+    await page.goto(`${baseUrl}/conferences`);
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("menu-door").click();
+    await page.waitForURL(`${baseUrl}/door`);
     await page.getByTestId("door-conference").first().waitFor();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 60_000 }).toBe(true);
     const installed = await page.evaluate(async () => {
