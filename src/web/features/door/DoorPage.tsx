@@ -11,21 +11,25 @@ import { type DoorOutcome, doorKey } from "./door-session";
 import { getSetting, setSetting } from "./store";
 import { useDoorSession } from "./useDoorSession";
 
+const LAST_DOOR = "door:last";
+
 /** The door's name, chosen on the device and kept there (IndexedDB) for the next scans and visits. */
 function DoorNameField({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   useEffect(() => {
-    void getSetting(doorKey(conferenceId)).then((door) => {
+    // A device usually stays at one door: the name it last used is offered for the next conference.
+    void Promise.all([getSetting(doorKey(conferenceId)), getSetting(LAST_DOOR)]).then(([door, last]) => {
       setSaved(door ?? "");
-      setDraft(door ?? "");
+      setDraft(door ?? last ?? "");
     });
   }, [conferenceId]);
   const save = async () => {
     const door = draft.trim();
     if (!door) return;
     await setSetting(doorKey(conferenceId), door);
+    await setSetting(LAST_DOOR, door);
     setSaved(door);
   };
   return (
