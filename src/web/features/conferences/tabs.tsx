@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ConferenceDetail } from "../../../contracts/conferences";
+import { AttendanceTab } from "../attendance/AttendanceTab";
 import { DelegatesTab } from "../delegates/DelegatesTab";
 import { StageTab } from "../stage/StageTab";
 import { AgendaTab } from "./AgendaTab";
@@ -39,4 +40,5 @@ export const conferenceTabs: ConferenceTab[] = [
   { key: "readiness", labelKey: "program.tabs.readiness", render: (c) => <ReadinessTab conferenceId={c.id} /> },
   { key: "stage", labelKey: "stage.stageTab", render: (c) => <StageTab conference={c} /> },
   { key: "delegates", labelKey: "delegates.tab", render: (c) => <DelegatesTab conference={c} /> },
+  { key: "attendance", labelKey: "attendance.tab", render: (c) => <AttendanceTab conference={c} /> },
 ];
