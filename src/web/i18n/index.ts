@@ -18,6 +18,8 @@ import reportFormEn from "./report-form.en.json";
 import reportFormVi from "./report-form.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
+import seatingEn from "./seating.en.json";
+import seatingVi from "./seating.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -44,6 +46,7 @@ void i18n.use(initReactI18next).init({
         ...reportCompileVi,
         ...reportFormVi,
         ...delegatesVi,
+        ...seatingVi,
       },
     },
     en: {
@@ -57,6 +60,7 @@ void i18n.use(initReactI18next).init({
         ...reportCompileEn,
         ...reportFormEn,
         ...delegatesEn,
+        ...seatingEn,
       },
     },
   },
