@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { memo, useLayoutEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { SeatedDelegate, SeatView } from "../../../contracts/seating";
 import { delegateHint, type HallDrawing, shortName, UNGROUPED_COLOUR } from "./hall";
@@ -97,8 +97,16 @@ export const HallGrid = memo(function HallGrid({
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
+  const hall = useRef<HTMLDivElement>(null);
+  const shape = [drawing.presidium.length, ...drawing.blocks.map((b) => `${b.rows.length}x${b.rows[0]?.length ?? 0}`)].join("/");
+  // A hall wider than the screen opens centred on the stage, as one sees it from the aisle; only when its shape
+  // changes, not after each move.
+  useLayoutEffect(() => {
+    const el = hall.current;
+    if (el && shape) el.scrollLeft = Math.max(0, (el.scrollWidth - el.clientWidth) / 2);
+  }, [shape]);
   return (
-    <div className="seating-hall" data-testid="seating-hall">
+    <div className="seating-hall" data-testid="seating-hall" ref={hall}>
       <div className="seating-hall-inner">
         <div className="seating-stage" data-testid="seating-stage">
           <div className="seating-caption">{t("seating.stage")}</div>

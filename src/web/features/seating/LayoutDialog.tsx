@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, InputNumber, Modal, Space, Typography } from "antd";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { HallLayoutInput, SeatingPlan } from "../../../contracts/seating";
 import { ApiError } from "../../app/api";
@@ -31,6 +30,7 @@ function problemsOf(error: unknown): string[] {
  * Defines or replaces the hall by counts: the presidium's rows (seats each, front row first) and the blocks left to
  * right (name, rows, seats per row). The server checks the numbers and answers why a layout is refused, shown here.
  */
+/** Mounted when opened (its form starts from the current layout, or a starter hall). */
 export function LayoutDialog({ plan, open, onClose }: { plan: SeatingPlan; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -39,14 +39,6 @@ export function LayoutDialog({ plan, open, onClose }: { plan: SeatingPlan; open:
   const blocks = Form.useWatch("blocks", form) ?? [];
   const capacity =
     presidium.reduce<number>((a, n) => a + (n ?? 0), 0) + blocks.reduce<number>((a, b) => a + (b?.rows ?? 0) * (b?.seatsPerRow ?? 0), 0);
-
-  useEffect(() => {
-    if (!open) return;
-    save.reset();
-    form.resetFields();
-    form.setFieldsValue(plan.layout ?? STARTER);
-    // Reset only when the dialog opens.
-  }, [open]);
 
   const submit = (v: Values) => {
     // Sent as typed: the server's rules (and their Vietnamese messages) decide what a valid hall is.
@@ -85,7 +77,7 @@ export function LayoutDialog({ plan, open, onClose }: { plan: SeatingPlan; open:
           title={problemsOf(save.error).map((m) => <div key={m}>{m}</div>)}
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={plan.layout ?? STARTER}>
         <Typography.Text strong>{t("seating.layout.presidium")}</Typography.Text>
         <Form.List name="presidiumRows">
           {(fields, { add, remove }) => (
@@ -99,7 +91,12 @@ export function LayoutDialog({ plan, open, onClose }: { plan: SeatingPlan; open:
                       data-testid="layout-presidium-row"
                     />
                   </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("seating.layout.remove")} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t("seating.layout.remove")}
+                    data-testid="layout-presidium-remove"
+                  />
                 </Space.Compact>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add(10)} data-testid="layout-presidium-add">
@@ -125,7 +122,12 @@ export function LayoutDialog({ plan, open, onClose }: { plan: SeatingPlan; open:
                   <Form.Item name={[field.name, "seatsPerRow"]} label={t("seating.layout.seatsPerRow")} style={{ marginBottom: 0 }}>
                     <InputNumber style={{ width: 100 }} data-testid="layout-block-seats" />
                   </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("seating.layout.remove")} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t("seating.layout.remove")}
+                    data-testid="layout-block-remove"
+                  />
                 </Space>
               ))}
               <Button

@@ -109,7 +109,7 @@ export function SeatingTab({ conference }: { conference: ConferenceDetail }) {
             />
           )}
           <div className="seating-workspace" data-testid="seating-workspace" aria-busy={moves.busy} {...moves.handlers}>
-            {(canEdit || p.unseated.length > 0) && (
+            {p.unseated.length > 0 && (
               <UnseatedList
                 delegates={p.unseated}
                 colours={colours}

@@ -22,7 +22,6 @@ export const UnseatedList = memo(function UnseatedList({
   return (
     <div className="seating-unseated" data-testid="seating-unseated">
       <div className="seating-caption">{t("seating.unseatedTitle", { count: delegates.length })}</div>
-      {delegates.length === 0 && <div style={{ fontSize: 12, opacity: 0.7, padding: 6 }}>{t("seating.allSeated")}</div>}
       {delegates.map((d) => (
         <div
           key={d.id}

@@ -25,7 +25,7 @@ const seatElement = (target: EventTarget | null) => (target instanceof Element ?
  * Moving delegates by hand, for the whole workspace at once (one handler set, not one per seat): drag a delegate
  * from the unseated list or a seat onto a free seat (a move) or onto someone's seat (a swap); or click (Enter) a
  * delegate, then a seat. Every request names the seat the organiser saw: if someone moved first, the server's 409
- * message is shown and the plan re-read.
+ * message is shown (by the app's mutation cache: these mutations have no onError of their own) and the plan re-read.
  */
 export function useSeatMoves(conferenceId: string, canEdit: boolean) {
   const { t } = useTranslation();
@@ -39,12 +39,8 @@ export function useSeatMoves(conferenceId: string, canEdit: boolean) {
       setSelected(null);
       if (source.fromSeatId === seatId || source.delegateId === occupantId) return;
       const done = () => showSuccess(t("seating.moved", { name: source.name, seat: seatLabel }));
-      const failed = (e: unknown) => showError(e, t("errors.unexpected"));
       if (!occupantId) {
-        move.mutate(
-          { delegateId: source.delegateId, fromSeatId: source.fromSeatId, toSeatId: seatId },
-          { onSuccess: done, onError: failed },
-        );
+        move.mutate({ delegateId: source.delegateId, fromSeatId: source.fromSeatId, toSeatId: seatId }, { onSuccess: done });
         return;
       }
       if (!source.fromSeatId) {
@@ -53,7 +49,7 @@ export function useSeatMoves(conferenceId: string, canEdit: boolean) {
       }
       swap.mutate(
         { a: { delegateId: source.delegateId, seatId: source.fromSeatId }, b: { delegateId: occupantId, seatId } },
-        { onSuccess: () => showSuccess(t("seating.swapped", { name: source.name, seat: seatLabel })), onError: failed },
+        { onSuccess: () => showSuccess(t("seating.swapped", { name: source.name, seat: seatLabel })) },
       );
     },
     [move, swap, t],
