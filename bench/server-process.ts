@@ -69,7 +69,9 @@ export async function startServerProcess({
   const port = await freePort();
   // A given PGlite directory (prepared by the benchmark) is the caller's to remove.
   const dataDir = given ?? mkdtempSync(path.join(tmpdir(), "kehoach-bench-"));
-  const child = spawn(process.execPath, ["dist/server/cli.mjs", "serve"], {
+  // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the measured server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "dist/server/cli.mjs", "serve"], {
     cwd: root,
     env: {
       ...process.env,

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Attendance, CheckinBatchResult, CheckinOutcome, Roster } from "../../../contracts/checkin";
+import type { SeatingPlan } from "../../../contracts/seating";
 import { assembleToken, tokenPayload } from "../../../domain/checkin/token";
 import { checkins, delegateAnswers } from "../../db/schema/index";
 import { openStream, sessionCookie, type TestStream } from "../../platform/live/testing";
@@ -193,5 +194,28 @@ describeOnDatabases("check-in at the door", (ctx) => {
     expect(values).toContain(scene.delegates[1].fullName);
     expect(values).toContain("07:42");
     expect(values).toContain("Đi công tác tỉnh Quảng Ninh");
+  });
+
+  it("tells the door the seat of a seated delegate, and no seat for one not seated", async () => {
+    const organiser = await signedIn(ctx().app, scene.organiser);
+    const layout = { presidiumRows: [], blocks: [{ name: "Khối A", rows: 2, seatsPerRow: 10 }] };
+    const put = await organiser.put(url("/seating/layout"), { layout });
+    expect(put.statusCode, put.body).toBe(200);
+    const seated = await organiser.post(url("/seating/auto-assign"), { version: put.json<{ version: number }>().version });
+    expect(seated.statusCode, seated.body).toBe(200);
+    const plan = seated.json<SeatingPlan>();
+    // Two delegates not checked in by the tests before this one.
+    const absent = (await organiser.get(url("/attendance")))
+      .json<Attendance>()
+      .byUnit.flatMap((u) => u.delegates.filter((d) => !d.present));
+    const [one, two] = absent.map((d) => d.id);
+    const seat = plan.seats.find((s) => s.delegate?.id === one);
+    expect(seat?.label).toMatch(/^Khối A, hàng \d, ghế \d+$/);
+    const [withSeat] = await send([scan(await delegateQrToken(ctx().db, scene.conferenceId, one))]);
+    expect(withSeat).toMatchObject({ status: "counted", seatLabel: seat?.label, message: `Mời vào. ${seat?.label}.` });
+    const cleared = await organiser.post(url("/seating/clear"), { version: plan.version });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const [withoutSeat] = await send([scan(await delegateQrToken(ctx().db, scene.conferenceId, two))]);
+    expect(withoutSeat).toMatchObject({ status: "counted", seatLabel: null, message: "Mời vào." });
   });
 });

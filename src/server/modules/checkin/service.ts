@@ -5,9 +5,10 @@
  * primary key (later ones are repeats, answered «Đã vào lúc 07:42, cửa 2»), and one live event per counted check-in
  * published on `conference:<id>` as the transaction commits.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { CheckinBatch, CheckinBatchResult, CheckinItem, CheckinOutcome } from "../../../contracts/checkin";
 import { verifyToken } from "../../../domain/checkin/token";
+import { seatLabel } from "../../../domain/seating/layout";
 import type { Db } from "../../db/client";
 import { attendance, checkins } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
@@ -15,7 +16,7 @@ import { liveNotifySql } from "../../platform/live/index";
 import { assertCheckIn, doorAccess } from "../conferences/policy";
 import { conferenceTopic } from "../conferences/stage";
 import { delegateView } from "../delegates/views";
-import { seatOfDelegates } from "../seating/queries";
+import { seatView } from "../seating/views";
 import { conferenceVerifyKey } from "./keys";
 
 /** `07:42`: the Vietnam wall clock of an instant. */
@@ -69,33 +70,58 @@ interface FirstCheckin {
   scannedAt: Date;
 }
 
+interface Person {
+  id: string;
+  fullName: string;
+  title: string;
+  unitName: string;
+  seatLabel: string | null;
+}
+
+interface Written {
+  /** The delegates of this conference among those asked for, with their seats. */
+  people: Map<string, Person>;
+  /** Each of those delegates' counted check-in. */
+  firsts: Map<string, FirstCheckin>;
+  /** Client ids already recorded before this batch, with what they recorded. */
+  reused: Map<string, { conferenceId: string; delegateId: string }>;
+}
+
 /**
- * One statement (so one round trip, its own transaction): insert the check-ins by client id, claim each new one's
- * delegate in `attendance`, notify a live event per claim, and read back every involved delegate's counted check-in
- * and the earlier rows of replayed client ids (the statement's snapshot shows the rows from before it).
+ * One statement (so one round trip, its own transaction): keep the check-ins whose delegate is of this conference,
+ * insert them by client id, claim each new one's delegate in `attendance`, notify a live event per claim, and read
+ * back every involved delegate (name, unit, seat), their counted check-in and the earlier rows of replayed client
+ * ids (the statement's snapshot shows the rows from before it).
  */
 async function writeCheckins(
   db: Db,
   o: { conferenceId: string; actorId: string; items: readonly Resolved[]; delegateIds: readonly string[] },
-): Promise<{ firsts: Map<string, FirstCheckin>; reused: Map<string, { conferenceId: string; delegateId: string }> }> {
-  const firsts = new Map<string, FirstCheckin>();
-  const reused = new Map<string, { conferenceId: string; delegateId: string }>();
-  if (o.items.length === 0) return { firsts, reused };
-  const input = sql.join(
-    o.items.map(
-      (r) =>
-        sql`(${r.item.clientId}::uuid, ${r.delegateId}::uuid, ${r.item.door}::text, ${r.item.token === undefined ? "name" : "qr"}::text, ${r.item.scannedAt}::timestamptz)`,
-    ),
-    sql`, `,
-  );
-  const clientIds = sql.join(
-    o.items.map((r) => sql`${r.item.clientId}::uuid`),
-    sql`, `,
-  );
+): Promise<Written> {
+  const written: Written = { people: new Map(), firsts: new Map(), reused: new Map() };
+  const items = o.items.filter((r) => r.delegateId);
+  if (o.delegateIds.length === 0) return written;
+  const none = sql`(null::uuid, null::uuid, null::text, null::text, null::timestamptz)`;
+  const input = items.length
+    ? sql.join(
+        items.map(
+          (r) =>
+            sql`(${r.item.clientId}::uuid, ${r.delegateId}::uuid, ${r.item.door}::text, ${r.item.token === undefined ? "name" : "qr"}::text, ${r.item.scannedAt}::timestamptz)`,
+        ),
+        sql`, `,
+      )
+    : none;
+  const clientIds = items.length
+    ? sql.join(
+        items.map((r) => sql`${r.item.clientId}::uuid`),
+        sql`, `,
+      )
+    : sql`null::uuid`;
   const delegateIds = sql.join(
     o.delegateIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
+  const d = delegateView("d");
+  const s = seatView("s");
   const notify = liveNotifySql(
     conferenceTopic(o.conferenceId),
     "attendance",
@@ -105,9 +131,15 @@ async function writeCheckins(
   // node-postgres and PGlite both answer `{ rows }`.
   const result = (await db.execute(sql`
     with input (id, delegate_id, door, method, scanned_at) as (values ${input}),
+    people as (
+      select ${d.id} as id, ${d.fullName} as full_name, ${d.title} as title, ${d.unitName} as unit_name,
+        ${s.blockName} as block_name, ${s.rowNumber} as row_number, ${s.seatNumber} as seat_number
+      from ${d} left join ${s} on ${s.delegateId} = ${d.id}
+      where ${d.conferenceId} = ${o.conferenceId}::uuid and ${d.id} in (${delegateIds})),
     c as (
       insert into ${checkins} (id, conference_id, delegate_id, door, method, scanned_at, actor_id)
-      select id, ${o.conferenceId}::uuid, delegate_id, door, method, scanned_at, ${o.actorId}::uuid from input
+      select i.id, ${o.conferenceId}::uuid, i.delegate_id, i.door, i.method, i.scanned_at, ${o.actorId}::uuid
+      from input i where i.delegate_id in (select id from people)
       on conflict (id) do nothing
       returning id, delegate_id, door, scanned_at),
     a as (
@@ -116,29 +148,49 @@ async function writeCheckins(
       on conflict (delegate_id) do nothing
       returning delegate_id, checkin_id, door, scanned_at),
     n as (select ${notify} as sent from a)
-    select 'first' as kind, a.delegate_id::text as delegate_id, a.checkin_id::text as ref, a.door, a.scanned_at from a
+    select 'person' as kind, p.id::text as delegate_id,
+      json_build_object('fullName', p.full_name, 'title', p.title, 'unitName', p.unit_name,
+        'blockName', p.block_name, 'rowNumber', p.row_number, 'seatNumber', p.seat_number)::text as ref,
+      null as door, null::timestamptz as scanned_at from people p
     union all
-    select 'first', t.delegate_id::text, t.checkin_id::text, t.door, t.scanned_at from ${attendance} t where t.delegate_id in (${delegateIds})
+    select 'first', a.delegate_id::text, a.checkin_id::text, a.door, a.scanned_at from a
+    union all
+    select 'first', t.delegate_id::text, t.checkin_id::text, t.door, t.scanned_at from ${attendance} t
+      where t.delegate_id in (select id from people)
     union all
     select 'earlier', e.delegate_id::text, e.conference_id::text, e.id::text, null from ${checkins} e where e.id in (${clientIds})
     union all
     select 'notified', '', count(n.sent)::text, null, null from n`)) as unknown as { rows: Row[] };
   for (const row of result.rows) {
-    if (row.kind === "first")
-      firsts.set(row.delegate_id, { checkinId: row.ref, door: row.door as string, scannedAt: new Date(row.scanned_at as string) });
-    else if (row.kind === "earlier") reused.set(row.door as string, { conferenceId: row.ref, delegateId: row.delegate_id });
+    if (row.kind === "person") {
+      const p = JSON.parse(row.ref) as Omit<Person, "id" | "seatLabel"> & {
+        blockName: string | null;
+        rowNumber: number;
+        seatNumber: number;
+      };
+      const seat = p.blockName === null ? null : seatLabel({ blockName: p.blockName, rowNumber: p.rowNumber, seatNumber: p.seatNumber });
+      written.people.set(row.delegate_id, {
+        id: row.delegate_id,
+        fullName: p.fullName,
+        title: p.title,
+        unitName: p.unitName,
+        seatLabel: seat,
+      });
+    } else if (row.kind === "first")
+      written.firsts.set(row.delegate_id, { checkinId: row.ref, door: row.door as string, scannedAt: new Date(row.scanned_at as string) });
+    else if (row.kind === "earlier") written.reused.set(row.door as string, { conferenceId: row.ref, delegateId: row.delegate_id });
   }
   // A door racing this one on the same delegate or client id: its rows committed after this statement's snapshot was
   // taken, and the conflict made this statement wait for them. A second read (a new snapshot) sees them.
-  const missing = o.delegateIds.filter((id) => !firsts.has(id));
-  if (missing.length) {
+  const missing = [...written.people.keys()].filter((id) => !written.firsts.has(id));
+  const ids = items.filter((r) => missing.includes(r.delegateId as string)).map((r) => r.item.clientId);
+  if (ids.length) {
     for (const a of await db.select().from(attendance).where(inArray(attendance.delegateId, missing)))
-      firsts.set(a.delegateId, { checkinId: a.checkinId, door: a.door, scannedAt: a.scannedAt });
-    const ids = o.items.filter((r) => missing.includes(r.delegateId as string)).map((r) => r.item.clientId);
+      written.firsts.set(a.delegateId, { checkinId: a.checkinId, door: a.door, scannedAt: a.scannedAt });
     for (const e of await db.select().from(checkins).where(inArray(checkins.id, ids)))
-      if (!reused.has(e.id)) reused.set(e.id, { conferenceId: e.conferenceId, delegateId: e.delegateId });
+      if (!written.reused.has(e.id)) written.reused.set(e.id, { conferenceId: e.conferenceId, delegateId: e.delegateId });
   }
-  return { firsts, reused };
+  return written;
 }
 
 export async function recordCheckins(
@@ -148,18 +200,16 @@ export async function recordCheckins(
   assertCheckIn(await doorAccess(db, actor, conferenceId));
   const resolved = await resolve(db, conferenceId, input.checkins, now);
   const ids = [...new Set(resolved.flatMap((r) => (r.delegateId ? [r.delegateId] : [])))];
-  const d = delegateView("d");
-  const people = ids.length
-    ? await db
-        .select({ id: d.id, fullName: d.fullName, title: d.title, unitName: d.unitName })
-        .from(d)
-        .where(and(eq(d.conferenceId, conferenceId), inArray(d.id, ids)))
-    : [];
-  const person = new Map(people.map((p) => [p.id, p]));
-  const valid = resolved.filter((r) => r.delegateId && person.has(r.delegateId));
-
-  const { firsts, reused } = await writeCheckins(db, { conferenceId, actorId: actor.userId, items: valid, delegateIds: ids });
-  const seatsOf = await seatOfDelegates(db, conferenceId, [...person.keys()]);
+  const {
+    people: person,
+    firsts,
+    reused,
+  } = await writeCheckins(db, {
+    conferenceId,
+    actorId: actor.userId,
+    items: resolved,
+    delegateIds: ids,
+  });
   const results = resolved.map((r): CheckinOutcome => {
     const clientId = r.item.clientId;
     if (r.refusal) return refused(clientId, r.refusal);
@@ -169,7 +219,7 @@ export async function recordCheckins(
     if (earlier && (earlier.conferenceId !== conferenceId || earlier.delegateId !== r.delegateId))
       return refused(clientId, REUSED, r.delegateId);
     const first = firsts.get(r.delegateId);
-    const seatLabel = seatsOf.get(r.delegateId)?.label ?? null;
+    const { seatLabel } = p;
     const base = { clientId, delegateId: r.delegateId, fullName: p.fullName, title: p.title, unitName: p.unitName, seatLabel };
     if (!first) return refused(clientId, NOT_ON_LIST, r.delegateId);
     const firstAt = first.scannedAt.toISOString();
