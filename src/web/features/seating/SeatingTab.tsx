@@ -1,5 +1,5 @@
 import { Alert, Button, Empty, Input, Space, Spin, Statistic, Typography } from "antd";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConferenceDetail } from "../../../contracts/conferences";
 import { useSeatingPlan } from "./api";
@@ -8,6 +8,10 @@ import { drawHall, findsDelegate, groupColours } from "./hall";
 import { SeatingActions } from "./SeatingActions";
 import { UnseatedList } from "./UnseatedList";
 import { useSeatMoves } from "./useSeatMoves";
+
+function scrollToFound(behavior: ScrollBehavior): void {
+  document.querySelector<HTMLElement>('[data-found="true"]')?.scrollIntoView({ block: "nearest", inline: "center", behavior });
+}
 
 /**
  * Sơ đồ chỗ ngồi: the hall drawn from the stage, each seat showing who sits there in their group's colour. Readers
@@ -40,6 +44,11 @@ export function SeatingTab({ conference }: { conference: ConferenceDetail }) {
     [foundSeats, moves.selected],
   );
 
+  // A search brings the first seat it found into view (the hall may be wider and taller than the screen).
+  useEffect(() => {
+    if (foundSeats.size > 0) scrollToFound("smooth");
+  }, [foundSeats]);
+
   if (plan.error) return <Alert type="error" showIcon title={plan.error.message} />;
   if (!plan.data) return <Spin />;
   const p = plan.data;
@@ -48,11 +57,6 @@ export function SeatingTab({ conference }: { conference: ConferenceDetail }) {
     ...p.unseated.map((d) => d.groupName),
   ]);
   const found = foundSeats.size + (foundUnseated?.size ?? 0);
-
-  const scrollToFound = () => {
-    const first = document.querySelector<HTMLElement>('[data-found="true"]');
-    first?.scrollIntoView({ block: "center", inline: "center", behavior: "smooth" });
-  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }} data-testid="seating-tab">
@@ -73,7 +77,7 @@ export function SeatingTab({ conference }: { conference: ConferenceDetail }) {
               placeholder={t("seating.search")}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              onSearch={scrollToFound}
+              onSearch={() => scrollToFound("smooth")}
               style={{ width: 320, maxWidth: "100%" }}
               data-testid="seating-search"
             />
