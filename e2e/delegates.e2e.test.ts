@@ -199,6 +199,52 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
       expect(existsSync(join(artifactsDir, "delegates-03-giay-moi.png"))).toBe(true);
     }
 
+    // 6a. One unit's delegates only: the ward's two letters in a batch of their own, its bar moved by live events.
+    await page.getByTestId("invitations-unit").click();
+    await page.keyboard.type("dong hai");
+    await page.locator(".ant-select-item-option", { hasText: WARD.unit }).click();
+    await expect.poll(() => page.getByTestId("invitations-unit").textContent()).toContain(WARD.unit);
+    await page.getByTestId("invitations-make").click();
+    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count(), { timeout: 60_000 }).toBe(2);
+    const wardBatch = page.getByTestId("invitation-batch").first();
+    expect(await wardBatch.getByTestId("invitation-batch-scope").textContent()).toBe(WARD.unit);
+    const wardZip = await JSZip.loadAsync(await downloaded(page, "invitations-zip", wardBatch));
+    expect(Object.keys(wardZip.files).filter((n) => n.endsWith(".docx"))).toHaveLength(2);
+    // A reload reads the batches back from the server.
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count()).toBe(2);
+    await expect.poll(() => page.getByTestId("invitation-batches").getAttribute("data-live")).toBe("open");
+
+    // 6b. The confirmation deadline: a date is needed and it must come before the opening; set, cleared, set again.
+    const deadline = inputOf(page, "delegate-deadline-input");
+    const pickDeadline = async (text: string) => {
+      await deadline.click();
+      await deadline.fill(text);
+      await deadline.press("Enter");
+      await expect.poll(() => deadline.inputValue()).toBe(text);
+    };
+    const ddmmyyyy = (iso: string) => iso.split("-").reverse().join("/");
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline-error").textContent()).toBe("Hãy chọn ngày và giờ của hạn xác báo.");
+    await pickDeadline(`${ddmmyyyy(day)} 23:00`);
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline-error").textContent()).toContain("phải trước giờ khai mạc hội nghị");
+    expect(await page.getByTestId("delegate-deadline").getAttribute("data-value")).toBe("");
+    const dayBefore = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+    await pickDeadline(`${ddmmyyyy(dayBefore)} 17:00`);
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline").getAttribute("data-value")).not.toBe("");
+    expect(await page.getByTestId("delegate-deadline").textContent()).toBe(`17:00 ${ddmmyyyy(dayBefore)}`);
+    await page.getByTestId("delegate-deadline-clear").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline").getAttribute("data-value")).toBe("");
+    expect(await page.getByTestId("delegate-deadline").textContent()).toBe("đến giờ khai mạc");
+    await pickDeadline(`${ddmmyyyy(dayBefore)} 17:00`);
+    await page.getByTestId("delegate-deadline-save").click();
+    await expect.poll(() => page.getByTestId("delegate-deadline").getAttribute("data-value")).not.toBe("");
+    const tally = await callApiFromPage(page, "GET", `/api/conferences/${conference.id}/confirmations`);
+    expect((tally.body as { confirmBy: string; open: boolean }).open).toBe(true);
+    expect(new Date((tally.body as { confirmBy: string }).confirmBy).getTime()).toBeLessThan(Date.parse(`${day}T01:00:00Z`));
+
     // 7. Three personal links, each answered once in a browser without a session: attending, absent, substitute.
     const linkOf = async (name: string) => {
       await row(page, "delegates-table", name).getByTestId("delegate-link").click();

@@ -83,6 +83,12 @@ export const InvitationBatchView = z.object({
   createdAt: z.string(),
 });
 export type InvitationBatchView = z.infer<typeof InvitationBatchView>;
+/**
+ * The live event `invitations.progress` on `conference:<id>`: a batch's state and progress as the job moves it, so the
+ * organiser's bar follows without asking; the files' readiness is read once the batch is done.
+ */
+export const InvitationProgress = InvitationBatchView.pick({ state: true, done: true, total: true }).extend({ batchId: z.string() });
+export type InvitationProgress = z.infer<typeof InvitationProgress>;
 export const InvitationBatchList = z.object({ batches: z.array(InvitationBatchView) });
 export const CreateInvitationsRequest = z.strictObject({ unitId: Uuid.nullable().optional(), sendEmail: z.boolean().default(false) });
 export const BatchParams = z.strictObject({ id: Uuid, batchId: Uuid });

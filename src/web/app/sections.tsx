@@ -21,6 +21,7 @@ const ConferencePage = page(() => import("../features/conferences/ConferencePage
 const ImportPlanPage = page(() => import("../features/importer/ImportPlanPage"), "ImportPlanPage");
 const StageOperatorPage = page(() => import("../features/stage/OperatorPage"), "OperatorPage");
 const StageHallPage = page(() => import("../features/stage/HallPage"), "HallPage");
+const AttendanceScreen = page(() => import("../features/attendance/AttendanceScreen"), "AttendanceScreen");
 const ReportFormPage = page(() => import("../features/reports/ReportFormPage"), "ReportFormPage");
 const CompiledPage = page(() => import("../features/reports/CompiledPage"), "CompiledPage");
 
@@ -88,4 +89,5 @@ export const pageRoutes: Array<{ path: string; element: ReactNode }> = [
 /** Pages shown full screen, without the menu and header (the hall's screen). */
 export const fullScreenRoutes: Array<{ path: string; element: ReactNode }> = [
   { path: "/conferences/:id/stage/hall", element: <StageHallPage /> },
+  { path: "/conferences/:id/attendance/screen", element: <AttendanceScreen /> },
 ];

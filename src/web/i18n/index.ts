@@ -3,6 +3,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
+import attendanceEn from "./attendance.en.json";
+import attendanceVi from "./attendance.vi.json";
 import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
 import delegatesEn from "./delegates.en.json";
@@ -47,6 +49,7 @@ void i18n.use(initReactI18next).init({
         ...reportFormVi,
         ...delegatesVi,
         ...seatingVi,
+        ...attendanceVi,
       },
     },
     en: {
@@ -61,6 +64,7 @@ void i18n.use(initReactI18next).init({
         ...reportFormEn,
         ...delegatesEn,
         ...seatingEn,
+        ...attendanceEn,
       },
     },
   },

@@ -108,8 +108,18 @@ describeOnDatabases("check-in at the door", (ctx) => {
       const rows = await ctx().db.select().from(checkins).where(eq(checkins.delegateId, scene.delegates[i].id));
       expect(rows).toHaveLength(1);
     }
-    const attendance = (await door.get(url("/attendance"))).statusCode;
-    expect(attendance).toBe(403);
+    // Door staff check in, nothing more: no counts, no list with absence reasons, no export, no live topic.
+    expect((await door.get(url("/attendance"))).statusCode).toBe(403);
+    expect((await door.get(url("/attendance.xlsx"))).statusCode).toBe(403);
+    const doorStream = await openStream(baseUrl, `/api/events?topics=conference:${scene.conferenceId}`, {
+      cookie: await sessionCookie(ctx().app, doorUser),
+    });
+    doorStream.close();
+    expect(doorStream.status).toBe(403);
+    const stranger = await signedIn(ctx().app, scene.stranger);
+    expect((await stranger.get(url("/attendance"))).statusCode).toBe(404);
+    const reader = await signedIn(ctx().app, scene.reader);
+    expect((await reader.get(url("/attendance"))).json<Attendance>().present).toBe(7);
     const organiser = await signedIn(ctx().app, scene.organiser);
     const report = (await organiser.get(url("/attendance"))).json<Attendance>();
     expect(report.present).toBe(7);

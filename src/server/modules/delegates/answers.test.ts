@@ -99,6 +99,25 @@ describeOnDatabases("delegate confirmation", (ctx) => {
     });
   });
 
+  it("sets, refuses after the opening, and clears the deadline; only organisers may", async () => {
+    const { city, manager, conference, tallyUrl } = await setup();
+    const url = `${tallyUrl}/deadline`;
+    const late = await manager.put(url, { confirmBy: "2099-06-02T02:00:00Z" });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.message).toBe(
+      "Hạn xác báo phải trước giờ khai mạc hội nghị (08:00 02/06/2099). Hãy chọn một thời điểm sớm hơn.",
+    );
+    expect((await manager.put(url, { confirmBy: "01/06/2099" })).statusCode).toBe(400);
+    const set = await manager.put(url, { confirmBy: "2099-06-01T10:00:00Z" });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json<ConfirmationTally>()).toMatchObject({ confirmBy: "2099-06-01T10:00:00.000Z", open: true });
+    const member = await signedIn(ctx().app, city.memberA);
+    expect((await member.put(url, { confirmBy: null })).statusCode).toBe(404);
+    const cleared = await manager.put(url, { confirmBy: null });
+    expect(cleared.json<ConfirmationTally>()).toMatchObject({ confirmBy: null, open: true });
+    expect((await manager.get(`/api/conferences/${conference.id}/confirmations`)).json<ConfirmationTally>().confirmBy).toBeNull();
+  });
+
   it("reminds by e-mail only those who have not answered and have an address; someone who cannot read the conference gets 404", async () => {
     const { city, manager, add, linkOf, tallyUrl } = await setup();
     const answered = await add("Đã Trả Lời", { email: "da@example.vn" });

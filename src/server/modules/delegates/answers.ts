@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import { delegateAnswers, delegateSettings } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
 import { recordAudit } from "../../platform/audit";
-import { invalidState } from "../../platform/errors";
+import { AppError, invalidState } from "../../platform/errors";
 import { publish } from "../../platform/live";
 import { conferenceFacts } from "../conferences/queries";
 import { queueEmails } from "../notifications/outbox";
@@ -17,7 +17,8 @@ import { asOrganiser, groupNamesOf } from "./service";
 
 /**
  * Confirmation (xác báo): every answer is kept; the latest given before the deadline stands. The deadline is the
- * organiser's, else the conference's start; after it the page shows the answer and refuses a change (409).
+ * organiser's (before the conference's start, or refused), else the conference's start; after it the page shows the
+ * answer and refuses a change (409).
  */
 
 async function deadlineOf(db: Db, conferenceId: string): Promise<Date | null> {
@@ -131,6 +132,13 @@ export async function setConfirmationDeadline(
 ) {
   await asOrganiser(db, actor, conferenceId);
   const value = at ? new Date(at) : null;
+  // A deadline in the past is allowed (it closes the answers); one after the opening would take answers mid-conference.
+  const startsAt = (await conferenceFacts(db, conferenceId))?.startsAt ?? null;
+  if (value && startsAt && value > startsAt)
+    throw new AppError(
+      "VALIDATION",
+      `Hạn xác báo phải trước giờ khai mạc hội nghị (${vietnamShort(startsAt)}). Hãy chọn một thời điểm sớm hơn.`,
+    );
   await db.transaction(async (tx) => {
     await tx
       .insert(delegateSettings)

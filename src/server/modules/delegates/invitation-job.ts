@@ -5,7 +5,6 @@ import type { Database, Db } from "../../db/client";
 import { invitationBatches } from "../../db/schema/index";
 import { fileStoreOf, saveGeneratedFile } from "../../platform/files/store";
 import type { Job } from "../../platform/jobs/scheduler";
-import { publish } from "../../platform/live";
 import { delegateQrTokens } from "../checkin/keys";
 import { conferenceFacts } from "../conferences/queries";
 import { recordOutgoing } from "../documents/register";
@@ -15,7 +14,7 @@ import { findUnitRef } from "../organisations/views";
 import { defaultPlace } from "../plans/place";
 import { seatOfDelegates } from "../seating/queries";
 import { guestFileName, renderInvitations } from "./invitation-render";
-import { type BatchRow, layoutOf } from "./invitations";
+import { type BatchRow, layoutOf, tellProgress } from "./invitations";
 import { confirmationUrl, issueLinks } from "./links";
 import { delegateRows } from "./queries";
 import { groupNamesOf } from "./service";
@@ -23,7 +22,8 @@ import { groupNamesOf } from "./service";
 /**
  * The invitation job: claims one queued batch with `FOR UPDATE SKIP LOCKED` (several processes never take the same
  * one; a batch left running by a process that died is taken again after 10 minutes), renders it, stores both files
- * and finishes the row in one transaction, telling `conference:<id>` at every step.
+ * and finishes the row in one transaction, telling `conference:<id>` at every step
+ * (`invitations.progress` with the state and the count done, which the organiser's bar follows).
  */
 
 const STALE_MS = 10 * 60 * 1000;
@@ -45,9 +45,6 @@ export async function claimBatch(db: Db, now: Date): Promise<BatchRow | undefine
   return row;
 }
 
-const tell = (db: Db, batch: BatchRow) =>
-  publish(db, { topic: `conference:${batch.conferenceId}`, type: "invitations.progress", data: { batchId: batch.id } });
-
 export async function runBatch(database: Database, batch: BatchRow, now: Date): Promise<void> {
   const db = database.db;
   const facts = await conferenceFacts(db, batch.conferenceId);
@@ -57,6 +54,8 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
   const { groups } = await groupNamesOf(db, batch.conferenceId);
   const dress = new Map(groups.map((g) => [g.id, g.dressCode]));
   const list = await delegateRows(db, batch.conferenceId, batch.unitId ? { unitId: batch.unitId } : {});
+  const total = list.length;
+  await tellProgress(db, batch, { state: "running", done: 0, total });
   // New personal links for this batch (earlier ones stay valid); the tokens live only in the letters.
   const tokens = await db.transaction((tx) =>
     issueLinks(
@@ -93,8 +92,8 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
     fileName: guestFileName(i, d.fullName),
   }));
   const { zip, pdf } = await renderInvitations(letter, guests, async (done) => {
-    await db.update(invitationBatches).set({ done, updatedAt: new Date() }).where(eq(invitationBatches.id, batch.id));
-    await tell(db, batch);
+    await db.update(invitationBatches).set({ done, total, updatedAt: new Date() }).where(eq(invitationBatches.id, batch.id));
+    await tellProgress(db, batch, { state: "running", done, total });
   });
   const store = await fileStoreOf(database);
   const safe = batch.documentNumber.replace(/[^A-Za-z0-9-]+/g, "-");
@@ -130,7 +129,7 @@ export async function runBatch(database: Database, batch: BatchRow, now: Date): 
             body: `Kính gửi đồng chí ${d.fullName},\n\n${host.name} trân trọng kính mời đồng chí đến dự ${facts.title}.\nThời gian: ${letter.time}\nĐịa điểm: ${letter.venue}\n\nĐề nghị đồng chí xác báo tham dự tại: ${confirmationUrl(tokens.get(d.id) ?? "")}`,
           })),
       );
-    await tell(tx, batch);
+    await tellProgress(tx, batch, { state: "done", done: total, total });
   });
 }
 
@@ -155,7 +154,7 @@ export async function runInvitationBatches(
           updatedAt: new Date(),
         })
         .where(eq(invitationBatches.id, batch.id));
-      await tell(database.db, batch);
+      await tellProgress(database.db, batch, { state: "failed", done: 0, total: batch.total });
     }
   }
   return count;

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { expect, it } from "vitest";
-import type { InvitationBatchView } from "../../../contracts/delegate-answers";
+import type { InvitationBatchView, InvitationProgress } from "../../../contracts/delegate-answers";
+import { openStream, sessionCookie } from "../../platform/live/testing";
 import { describeOnDatabases, signedIn } from "../../testing/harness";
 import { delegatesSetup } from "./fixtures";
 import { claimBatch, runInvitationBatches } from "./invitation-job";
@@ -86,5 +87,48 @@ describeOnDatabases("invitations", (ctx) => {
     await manager.post(url, {});
     const [a, b] = await Promise.all([claimBatch(ctx().db, new Date()), claimBatch(ctx().db, new Date())]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
+  });
+
+  it("publishes each batch's progress on the conference's live topic, from queued through running to done", async () => {
+    const { city, manager, conference, base } = await delegatesSetup(ctx().db, ctx().app);
+    for (const name of ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba"])
+      await manager.post(base, { fullName: name, unitName: city.communeA.name });
+    const baseUrl = ctx().app.server.listening
+      ? `http://127.0.0.1:${(ctx().app.server.address() as { port: number }).port}`
+      : await ctx().app.listen({ port: 0, host: "127.0.0.1" });
+    const stream = await openStream(baseUrl, `/api/events?topics=conference:${conference.id}`, {
+      cookie: await sessionCookie(ctx().app, city.manager),
+    });
+    try {
+      await stream.next((e) => e.event === "ready");
+      const batch = (await manager.post(`/api/conferences/${conference.id}/invitations`, {})).json<InvitationBatchView>();
+      const progress = async () =>
+        JSON.parse((await stream.next((e) => e.event === "invitations.progress")).data).data as InvitationProgress;
+      expect(await progress()).toEqual({ batchId: batch.id, state: "queued", done: 0, total: 3 });
+      await runInvitationBatches(ctx().database, new Date(), () => undefined);
+      const seen: InvitationProgress[] = [];
+      while (seen.at(-1)?.state !== "done") seen.push(await progress());
+      expect(seen[0]).toEqual({ batchId: batch.id, state: "running", done: 0, total: 3 });
+      expect(seen.at(-1)).toEqual({ batchId: batch.id, state: "done", done: 3, total: 3 });
+      expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("makes a batch for one unit's delegates only, and refuses a unit without delegates (409)", async () => {
+    const { city, manager, conference, base } = await delegatesSetup(ctx().db, ctx().app);
+    await manager.post(base, { fullName: "Người Xã A Một", unitName: city.communeA.name });
+    await manager.post(base, { fullName: "Người Xã A Hai", unitName: city.communeA.name });
+    await manager.post(base, { fullName: "Người Xã B", unitName: city.communeB.name });
+    const url = `/api/conferences/${conference.id}/invitations`;
+    const made = await manager.post(url, { unitId: city.communeA.id });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json<InvitationBatchView>()).toMatchObject({ unitId: city.communeA.id, total: 2 });
+    await runInvitationBatches(ctx().database, new Date(), () => undefined);
+    const zip = await JSZip.loadAsync((await manager.get(`${url}/${made.json<InvitationBatchView>().id}/giay-moi.zip`)).rawPayload);
+    const names = Object.keys(zip.files).filter((n) => n.endsWith(".docx"));
+    expect(names.map((n) => n.replace(/^giay-moi-\d+-/, "")).sort()).toEqual(["nguoi-xa-a-hai.docx", "nguoi-xa-a-mot.docx"]);
+    expect((await manager.post(url, { unitId: city.root.id })).statusCode).toBe(409);
   });
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { InvitationBatchView } from "../../../contracts/delegate-answers";
+import type { InvitationBatchView, InvitationProgress } from "../../../contracts/delegate-answers";
 import { vietnamToday } from "../../../domain/deadlines/index";
 import type { Db } from "../../db/client";
 import { delegates, invitationBatches } from "../../db/schema/index";
@@ -16,7 +16,7 @@ import { asOrganiser } from "./service";
  * Invitation batches (Giấy mời hàng loạt): the organiser's request takes one number of the host's outgoing register
  * for the batch (the office issues one mass invitation, as on paper, `Số: 12/GM-UBND` on every copy), and queues a
  * row the job runner claims (`invitation-job.ts`). Its progress is kept on the row, so a reloaded page finds it,
- * and told on `conference:<id>`.
+ * and told on `conference:<id>` (`tellProgress`).
  */
 
 export type BatchRow = typeof invitationBatches.$inferSelect;
@@ -35,6 +35,10 @@ export function presentBatch(b: BatchRow): InvitationBatchView {
     createdAt: b.createdAt.toISOString(),
   };
 }
+
+/** Tells the conference's open pages where a batch stands (`InvitationProgress`), as the caller's transaction commits. */
+export const tellProgress = (db: Db, batch: Pick<BatchRow, "id" | "conferenceId">, progress: Omit<InvitationProgress, "batchId">) =>
+  publish(db, { topic: `conference:${batch.conferenceId}`, type: "invitations.progress", data: { batchId: batch.id, ...progress } });
 
 /** State layout for a host of the state tree, Party layout for one of the Party tree. */
 export const layoutOf = (tree: string) => (tree === "party" ? ("party" as const) : ("state" as const));
@@ -93,7 +97,7 @@ export async function createInvitationBatch(
       entityId: conferenceId,
       after: { documentNumber, total, unitId },
     });
-    await publish(tx, { topic: `conference:${conferenceId}`, type: "invitations.progress", data: { batchId: inserted.id } });
+    await tellProgress(tx, inserted, { state: "queued", done: 0, total });
     return inserted;
   });
   return presentBatch(row);

@@ -1,41 +1,15 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { notificationEmails, tasks } from "../../db/schema/index";
 import { startJobs } from "../../platform/jobs/scheduler";
 import { makeUnit, makeUser, unique } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
+import { startSmtp, type TestSmtp } from "../../testing/smtp";
 import { issuePlan } from "../plans/service";
 import { actorFor, makePlan, makeTask, vn } from "../tracking/fixtures";
 import { notificationJobs } from "./jobs";
 
-/** A real SMTP server on a free port that parses every message it receives. */
-function startSmtp() {
-  const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  return new Promise<{ url: string; received: typeof received; close: () => Promise<void> }>((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.server.address() as AddressInfo;
-      resolve({ url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((r) => server.close(() => r())) });
-    });
-  });
-}
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: TestSmtp;
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;

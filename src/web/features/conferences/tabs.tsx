@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ConferenceDetail } from "../../../contracts/conferences";
+import { AttendanceTab } from "../attendance/AttendanceTab";
 import { DelegatesTab } from "../delegates/DelegatesTab";
 import { SeatingTab } from "../seating/SeatingTab";
 import { StageTab } from "../stage/StageTab";
@@ -42,4 +43,5 @@ export const conferenceTabs: ConferenceTab[] = [
   { key: "delegates", labelKey: "delegates.tab", render: (c) => <DelegatesTab conference={c} /> },
   // Every reader of the conference sees the seating (organisers change it); door-only staff never open this page.
   { key: "seating", labelKey: "seating.tab", render: (c) => <SeatingTab conference={c} /> },
+  { key: "attendance", labelKey: "attendance.tab", render: (c) => <AttendanceTab conference={c} /> },
 ];

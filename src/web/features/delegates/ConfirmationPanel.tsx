@@ -3,13 +3,16 @@ import { Alert, Button, Space, Spin, Table, Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ConfirmationTally } from "../../../contracts/delegate-answers";
 import { showError, showSuccess } from "../../app/notify";
-import { formatDate } from "../../i18n";
 import { useRemind, useTally } from "./api";
+import { DeadlineControl } from "./DeadlineControl";
 
 type Row = ConfirmationTally["byGroup"][number];
 
-/** The confirmation tally by group and unit, and "remind those who have not answered" (e-mail through the outbox). */
-export function ConfirmationPanel({ conferenceId }: { conferenceId: string }) {
+/**
+ * The confirmation tally by group and unit, the deadline for answering, and "remind those who have not answered"
+ * (e-mail through the outbox).
+ */
+export function ConfirmationPanel({ conferenceId, startsAt }: { conferenceId: string; startsAt: string | null }) {
   const { t } = useTranslation();
   const tally = useTally(conferenceId);
   const remind = useRemind(conferenceId);
@@ -38,9 +41,6 @@ export function ConfirmationPanel({ conferenceId }: { conferenceId: string }) {
             {t(`delegates.answers.${k}`)}: <b>{totals[k]}</b>
           </Typography.Text>
         ))}
-        <Typography.Text type="secondary">
-          {t("delegates.tally.deadline")}: {confirmBy ? formatDate(confirmBy) : t("delegates.tally.noDeadline")}
-        </Typography.Text>
         <Button
           icon={<BellOutlined />}
           loading={remind.isPending}
@@ -56,6 +56,7 @@ export function ConfirmationPanel({ conferenceId }: { conferenceId: string }) {
           {t("delegates.tally.remind")}
         </Button>
       </Space>
+      <DeadlineControl key={confirmBy ?? "none"} conferenceId={conferenceId} confirmBy={confirmBy} startsAt={startsAt} />
       <Tabs
         items={[
           { key: "group", label: t("delegates.tally.byGroup"), children: table(byGroup, "tally-by-group") },

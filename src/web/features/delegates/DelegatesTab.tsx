@@ -26,7 +26,7 @@ export function DelegatesTab({ conference }: { conference: ConferenceDetail }) {
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       {conference.canOrganise && <DelegateList conferenceId={conference.id} />}
       <QuotasPanel conferenceId={conference.id} />
-      {conference.canOrganise && <ConfirmationPanel conferenceId={conference.id} />}
+      {conference.canOrganise && <ConfirmationPanel conferenceId={conference.id} startsAt={conference.startsAt} />}
       {conference.canOrganise && <InvitationsPanel conferenceId={conference.id} />}
     </Space>
   );

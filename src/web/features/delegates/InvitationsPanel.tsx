@@ -1,18 +1,30 @@
 import { FilePdfOutlined, FileZipOutlined, MailOutlined } from "@ant-design/icons";
-import { Alert, Button, Checkbox, List, Progress, Space, Tag, Typography } from "antd";
+import { Alert, Button, Checkbox, List, Progress, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { matches } from "../../../domain/text/vietnamese";
 import { showError, showSuccess } from "../../app/notify";
 import { downloadInvitations, useCreateInvitations, useInvitationBatches, useTally } from "./api";
 
-/** Giấy mời in bulk: the request, each batch's progress bar (read from the server, so it survives a reload) and downloads. */
+const ALL = "all";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Giấy mời in bulk, for every delegate or for one unit's delegates (one letter each): the request, each batch's bar
+ * (read from the server, so it survives a reload, then moved by the job's live events) and downloads.
+ */
 export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
   const batches = useInvitationBatches(conferenceId);
   const create = useCreateInvitations(conferenceId);
   // No delegate, no letter: the button waits for the list (the server would answer 409).
-  const total = useTally(conferenceId).data?.totals.total ?? 0;
+  const tally = useTally(conferenceId).data;
+  const total = tally?.totals.total ?? 0;
+  // Units of the organisation tree the delegates belong to (a unit written only as text has no id to ask for).
+  const units = (tally?.byUnit ?? []).filter((u) => UUID.test(u.key));
+  const unitName = new Map(units.map((u) => [u.key, u.label]));
   const [sendEmail, setSendEmail] = useState(false);
+  const [unitId, setUnitId] = useState<string | null>(null);
   const get = (batchId: string, kind: "zip" | "pdf") =>
     downloadInvitations(conferenceId, batchId, kind).catch((e: unknown) => showError(e, t("errors.unexpected")));
   return (
@@ -27,13 +39,24 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
           data-testid="invitations-make"
           onClick={() =>
             create.mutate(
-              { sendEmail },
+              { sendEmail, unitId },
               { onSuccess: () => showSuccess(t("delegates.invitations.queued")), onError: (e) => showError(e, t("errors.unexpected")) },
             )
           }
         >
-          {t("delegates.invitations.make")}
+          {t(unitId ? "delegates.invitations.makeForUnit" : "delegates.invitations.make")}
         </Button>
+        <Select<string>
+          style={{ minWidth: 260 }}
+          value={unitId ?? ALL}
+          onChange={(v) => setUnitId(v === ALL ? null : v)}
+          showSearch={{ filterOption: (input, option) => matches(String(option?.label ?? ""), input) }}
+          data-testid="invitations-unit"
+          options={[
+            { value: ALL, label: t("delegates.invitations.allUnits") },
+            ...units.map((u) => ({ value: u.key, label: t("delegates.invitations.unitOption", { unit: u.label, n: u.total }) })),
+          ]}
+        />
         <Checkbox checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} data-testid="invitations-email">
           {t("delegates.invitations.sendEmail")}
         </Checkbox>
@@ -41,6 +64,7 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
       {batches.error && <Alert type="error" showIcon title={batches.error.message} />}
       <List
         data-testid="invitation-batches"
+        data-live={batches.live}
         locale={{ emptyText: t("delegates.invitations.empty") }}
         dataSource={batches.data?.batches ?? []}
         renderItem={(b) => (
@@ -48,6 +72,9 @@ export function InvitationsPanel({ conferenceId }: { conferenceId: string }) {
             <Space wrap>
               <Typography.Text>
                 {t("delegates.invitations.number")} {b.documentNumber}
+              </Typography.Text>
+              <Typography.Text type="secondary" data-testid="invitation-batch-scope">
+                {b.unitId ? (unitName.get(b.unitId) ?? t("delegates.invitations.oneUnit")) : t("delegates.invitations.allUnits")}
               </Typography.Text>
               <Tag color={b.state === "done" ? "green" : b.state === "failed" ? "red" : "blue"}>
                 {t(`delegates.invitations.state.${b.state}`)}

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type AnswerRequest, answerEndpoints as a } from "../../../contracts/delegate-answers";
+import {
+  type AnswerRequest,
+  answerEndpoints as a,
+  type InvitationBatchView,
+  InvitationProgress,
+} from "../../../contracts/delegate-answers";
 import {
   type CreateDelegateRequest,
   type CreateQuotaRequest,
@@ -9,6 +14,9 @@ import {
 import { obligationEndpoints } from "../../../contracts/obligations";
 import { call, download } from "../../app/api";
 import { queryKeys, refreshObligationViews } from "../../app/queryKeys";
+import { useTopicEvents } from "../../app/useTopicEvents";
+
+type InvitationBatchList = { batches: InvitationBatchView[] };
 
 /** The delegates feature's queries and mutations: the list, import/export, quotas, confirmations, invitations. */
 
@@ -74,15 +82,46 @@ export const useSubmitNominees = () => {
 
 export const useTally = (id: string) =>
   useQuery({ queryKey: queryKeys.delegates.tally(id), queryFn: () => call(a.tally, { params: { id } }) });
+export const useSetDeadline = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (confirmBy: string | null) => call(a.deadline, { params: { id }, body: { confirmBy } }),
+    onSuccess: (tally) => queryClient.setQueryData(queryKeys.delegates.tally(id), tally),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.delegates.all }),
+  });
+};
 export const useRemind = (id: string) => useDelegatesMutation(() => call(a.remind, { params: { id } }));
 
-export const useInvitationBatches = (id: string) =>
-  useQuery({
-    queryKey: queryKeys.delegates.invitations(id),
-    queryFn: () => call(a.invitations, { params: { id } }),
-    // While a batch is being made the bar moves: ask again every second (the live event also refreshes it).
-    refetchInterval: (query) => (query.state.data?.batches.some((b) => b.state === "queued" || b.state === "running") ? 1000 : false),
-  });
+/**
+ * The invitation batches, read on load (a reloaded page finds a running batch where it is) and then moved by the job's
+ * live `invitations.progress` events on `conference:<id>`: a running batch's bar takes the count each event carries;
+ * a new, finished or failed batch (files ready, an error) is read again; so is everything on (re)connection.
+ */
+export function useInvitationBatches(id: string) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.delegates.invitations(id);
+  const query = useQuery({ queryKey: key, queryFn: () => call(a.invitations, { params: { id } }) });
+  const live = useTopicEvents(
+    `conference:${id}`,
+    ["invitations.progress"],
+    (_type, data) => {
+      const progress = InvitationProgress.safeParse(data);
+      if (!progress.success) return;
+      const { batchId, ...now } = progress.data;
+      const list = queryClient.getQueryData<InvitationBatchList>(key);
+      const known = list?.batches.some((b) => b.id === batchId);
+      if (list && known && now.state === "running")
+        queryClient.setQueryData<InvitationBatchList>(key, {
+          batches: list.batches.map((b) =>
+            b.id === batchId ? { ...b, ...now, done: Math.max(b.state === "running" ? b.done : 0, now.done) } : b,
+          ),
+        });
+      else void queryClient.invalidateQueries({ queryKey: key });
+    },
+    () => void queryClient.invalidateQueries({ queryKey: key }),
+  );
+  return { ...query, live };
+}
 export const useCreateInvitations = (id: string) =>
   useDelegatesMutation((body: { unitId?: string | null; sendEmail: boolean }) => call(a.createInvitations, { params: { id }, body }));
 export const downloadInvitations = (id: string, batchId: string, kind: "zip" | "pdf") =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import attendanceVi from "../../i18n/attendance.vi.json";
 import conferencesVi from "../../i18n/conferences.vi.json";
 import delegatesVi from "../../i18n/delegates.vi.json";
 import plansVi from "../../i18n/plans.vi.json";
@@ -18,7 +19,7 @@ describe("locale files of the seating feature", () => {
   });
 
   it("do not redefine a top-level section of another locale file (the spread would replace it)", () => {
-    const others = [vi, plansVi, conferencesVi, programVi, stageVi, delegatesVi];
+    const others = [vi, plansVi, conferencesVi, programVi, stageVi, delegatesVi, attendanceVi];
     expect(Object.keys(seatingVi).filter((k) => others.some((o) => k in o))).toEqual([]);
   });
 });

@@ -1,0 +1,194 @@
+/**
+ * Issue 10's acceptance in one browser flow: seed 001's conference of 1,086 delegates imported from an .xlsx, seated
+ * by protocol, invited (one .zip of .docx and one merged .pdf, 1,086 invitations each), three personal links answered,
+ * then at the door a delegate checked in by the phone camera (Chromium's fake camera playing a video of the
+ * delegate's own QR code) and one by name, and the live attendance screen showing 2 present.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { delegateSheetColumns } from "../src/contracts/delegates";
+import { artifactsDir, browserAvailability, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
+
+const availability = browserAvailability();
+const DEMO_PASSWORD = "kehoach-demo";
+const ORGANISER = "chuyenvien.ubnd";
+const ISSUER = "Ủy ban nhân dân thành phố Hải Phòng";
+const TOTAL = 1_086;
+
+const GROUPS = [
+  { name: "Đại biểu Trung ương", count: 12, dressCode: "Comple, cà vạt" },
+  { name: "Lãnh đạo thành phố", count: 64, dressCode: "Comple, cà vạt" },
+  { name: "Lãnh đạo xã, phường, đặc khu", count: 570, dressCode: "Áo sơ mi trắng, quần sẫm màu" },
+  { name: "Sở, ban, ngành", count: 380, dressCode: "Áo sơ mi trắng, quần sẫm màu" },
+  { name: "Tập thể, cá nhân được khen thưởng", count: 40, dressCode: "Trang phục lịch sự" },
+  { name: "Phóng viên báo chí", count: 20, dressCode: "Trang phục lịch sự" },
+];
+const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thu", "Hữu", "Ngọc", "Thanh"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Khánh",
+  "Lan",
+  "Long",
+  "Nam",
+  "Phương",
+  "Quỳnh",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Tuấn",
+  "Yến",
+];
+const TITLES = ["Bí thư Đảng ủy", "Chủ tịch HĐND", "Chủ tịch UBND", "Phó Chủ tịch UBND", "Chủ tịch UBMTTQ"];
+
+/** The 1,086 delegates as the office's sheet lists them: every one a different name, a valid phone each. */
+async function delegateSheet(): Promise<{ xlsx: Buffer; names: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Đại biểu");
+  sheet.addRow(Object.values(delegateSheetColumns));
+  const names: string[] = [];
+  let n = 0;
+  for (const [g, group] of GROUPS.entries()) {
+    for (let i = 0; i < group.count; i++, n++) {
+      const name = `${FAMILY[n % FAMILY.length]} ${MIDDLE[Math.floor(n / FAMILY.length) % MIDDLE.length]} ${GIVEN[Math.floor(n / (FAMILY.length * MIDDLE.length)) % GIVEN.length]}`;
+      const title = g === 2 ? TITLES[i % TITLES.length] : g === 5 ? "Phóng viên" : "Đại biểu";
+      const unit = g === 2 ? `Xã số ${Math.floor(i / TITLES.length) + 1}` : g === 3 ? `Sở số ${Math.floor(i / 4) + 1}` : group.name;
+      names.push(name);
+      sheet.addRow([name, title, unit, group.name, `09${String(10_000_000 + n).slice(-8)}`, "", g * 100 + (i % 100)]);
+    }
+  }
+  return { xlsx: Buffer.from(await workbook.xlsx.writeBuffer()), names };
+}
+
+async function downloaded(page: Page, testId: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).first().click()]);
+  return readFileSync(await download.path());
+}
+
+describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from the sheet to the door", () => {
+  const suite = useBrowserSuite("e2e-quan-tri-nghiem-thu-10");
+
+  it("imports, seats, invites, takes three confirmations, checks two in at the door and shows them present live", async () => {
+    const { page, baseUrl, browser } = suite;
+    page.setDefaultTimeout(60_000);
+    await signIn(page, baseUrl, ORGANISER, DEMO_PASSWORD);
+    const issuer = await findUnit(page, ISSUER);
+    const plan = (await callApiFromPage(page, "POST", "/api/plans", { issuerUnitId: issuer.id, title: "Tổng kết chính quyền 2 cấp" }))
+      .body as { id: string };
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const made = await callApiFromPage(page, "POST", `/api/plans/${plan.id}/conferences`, {
+      title: "Hội nghị tổng kết 01 năm thực hiện mô hình chính quyền địa phương 2 cấp",
+      hostUnitId: issuer.id,
+      date: day,
+      startTime: "08:00",
+      endTime: "12:00",
+      venue: "Nhà hát thành phố",
+      delegateGroups: GROUPS.map(({ name, dressCode }) => ({ name, dressCode })),
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const conferenceId = (made.body as { id: string }).id;
+
+    // 1. Import the 1,086 rows: all accepted, none dropped.
+    const { xlsx, names } = await delegateSheet();
+    mkdirSync(artifactsDir, { recursive: true });
+    const sheetPath = join(artifactsDir, "dai-bieu-1086.xlsx");
+    writeFileSync(sheetPath, xlsx);
+    await page.goto(`${baseUrl}/conferences/${conferenceId}/delegates`);
+    await page.getByTestId("delegate-import").click();
+    await page.locator('.ant-modal input[type="file"]').setInputFiles(sheetPath);
+    await page.getByTestId("delegate-import-check").click();
+    await page.getByTestId("delegate-import-summary").waitFor({ timeout: 180_000 });
+    expect(await page.getByTestId("delegate-import-summary").textContent()).toContain(`${TOTAL} dòng hợp lệ`);
+    await page.getByTestId("delegate-import-confirm").click();
+    await expect
+      .poll(() => page.getByTestId("delegate-import-summary").textContent(), { timeout: 180_000 })
+      .toContain(`Đã nhập ${TOTAL} đại biểu`);
+    await page.getByTestId("delegate-import-close").click();
+
+    // 2. Seat them by protocol.
+    const layout = {
+      presidiumRows: [20, 20],
+      blocks: ["Khối A", "Khối B", "Khối C", "Khối D"].map((name) => ({ name, rows: 20, seatsPerRow: 14 })),
+    };
+    const put = await callApiFromPage(page, "PUT", `/api/conferences/${conferenceId}/seating/layout`, { layout });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const seated = await callApiFromPage(page, "POST", `/api/conferences/${conferenceId}/seating/auto-assign`, {
+      version: (put.body as { version: number }).version,
+    });
+    expect(seated.status, JSON.stringify(seated.body)).toBe(200);
+    expect((seated.body as { unseated: unknown[] }).unseated).toHaveLength(0);
+    // SEATING-STEP
+
+    // 3. Every invitation at once: the .zip holds 1,086 .docx, the merged .pdf 1,086 pages; page 1 as a PNG.
+    await page.goto(`${baseUrl}/conferences/${conferenceId}/delegates`);
+    await page.getByTestId("invitations-make").click();
+    await page.locator('[data-testid="invitation-batch"][data-state="done"]').waitFor({ timeout: 600_000 });
+    const zip = await JSZip.loadAsync(await downloaded(page, "invitations-zip"));
+    expect(Object.keys(zip.files).filter((n) => n.endsWith(".docx"))).toHaveLength(TOTAL);
+    const pdf = await downloaded(page, "invitations-pdf");
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+    expect(doc.numPages).toBe(TOTAL);
+    const pdfPath = join(artifactsDir, "giay-moi-1086.pdf");
+    writeFileSync(pdfPath, pdf);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "70",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      pdfPath,
+      join(artifactsDir, "acceptance-10-giay-moi"),
+    ]);
+    expect(existsSync(join(artifactsDir, "acceptance-10-giay-moi.png"))).toBe(true);
+
+    // 4. Three personal links answered in a browser without a session.
+    const linkOf = async (name: string) => {
+      await page.locator('[data-testid="delegate-search"] input').fill(name);
+      await page.locator('[data-testid="delegate-search"] input').press("Enter");
+      const found = page.locator('[data-testid="delegates-table"] tr', {
+        has: page.locator('[data-testid="delegate-name"]', { hasText: new RegExp(`^${name}$`) }),
+      });
+      await found.first().waitFor();
+      await found.first().getByTestId("delegate-link").click();
+      const shown = page.getByTestId("delegate-link-url");
+      await expect.poll(async () => (await shown.textContent()) ?? "").toMatch(/\/xac-bao\/[A-Za-z0-9_-]{43}/);
+      const url = ((await shown.textContent()) ?? "").trim();
+      await page.locator(".delegate-link-modal .ant-modal-close").click();
+      await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });
+      return url;
+    };
+    const links = [await linkOf(names[0]), await linkOf(names[100]), await linkOf(names[700])];
+    const guest = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+    for (const [i, url] of links.entries()) {
+      const kind = (["attending", "absent", "attending"] as const)[i];
+      await guest.goto(url);
+      await guest.getByTestId(`confirm-${kind}`).click();
+      if (kind === "absent") await guest.getByTestId("confirm-reason").fill("Đi công tác nước ngoài");
+      await guest.getByTestId("confirm-send").click();
+      await guest.locator(`[data-testid="confirm-current"][data-answer="${kind}"]`).waitFor();
+    }
+    await guest.close();
+    await page.reload();
+    await expect.poll(() => page.getByTestId("tally-attending").getAttribute("data-value")).toBe("2");
+    expect(await page.getByTestId("tally-absent").getAttribute("data-value")).toBe("1");
+    await snap(page, "acceptance-10-01-confirmed");
+
+    // 5. The door and the live screen.
+    // DOOR-STEP
+  }, 1_200_000);
+});

@@ -1,0 +1,35 @@
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface TestSmtp {
+  /** `smtp://127.0.0.1:<port>`, for SMTP_URL or the e-mail job. */
+  url: string;
+  /** Every message received, parsed, with the envelope's recipients. */
+  received: Array<{ envelopeTo: string[]; mail: ParsedMail }>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free port that parses every message it receives (tests of e-mail end to end). */
+export function startSmtp(): Promise<TestSmtp> {
+  const received: TestSmtp["received"] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.server.address() as AddressInfo;
+      resolve({ url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
