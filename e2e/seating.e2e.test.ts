@@ -130,7 +130,7 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
     await page.reload();
     await page.getByTestId("unseated-delegate").first().waitFor();
     expect(await page.getByTestId("unseated-delegate").count()).toBe(1);
-    const [firstFree, secondFree, thirdFree, fourthFree, fifthFree] = await freeSeats(page);
+    const [firstFree, secondFree, thirdFree, fourthFree, fifthFree, sixthFree] = await freeSeats(page);
     await page.locator(`[data-testid="unseated-delegate"][data-delegate-id="${late}"]`).dragTo(seat(page, firstFree));
     await expect.poll(() => seatOf(page, late)).toBe(firstFree);
     await expect.poll(() => drawn(page, firstFree)).toBe(late);
@@ -165,10 +165,23 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
     await expect.poll(() => seatOf(page, a)).toBe(fifthFree);
     await expect.poll(() => drawn(page, fifthFree)).toBe(a);
 
-    // 7. Someone else moves the late delegate first (another session, through the API); the drag from where this page
-    //    still shows them is refused with the server's message, and the plan is re-read.
+    // 7. Another organiser's move shows here without a reload (the conference's live topic).
     const other = await suite.browser.newPage();
     await signIn(other, baseUrl, ORGANISER, DEMO_PASSWORD);
+    const elsewhere = await callApiFromPage(other, "POST", `/api/conferences/${conferenceId}/seating/move`, {
+      delegateId: b,
+      fromSeatId: x.id,
+      toSeatId: sixthFree,
+    });
+    expect(elsewhere.status).toBe(200);
+    await expect.poll(() => drawn(page, sixthFree)).toBe(b);
+    expect(await drawn(page, x.id)).toBe(null);
+
+    // 8. With this page's live stream down (the hall's Wi-Fi), the other organiser moves the late delegate first; the
+    //    drag from where this page still shows them is refused with the server's message, and the plan is re-read.
+    await page.route(/\/api\/events/, (route) => route.abort());
+    await page.reload();
+    await expect.poll(() => drawn(page, firstFree)).toBe(late);
     const moved = await callApiFromPage(other, "POST", `/api/conferences/${conferenceId}/seating/move`, {
       delegateId: late,
       fromSeatId: firstFree,
@@ -185,14 +198,16 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
 
     // Each drop sent one request; only the stale one was refused.
     expect(answers).toEqual(["move 200", "swap 200", "move 200", "move 200", "move 200", "move 409"]);
-    // 8. Finding a delegate typed without diacritics outlines their seat.
+    await page.unroute(/\/api\/events/);
+
+    // 9. Finding a delegate typed without diacritics outlines their seat.
     await inputOf(page, "seating-search").fill("nguoi den sau");
     await expect.poll(() => page.locator('[data-testid="seat"][data-found="true"]').count()).toBe(1);
     expect(await page.locator('[data-testid="seat"][data-found="true"]').getAttribute("data-seat-id")).toBe(secondFree);
     expect(await page.getByTestId("seating-found").getAttribute("data-value")).toBe("1");
     await inputOf(page, "seating-search").press("Enter");
 
-    // 9. The A3 chart: a PDF, one landscape A3 page or more; its first page as a PNG.
+    // 10. The A3 chart: a PDF, one landscape A3 page or more; its first page as a PNG.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("seating-chart").click()]);
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -207,7 +222,7 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
       expect(existsSync(join(artifactsDir, "seating-03-chart.png"))).toBe(true);
     }
 
-    // 10. Screenshots at 1440 px and on a phone, where the hall scrolls sideways inside the page.
+    // 11. Screenshots at 1440 px and on a phone, where the hall scrolls sideways inside the page.
     await page.setViewportSize({ width: 1440, height: 1000 });
     await snap(page, "seating-01-hall-1440");
     await page.setViewportSize({ width: 390, height: 844 });
@@ -216,7 +231,7 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
     await snap(page, "seating-02-hall-390");
     await page.setViewportSize({ width: 1500, height: 1000 });
 
-    // 11. Clear all, confirmed: nobody seated, the layout kept.
+    // 12. Clear all, confirmed: nobody seated, the layout kept.
     await page.getByTestId("seating-clear").click();
     await page.getByTestId("seating-clear-confirm").click();
     await expect.poll(() => seatedCount(page)).toBe(0);

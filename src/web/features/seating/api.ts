@@ -9,11 +9,21 @@ import {
 } from "../../../contracts/seating";
 import { call, download } from "../../app/api";
 import { queryKeys } from "../../app/queryKeys";
+import { useTopicEvents } from "../../app/useTopicEvents";
 
 /** The seating feature's queries and mutations: the plan, the layout, auto-assign, clear, move, swap, the chart. */
 
-export const useSeatingPlan = (id: string) =>
-  useQuery({ queryKey: queryKeys.seating.plan(id), queryFn: () => call(e.get, { params: { id } }) });
+/**
+ * The plan, kept current: every layout change, assignment, move or swap publishes `seating` on `conference:<id>`, and
+ * the page re-reads (also when the stream reconnects), so two organisers see each other's moves within moments. A move
+ * made from a plan older than that still names the seat it saw, and the server answers 409.
+ */
+export function useSeatingPlan(id: string) {
+  const queryClient = useQueryClient();
+  const reread = () => void queryClient.invalidateQueries({ queryKey: queryKeys.seating.plan(id) });
+  useTopicEvents(`conference:${id}`, ["seating"], reread, reread);
+  return useQuery({ queryKey: queryKeys.seating.plan(id), queryFn: () => call(e.get, { params: { id } }) });
+}
 
 /** A verb answering the whole plan: the answer replaces the cached plan, a failure re-reads it. */
 function usePlanMutation<V>(id: string, run: (vars: V) => Promise<SeatingPlan>) {
