@@ -22,6 +22,8 @@ import reportFormEn from "./report-form.en.json";
 import reportFormVi from "./report-form.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
+import seatingEn from "./seating.en.json";
+import seatingVi from "./seating.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -49,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...reportFormVi,
         ...delegatesVi,
         ...doorVi,
+        ...seatingVi,
         ...attendanceVi,
       },
     },
@@ -64,6 +67,7 @@ void i18n.use(initReactI18next).init({
         ...reportFormEn,
         ...delegatesEn,
         ...doorEn,
+        ...seatingEn,
         ...attendanceEn,
       },
     },
