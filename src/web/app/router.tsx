@@ -9,6 +9,10 @@ import { useMe } from "./session";
 const AppLayout = lazy(async () => ({ default: (await import("./layout")).AppLayout }));
 // A delegate's confirmation page is public (the link's token is the key) and loads on its own.
 const ConfirmPage = lazy(async () => ({ default: (await import("../features/delegates/ConfirmPage")).ConfirmPage }));
+// The door pages (check-in, installed as an app) have their own gate: they open offline from the device's copy.
+const DoorGate = lazy(async () => ({ default: (await import("../features/door/DoorGate")).DoorGate }));
+const DoorListPage = lazy(async () => ({ default: (await import("../features/door/DoorListPage")).DoorListPage }));
+const DoorPage = lazy(async () => ({ default: (await import("../features/door/DoorPage")).DoorPage }));
 const NotFoundPage = lazy(async () => ({ default: (await import("../components/NotFoundPage")).NotFoundPage }));
 
 function FullPageSpinner() {
@@ -41,6 +45,17 @@ export const router = createBrowserRouter([
         <ConfirmPage />
       </Suspense>
     ),
+  },
+  {
+    element: (
+      <Suspense fallback={<FullPageSpinner />}>
+        <DoorGate />
+      </Suspense>
+    ),
+    children: [
+      { path: "/door", element: <DoorListPage /> },
+      { path: "/door/:conferenceId", element: <DoorPage /> },
+    ],
   },
   {
     element: <RequireSignedIn />,
