@@ -183,8 +183,7 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await expect.poll(() => row("Xã Cát Tiên").getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
     await row("Xã Bình Minh").getByTestId("compiled-return").click();
     // Under load the option can be clicked while the list is still opening; pick until the select shows it.
-    const headingPicked = () =>
-      page.locator(".ant-modal .ant-select-selection-item", { hasText: "I Kết quả thực hiện" }).count();
+    const headingPicked = () => page.locator(".ant-modal .ant-select-selection-item", { hasText: "I Kết quả thực hiện" }).count();
     for (let attempt = 0; attempt < 5 && (await headingPicked()) === 0; attempt += 1) {
       await page.getByTestId("compiled-return-heading").click();
       await page.locator(".ant-select-item-option[title='I Kết quả thực hiện']").click();
