@@ -36,6 +36,12 @@ function RequireSignedIn() {
   );
 }
 
+/** Where "/" leads: an account made only for the door (no unit, not admin) to its door list, everyone else home. */
+function Home() {
+  const { me } = useMe();
+  return <Navigate to={me && !me.isAdmin && me.grants.length === 0 ? "/door" : HOME_PATH} replace />;
+}
+
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
   {
@@ -64,7 +70,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          { index: true, element: <Home /> },
           ...sections.map((s) => ({ path: s.path, element: s.element })),
           ...pageRoutes,
           { path: "*", element: <NotFoundPage /> },
