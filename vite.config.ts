@@ -3,8 +3,9 @@ import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|ico|webmanifest)$/;
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|ico|webmanifest|wasm)$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -25,24 +26,71 @@ function precompress(): Plugin {
     configResolved: (config) => {
       outDir = resolve(config.root, config.build.outDir);
     },
-    closeBundle: () => {
-      for (const path of files(outDir).filter((p) => COMPRESSIBLE.test(p))) {
-        const bytes = readFileSync(path);
-        writeFileSync(
-          `${path}.br`,
-          brotliCompressSync(bytes, {
-            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-          }),
-        );
-        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-      }
+    // After every other plugin's files (the service worker and its manifest from VitePWA) are written.
+    closeBundle: {
+      order: "post",
+      sequential: true,
+      handler: () => {
+        for (const path of files(outDir).filter((p) => COMPRESSIBLE.test(p))) {
+          const bytes = readFileSync(path);
+          writeFileSync(
+            `${path}.br`,
+            brotliCompressSync(bytes, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+            }),
+          );
+          writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+        }
+      },
     },
   };
 }
 
+/**
+ * The door check-in page installs as an app (issue 10): a web manifest whose start page is the door list, and a
+ * Workbox service worker (registered only by the door pages, features/door/pwa.ts) that precaches the app shell
+ * (every built script, style, icon and the zxing .wasm), so /door pages open without a network. It never caches the
+ * API: no runtime caching at all, and navigations under /api/ are not answered with index.html.
+ */
+function installableDoor(): Plugin[] {
+  return VitePWA({
+    injectRegister: false,
+    registerType: "autoUpdate",
+    includeAssets: [],
+    manifest: {
+      name: "kehoach — Điểm danh",
+      short_name: "Điểm danh",
+      description: "Điểm danh đại biểu tại cửa hội nghị: quét mã QR trên giấy mời, vẫn chạy khi mất mạng.",
+      lang: "vi",
+      start_url: "/door",
+      scope: "/",
+      display: "standalone",
+      orientation: "portrait",
+      background_color: "#ffffff",
+      theme_color: "#1677ff",
+      icons: [
+        { src: "/door/icon-192.png", sizes: "192x192", type: "image/png" },
+        { src: "/door/icon-512.png", sizes: "512x512", type: "image/png" },
+        { src: "/door/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+      ],
+    },
+    workbox: {
+      globPatterns: ["**/*.{js,css,html,svg,png,ico,wasm,woff2}"],
+      // The zxing reader .wasm is about 1 MB; the largest chunks are under 2 MB.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: "/index.html",
+      navigateFallbackDenylist: [/^\/api\//],
+      runtimeCaching: [],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+    },
+  });
+}
+
 // The server (app.ts) serves dist/web; in development Vite serves the app and passes /api to the server.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), installableDoor(), precompress()],
   root: ".",
   build: {
     outDir: "dist/web",

@@ -9,13 +9,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { Attendance, Roster } from "../src/contracts/checkin";
 import { delegateSheetColumns } from "../src/contracts/delegates";
-import { artifactsDir, browserAvailability, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
+import type { SeatingPlan } from "../src/contracts/seating";
+import { searchKey } from "../src/domain/text/vietnamese";
+import { delegateQrToken } from "../src/server/modules/checkin/keys";
+import { DOOR_PASSWORD, grantDoor, makeUser, writeQrVideo } from "./door-support";
+import { artifactsDir, browserAvailability, CHROMIUM_PATH, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const DEMO_PASSWORD = "kehoach-demo";
+const ADMIN_PASSWORD = "e2e-quan-tri-nghiem-thu-10";
 const ORGANISER = "chuyenvien.ubnd";
 const ISSUER = "Ủy ban nhân dân thành phố Hải Phòng";
 const TOTAL = 1_086;
@@ -77,7 +83,7 @@ async function downloaded(page: Page, testId: string): Promise<Buffer> {
 }
 
 describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from the sheet to the door", () => {
-  const suite = useBrowserSuite("e2e-quan-tri-nghiem-thu-10");
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
 
   it("imports, seats, invites, takes three confirmations, checks two in at the door and shows them present live", async () => {
     const { page, baseUrl, browser } = suite;
@@ -123,12 +129,14 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
     };
     const put = await callApiFromPage(page, "PUT", `/api/conferences/${conferenceId}/seating/layout`, { layout });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    const seated = await callApiFromPage(page, "POST", `/api/conferences/${conferenceId}/seating/auto-assign`, {
-      version: (put.body as { version: number }).version,
-    });
-    expect(seated.status, JSON.stringify(seated.body)).toBe(200);
-    expect((seated.body as { unseated: unknown[] }).unseated).toHaveLength(0);
-    // SEATING-STEP
+    await page.goto(`${baseUrl}/conferences/${conferenceId}/seating`);
+    await page.getByTestId("seating-auto").click();
+    await page.getByTestId("seating-auto-confirm").click();
+    await expect.poll(() => page.locator('[data-testid="seat"][data-delegate-id]').count(), { timeout: 120_000 }).toBe(TOTAL);
+    const seating = (await callApiFromPage(page, "GET", `/api/conferences/${conferenceId}/seating`)).body as SeatingPlan;
+    expect(seating.unseated).toHaveLength(0);
+    expect(new Set(seating.seats.flatMap((seat) => (seat.delegate ? [seat.delegate.id] : []))).size).toBe(TOTAL);
+    await snap(page, "acceptance-10-00-seated");
 
     // 3. Every invitation at once: the .zip holds 1,086 .docx, the merged .pdf 1,086 pages; page 1 as a PNG.
     await page.goto(`${baseUrl}/conferences/${conferenceId}/delegates`);
@@ -189,6 +197,81 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
     await snap(page, "acceptance-10-01-confirmed");
 
     // 5. The door and the live screen.
-    // DOOR-STEP
+    // The organiser watches the live attendance screen; a door-only account checks in with a phone.
+    // From the «Điểm danh» tab: the door page (organisers may check in too) and the projector screen, each in a new window.
+    await page.goto(`${baseUrl}/conferences/${conferenceId}/attendance`);
+    const [ownDoor] = await Promise.all([page.waitForEvent("popup"), page.getByTestId("attendance-open-door").click()]);
+    await expect.poll(() => ownDoor.getByTestId("door-roster-info").textContent(), { timeout: 60_000 }).toContain(`${TOTAL} đại biểu`);
+    await ownDoor.close();
+    const [screen] = await Promise.all([page.waitForEvent("popup"), page.getByTestId("attendance-open-screen").click()]);
+    await expect.poll(() => screen.getByTestId("attendance-screen").getAttribute("data-live")).toBe("open");
+    expect(await screen.getByTestId("attendance-present").getAttribute("data-value")).toBe("0");
+    expect(await screen.getByTestId("attendance-expected").getAttribute("data-value")).toBe(String(TOTAL));
+    const adminContext = await browser.newContext({ locale: "vi-VN" });
+    const admin = await adminContext.newPage();
+    await signIn(admin, baseUrl, "admin", ADMIN_PASSWORD);
+    const doorUserId = await makeUser(admin, "soatve.nghiemthu");
+    await adminContext.close();
+    await grantDoor(page, conferenceId, doorUserId);
+
+    // The fake camera shows the entry QR code of the delegate names[5] (the token on their invitation).
+    const roster = (await callApiFromPage(page, "GET", `/api/conferences/${conferenceId}/roster`)).body as Roster;
+    const byName = (name: string) => roster.delegates.find((d) => d.fullName === name) as Roster["delegates"][number];
+    const scanned = byName(names[5]);
+    const typed = byName(names[980]);
+    const video = join(artifactsDir, "acceptance-10-qr.y4m");
+    writeQrVideo(video, await delegateQrToken(suite.app.server.database.db, conferenceId, scanned.id));
+    const camera = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const phone = await (await camera.newContext({ viewport: { width: 412, height: 915 }, locale: "vi-VN", isMobile: true })).newPage();
+      phone.setDefaultTimeout(60_000);
+      // The door account signs in on the app's first page and lands on its door list (it holds no unit).
+      await phone.goto(`${baseUrl}/`);
+      await phone.getByTestId("sign-in-username").fill("soatve.nghiemthu");
+      await phone.getByTestId("sign-in-password").fill(DOOR_PASSWORD);
+      await phone.getByTestId("sign-in-submit").click();
+      await phone.waitForURL((url) => url.pathname === "/door");
+      await phone.getByTestId("door-conference").click();
+      await phone.waitForURL(`**/door/${conferenceId}`);
+      await expect.poll(() => phone.getByTestId("door-roster-info").textContent(), { timeout: 60_000 }).toContain(`${TOTAL} đại biểu`);
+      await phone.getByTestId("door-name").fill("Cửa 1");
+      await phone.getByTestId("door-name-save").click();
+      await phone.getByTestId("door-name-saved").waitFor();
+
+      // One by camera: name, unit and seat in large type.
+      await phone.getByTestId("door-camera-start").click();
+      const result = phone.getByTestId("door-result");
+      await expect.poll(() => result.getAttribute("data-delegate-id"), { timeout: 90_000 }).toBe(scanned.id);
+      expect(await result.getAttribute("data-status")).toBe("counted");
+      expect(await phone.getByTestId("door-result-name").textContent()).toBe(names[5]);
+      expect(await phone.getByTestId("door-result-seat").textContent()).toContain(scanned.seatLabel as string);
+      await phone.getByTestId("door-camera-stop").click();
+      await snap(phone, "acceptance-10-02-door-camera");
+
+      // One by name, typed without diacritics.
+      await phone.getByTestId("door-search").fill(searchKey(names[980]));
+      const item = phone.locator(`[data-testid="door-search-item"][data-delegate-id="${typed.id}"]`);
+      await item.waitFor();
+      await item.getByTestId("door-search-checkin").click();
+      await expect.poll(() => result.getAttribute("data-delegate-id")).toBe(typed.id);
+      expect(await result.getAttribute("data-status")).toBe("counted");
+    } finally {
+      await camera.close();
+    }
+
+    // The live screen shows 2 present without a reload.
+    await expect.poll(() => screen.getByTestId("attendance-present").getAttribute("data-value")).toBe("2");
+    await snap(screen, "acceptance-10-03-attendance");
+    const attendance = (await callApiFromPage(page, "GET", `/api/conferences/${conferenceId}/attendance`)).body as Attendance;
+    expect(attendance).toMatchObject({ present: 2, expected: TOTAL });
   }, 1_200_000);
 });

@@ -176,7 +176,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId("sign-in-username").fill(username);
   await page.getByTestId("sign-in-password").fill(password);
   await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("user-menu").waitFor();
+  // Signed in: the app's frame, or the door list where an account made only for the door lands.
+  await page.locator('[data-testid="user-menu"], [data-testid="door-list"]').first().waitFor();
 }
 
 /** Opens a section from the navigation: the sidebar on a wide screen, the drawer (opened first) on a phone. */

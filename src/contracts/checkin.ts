@@ -103,7 +103,20 @@ export const Attendance = z.object({
 });
 export type Attendance = z.infer<typeof Attendance>;
 
+/** A conference whose doors the user may staff (door staff and organisers), for the door page's list. */
+export const DoorConference = z.object({ id: Uuid, title: z.string(), startsAt: Instant.nullable(), venue: z.string() });
+export type DoorConference = z.infer<typeof DoorConference>;
+export const DoorConferenceList = z.object({ conferences: z.array(DoorConference) });
+export type DoorConferenceList = z.infer<typeof DoorConferenceList>;
+
 export const checkinEndpoints = {
+  doorConferences: endpoint({
+    method: "GET",
+    path: "/api/door/conferences",
+    tags,
+    summary: "Các hội nghị người dùng được điểm danh ở cửa (soát vé, tổ chức), sớm nhất trước",
+    reply: json(DoorConferenceList),
+  }),
   post: endpoint({
     method: "POST",
     path: "/api/conferences/:id/checkins",

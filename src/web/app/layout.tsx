@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
+import { KeyOutlined, LogoutOutlined, MenuOutlined, ScanOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Segmented, Space, Spin } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -44,6 +44,8 @@ function UserMenu({ compact }: { compact: boolean }) {
             { key: "name", label: me.fullName, disabled: true },
             { key: "unit", label: me.unitName, disabled: true },
             { type: "divider" },
+            // The door check-in page (its own full-screen app, installable): door staff and organisers go there.
+            { key: "door", icon: <ScanOutlined />, label: <span data-testid="menu-door">{t("layout.door")}</span> },
             {
               key: "password",
               icon: <KeyOutlined />,
@@ -56,6 +58,7 @@ function UserMenu({ compact }: { compact: boolean }) {
             { key: "signOut", icon: <LogoutOutlined />, label: <span data-testid="menu-sign-out">{t("layout.signOut")}</span> },
           ],
           onClick: ({ key }) => {
+            if (key === "door") void navigate("/door");
             if (key === "password") setChanging(true);
             if (key === "signOut") signOut.mutate(undefined, { onSettled: () => void navigate("/sign-in") });
           },

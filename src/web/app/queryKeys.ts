@@ -59,6 +59,7 @@ export const queryKeys = {
     invitations: (conferenceId: string) => ["delegates", conferenceId, "invitations"] as const,
     confirm: (token: string) => ["delegates", "confirm", token] as const,
   },
+  seating: { all: ["seating"] as const, plan: (conferenceId: string) => ["seating", conferenceId] as const },
 };
 
 /** Every view that shows an obligation or counts obligations: what a submission, return or acceptance changes. */

@@ -9,6 +9,10 @@ import { useMe } from "./session";
 const AppLayout = lazy(async () => ({ default: (await import("./layout")).AppLayout }));
 // A delegate's confirmation page is public (the link's token is the key) and loads on its own.
 const ConfirmPage = lazy(async () => ({ default: (await import("../features/delegates/ConfirmPage")).ConfirmPage }));
+// The door pages (check-in, installed as an app) have their own gate: they open offline from the device's copy.
+const DoorGate = lazy(async () => ({ default: (await import("../features/door/DoorGate")).DoorGate }));
+const DoorListPage = lazy(async () => ({ default: (await import("../features/door/DoorListPage")).DoorListPage }));
+const DoorPage = lazy(async () => ({ default: (await import("../features/door/DoorPage")).DoorPage }));
 const NotFoundPage = lazy(async () => ({ default: (await import("../components/NotFoundPage")).NotFoundPage }));
 
 function FullPageSpinner() {
@@ -32,6 +36,12 @@ function RequireSignedIn() {
   );
 }
 
+/** Where "/" leads: an account made only for the door (no unit, not admin) to its door list, everyone else home. */
+function Home() {
+  const { me } = useMe();
+  return <Navigate to={me && !me.isAdmin && me.grants.length === 0 ? "/door" : HOME_PATH} replace />;
+}
+
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
   {
@@ -43,13 +53,24 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    element: (
+      <Suspense fallback={<FullPageSpinner />}>
+        <DoorGate />
+      </Suspense>
+    ),
+    children: [
+      { path: "/door", element: <DoorListPage /> },
+      { path: "/door/:conferenceId", element: <DoorPage /> },
+    ],
+  },
+  {
     element: <RequireSignedIn />,
     children: [
       ...fullScreenRoutes,
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          { index: true, element: <Home /> },
           ...sections.map((s) => ({ path: s.path, element: s.element })),
           ...pageRoutes,
           { path: "*", element: <NotFoundPage /> },

@@ -9,6 +9,8 @@ import conferencesEn from "./conferences.en.json";
 import conferencesVi from "./conferences.vi.json";
 import delegatesEn from "./delegates.en.json";
 import delegatesVi from "./delegates.vi.json";
+import doorEn from "./door.en.json";
+import doorVi from "./door.vi.json";
 import en from "./en.json";
 import plansEn from "./plans.en.json";
 import plansVi from "./plans.vi.json";
@@ -20,6 +22,8 @@ import reportFormEn from "./report-form.en.json";
 import reportFormVi from "./report-form.vi.json";
 import reportWritingEn from "./report-writing.en.json";
 import reportWritingVi from "./report-writing.vi.json";
+import seatingEn from "./seating.en.json";
+import seatingVi from "./seating.vi.json";
 import stageEn from "./stage.en.json";
 import stageVi from "./stage.vi.json";
 import vi from "./vi.json";
@@ -46,6 +50,8 @@ void i18n.use(initReactI18next).init({
         ...reportCompileVi,
         ...reportFormVi,
         ...delegatesVi,
+        ...doorVi,
+        ...seatingVi,
         ...attendanceVi,
       },
     },
@@ -60,6 +66,8 @@ void i18n.use(initReactI18next).init({
         ...reportCompileEn,
         ...reportFormEn,
         ...delegatesEn,
+        ...doorEn,
+        ...seatingEn,
         ...attendanceEn,
       },
     },

@@ -66,6 +66,18 @@ describeOnDatabases("check-in at the door", (ctx) => {
     expect((await stranger.get(url("/roster"))).statusCode).toBe(404);
   });
 
+  it("lists the conferences a user may check in at: door staff and organisers see it, a mere reader does not", async () => {
+    const ids = async (client: TestClient) => {
+      const res = await client.get("/api/door/conferences");
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ conferences: Array<{ id: string }> }>().conferences.map((c) => c.id);
+    };
+    expect(await ids(door)).toEqual([scene.conferenceId]);
+    expect(await ids(await signedIn(ctx().app, scene.organiser))).toContain(scene.conferenceId);
+    expect(await ids(await signedIn(ctx().app, scene.reader))).not.toContain(scene.conferenceId);
+    expect(await ids(await signedIn(ctx().app, scene.stranger))).not.toContain(scene.conferenceId);
+  });
+
   it("refuses the check-in API to someone without the door role (403), and to a stranger (404)", async () => {
     const body = { checkins: [scan(await tokenOf(0))] };
     const reader = await signedIn(ctx().app, scene.reader);

@@ -115,3 +115,33 @@ export function assertOrganiser(access: ConferenceAccess): void {
 export function assertCheckIn(access: ConferenceAccess): void {
   assertCan(access.canCheckIn, "Chỉ người được giao soát vé ở cửa hoặc cán bộ tổ chức hội nghị mới được điểm danh đại biểu.");
 }
+
+/**
+ * The conferences whose doors this actor may staff (organisers by the tree or by grant, and door staff), soonest
+ * first: the door page's list. Every conference is read with its host's and issuer's paths and the actor's grants in
+ * one query, then kept by the same rule as `loadAccess`.
+ */
+export async function checkInConferences(db: Db, actor: Actor) {
+  const host = unitView("host");
+  const issuer = unitView("issuer");
+  const plan = planView("p");
+  const rows = await db
+    .select({
+      id: conferences.id,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      venue: conferences.venue,
+      hostPath: host.path,
+      issuerPath: issuer.path,
+      roles: sql<string | null>`(select string_agg(${conferenceRoleGrants.role}, ',') from ${conferenceRoleGrants}
+        where ${conferenceRoleGrants.conferenceId} = ${conferences.id} and ${conferenceRoleGrants.userId} = ${actor.userId})`,
+    })
+    .from(conferences)
+    .innerJoin(host, eq(host.id, conferences.hostUnitId))
+    .innerJoin(plan, eq(plan.id, conferences.planId))
+    .innerJoin(issuer, eq(issuer.id, plan.issuerUnitId));
+  return rows
+    .filter((r) => r.roles !== null || canManage(actor, r.issuerPath) || canManage(actor, r.hostPath))
+    .sort((a, b) => (a.startsAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.startsAt?.getTime() ?? Number.MAX_SAFE_INTEGER))
+    .map((r) => ({ id: r.id, title: r.title, startsAt: r.startsAt?.toISOString() ?? null, venue: r.venue }));
+}

@@ -3,14 +3,15 @@ import type { FastifyInstance } from "fastify";
 
 /**
  * The Content-Security-Policy of every answer. Scripts come only from our own origin (Vite emits no inline
- * script; index.html loads one module). Styles allow 'unsafe-inline' because we must: antd's CSS-in-JS and
+ * script; index.html loads one module); 'wasm-unsafe-eval' lets
+ * the door page compile our own zxing .wasm (the QR decoder), and allows no eval() of text. Styles allow 'unsafe-inline' because we must: antd's CSS-in-JS and
  * rc-component's scroll locker (opened by every Modal and Drawer) insert <style> elements at run time without a
  * nonce, and a nonce would also make index.html differ per request. Nothing may frame the app.
  */
 export function contentSecurityPolicy(https: boolean): Record<string, string[] | null> {
   return {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "script-src-attr": ["'none'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],

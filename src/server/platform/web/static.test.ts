@@ -90,7 +90,7 @@ describe("serving the built web app", () => {
       const res = await app.inject({ url });
       const csp = String(res.headers["content-security-policy"]);
       const directives = new Map(csp.split(";").map((d) => [d.trim().split(/\s+/)[0], d.trim().split(/\s+/).slice(1)]));
-      expect(directives.get("script-src"), url).toEqual(["'self'"]);
+      expect(directives.get("script-src"), url).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(directives.get("script-src-attr"), url).toEqual(["'none'"]);
       expect(directives.get("default-src"), url).toEqual(["'self'"]);
       expect(directives.get("object-src"), url).toEqual(["'none'"]);

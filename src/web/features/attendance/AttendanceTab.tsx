@@ -1,4 +1,4 @@
-import { DesktopOutlined, FileExcelOutlined } from "@ant-design/icons";
+import { DesktopOutlined, FileExcelOutlined, ScanOutlined } from "@ant-design/icons";
 import { Alert, Button, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -31,6 +31,11 @@ export function AttendanceTab({ conference }: { conference: ConferenceDetail }) 
         <Link to={`/conferences/${conference.id}/attendance/screen`} target="_blank" data-testid="attendance-open-screen">
           <DesktopOutlined /> {t("attendance.openScreen")}
         </Link>
+        {conference.canOrganise && (
+          <Link to={`/door/${conference.id}`} target="_blank" data-testid="attendance-open-door">
+            <ScanOutlined /> {t("attendance.openDoor")}
+          </Link>
+        )}
         <Button icon={<FileExcelOutlined />} loading={exporting} onClick={save} data-testid="attendance-export" data-safe-action="download">
           {t("attendance.export")}
         </Button>

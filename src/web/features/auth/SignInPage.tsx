@@ -3,7 +3,6 @@ import { Alert, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import type { SignInRequest } from "../../../contracts/auth";
-import { HOME_PATH } from "../../app/sections";
 import { useMe, useSignIn } from "../../app/session";
 
 export function SignInPage() {
@@ -12,7 +11,8 @@ export function SignInPage() {
   const signIn = useSignIn();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? HOME_PATH;
+  // "/" decides where a fresh sign-in lands (door-only accounts at their door list).
+  const from = (location.state as { from?: string } | null)?.from ?? "/";
   if (me) return <Navigate to={from} replace />;
 
   return (

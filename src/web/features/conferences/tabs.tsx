@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ConferenceDetail } from "../../../contracts/conferences";
 import { AttendanceTab } from "../attendance/AttendanceTab";
 import { DelegatesTab } from "../delegates/DelegatesTab";
+import { SeatingTab } from "../seating/SeatingTab";
 import { StageTab } from "../stage/StageTab";
 import { AgendaTab } from "./AgendaTab";
 import { AwardsTab } from "./AwardsTab";
@@ -40,5 +41,7 @@ export const conferenceTabs: ConferenceTab[] = [
   { key: "readiness", labelKey: "program.tabs.readiness", render: (c) => <ReadinessTab conferenceId={c.id} /> },
   { key: "stage", labelKey: "stage.stageTab", render: (c) => <StageTab conference={c} /> },
   { key: "delegates", labelKey: "delegates.tab", render: (c) => <DelegatesTab conference={c} /> },
+  // Every reader of the conference sees the seating (organisers change it); door-only staff never open this page.
+  { key: "seating", labelKey: "seating.tab", render: (c) => <SeatingTab conference={c} /> },
   { key: "attendance", labelKey: "attendance.tab", render: (c) => <AttendanceTab conference={c} /> },
 ];
