@@ -106,6 +106,7 @@ describeOnDatabases("invitations addressed to units", (ctx) => {
     expect(pages[first]).toContain("Lê Văn Ba");
     expect(count(pages[first + 1], "Mã vào cửa")).toBe(2);
     expect(pages[first + 1]).toContain("Nguyễn Văn Một");
+    expect(pages[first + 1]).toContain(`Kèm theo Giấy mời số ${batch.documentNumber}`);
     expect(pages.filter((p) => p.includes(`Kính gửi: ${b}`))).toHaveLength(1);
 
     // Mail stays personal: the delegate with an address gets their own letter and link.

@@ -4,13 +4,14 @@ import { attachedTo, cardLines, UNIT_TABLE_HEAD, unitLetterText } from "./unit-i
 
 /**
  * Giấy mời to units as one merged PDF, as a person prints them: for each unit its letter (the table of its delegates
- * runs onto further pages when long, its head repeated), then its delegates' entry cards, three to an A4 page.
+ * runs onto further pages when long, its head repeated), then its delegates' entry cards, about three to an A4 page.
  */
 
 const BOTTOM = A4_HEIGHT - MARGIN.bottom;
 /** Points: STT, name, title, seat. */
 const COLUMNS = [1.2 * CM, 5.4 * CM, 5.4 * CM, TEXT_WIDTH - 12 * CM];
-const CARD_HEIGHT = 200;
+/** Points: the card's text column, beside the two codes. */
+const CARD_TEXT = TEXT_WIDTH - 2 * 95 - 3 * CM;
 const CARD_GAP = 14;
 const QR = 95;
 
@@ -58,9 +59,20 @@ export function unitInvitationPdf(letter: InvitationLetter, numberLine: string, 
     doc.y = top + 10;
   };
 
-  const drawCard = (top: number, card: InvitationCard) => {
-    doc.lineWidth(1).rect(LEFT, top, TEXT_WIDTH, CARD_HEIGHT).stroke();
-    const leftWidth = TEXT_WIDTH - 2 * QR - 3 * CM;
+  /** A card's height: its text as long as the words make it (a long title wraps), never shorter than its codes. */
+  const cardHeight = (card: InvitationCard) => {
+    const width = CARD_TEXT;
+    let height = 10 + doc.font("bold").fontSize(14).heightOfString("THẺ ĐẠI BIỂU", { width });
+    height += doc.font("italic").fontSize(11).heightOfString(letter.conferenceTitle, { width }) + 6;
+    for (const [label, value] of cardLines(letter, card))
+      height += doc.font("bold").fontSize(12).heightOfString(`${label}: ${value}`, { width });
+    height += 4 + doc.font("italic").fontSize(10).heightOfString(attachedTo(letter), { width });
+    return Math.max(height + 10, 16 + QR + 60);
+  };
+
+  const drawCard = (top: number, card: InvitationCard, height: number) => {
+    doc.lineWidth(1).rect(LEFT, top, TEXT_WIDTH, height).stroke();
+    const leftWidth = CARD_TEXT;
     doc
       .font("bold")
       .fontSize(14)
@@ -120,22 +132,23 @@ export function unitInvitationPdf(letter: InvitationLetter, numberLine: string, 
       doc.font("regular").fontSize(14).text(words.closing, LEFT, doc.y, { width: TEXT_WIDTH, align: "justify", indent: CM });
       if (doc.y + 150 > BOTTOM) doc.addPage();
       drawSignature(doc, letter.signer, doc.y + 12);
-      // The cards from a new page, three to a page.
+      // The cards from a new page, as many to a page as fit.
       let top = BOTTOM;
       for (const card of invitation.delegates) {
-        if (top + CARD_HEIGHT > BOTTOM) {
+        const height = cardHeight(card);
+        if (top + height > BOTTOM) {
           doc.addPage();
           doc
             .font("bold")
             .fontSize(13)
-            .text(`THẺ ĐẠI BIỂU (${attachedTo(letter).toLowerCase()} gửi ${words.addressee})`, LEFT, MARGIN.top, {
+            .text(`THẺ ĐẠI BIỂU (${attachedTo(letter)} gửi ${words.addressee})`, LEFT, MARGIN.top, {
               width: TEXT_WIDTH,
               align: "center",
             });
           top = doc.y + 10;
         }
-        drawCard(top, card);
-        top += CARD_HEIGHT + CARD_GAP;
+        drawCard(top, card, height);
+        top += height + CARD_GAP;
       }
     },
     finish() {
