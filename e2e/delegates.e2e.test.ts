@@ -150,6 +150,7 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     await page.getByTestId("quota-unit").click();
     await page.keyboard.type("dong hai");
     await page.locator(`.ant-select-tree-node-content-wrapper[title="${WARD.unit}"]`).click();
+    await expect.poll(() => page.getByTestId("quota-unit").textContent()).toContain(WARD.unit);
     await inputOf(page, "quota-count").fill("2");
     const due = inputOf(page, "quota-due");
     await due.click();
@@ -221,6 +222,7 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     const unitBatch = page.getByTestId("invitation-batch").first();
     await unitBatch.getByTestId("invitation-batch-per-unit").waitFor();
     expect(await unitBatch.getByTestId("invitation-batch-scope").textContent()).toBe(WARD.unit);
+    await snap(page, "delegates-02b-invitations-per-unit");
     const unitZip = await JSZip.loadAsync(await downloaded(page, "invitations-zip", unitBatch));
     const unitDocs = Object.keys(unitZip.files).filter((n) => n.endsWith(".docx"));
     expect(unitDocs).toHaveLength(1);
