@@ -1,6 +1,6 @@
 /**
  * Report totals at national scale: 34 provinces, 3,321 communes, one report task targeting every commune, each
- * commune's report filled (two entered indicators and a ratio computed from them). Measures
+ * commune's report filled and sent (two entered indicators and a ratio computed from them; only sent reports count). Measures
  * GET /api/tasks/:id/report-totals at the top (the 34 provinces with their totals) through app.inject, signed in as
  * an admin, on PGlite (in memory) and on PostgreSQL (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/kh_bench, its schema rebuilt first; skipped when unreachable).
@@ -72,7 +72,7 @@ async function seed(db: Db): Promise<{ cookie: string; taskId: string }> {
     { code: "CBD", name: "Số chi bộ đạt", kind: "integer", min: 0, notAbove: "CB" },
     { code: "TL", name: "Tỷ lệ chi bộ đạt", kind: "percentage", ratio: ["CBD", "CB"] },
   ]);
-  const owed = await obligate(db, task, country.communeIds);
+  const owed = await obligate(db, task, country.communeIds, { status: "submitted", submittedAt: new Date() });
   await fillValues(
     db,
     form.id,

@@ -22,6 +22,9 @@ const ADMIN_PASSWORD = "e2e-tong-hop-4k7";
 const MANAGER_PASSWORD = "e2e-tong-hop-quan-ly-2p9";
 const SUFFIX = Math.random().toString(36).slice(2, 7);
 const MANAGER = `quanly.tonghop.${SUFFIX}`;
+const PROVINCE_MANAGER = `quanly.tinh.${SUFFIX}`;
+const DISTRICT = `UBND huyện Thử ${SUFFIX}`;
+const SEND_BACK = "Bổ sung kết quả hội nghị của xã Cát Tiên.";
 const COMMUNES = ["Xã An Lạc", "Xã Bình Minh", "Xã Cát Tiên"];
 const CELLS = [10, 7, 12];
 
@@ -31,7 +34,10 @@ const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", con
  * The level above in a real browser (issue 8): three communes wrote their section and numbers and submitted; the
  * district's manager opens the compiled view from the plan's report task, searches and filters, picks a whole
  * section and a selected passage, accepts two, returns one with a comment on the heading then excuses it, marks
- * the compiled report final and downloads the .docx and .xlsx, which hold the texts and the totals.
+ * the compiled report final and downloads the .docx and .xlsx, which hold the texts and the totals. The final
+ * report is the district's submission to the province: the province's manager sends it back with a comment on its
+ * heading, the district's manager sees why at that heading, picks again and marks it final again (a new number),
+ * and once the province accepts it, it is locked.
  */
 describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)", () => {
   let app: E2eServer | undefined;
@@ -40,6 +46,7 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
   let baseUrl = "";
   let planId = "";
   let taskId = "";
+  let provincePlanId = "";
 
   const api = async (method: string, url: string, body?: unknown, expected = [200, 201]) => {
     const answer = await callApiFromPage(page, method, url, body);
@@ -59,7 +66,8 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
 
     // The admin builds the district, its communes, the manager, the plan with its report form, and the communes' reports.
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
-    const district = await api("POST", "/api/units", { name: `UBND huyện Thử ${SUFFIX}`, kind: "ubnd", parentId: null, tree: "state" });
+    const province = await api("POST", "/api/units", { name: `UBND tỉnh Thử ${SUFFIX}`, kind: "ubnd", parentId: null, tree: "state" });
+    const district = await api("POST", "/api/units", { name: DISTRICT, kind: "ubnd", parentId: province.id });
     const communes = [];
     for (const name of COMMUNES) communes.push(await api("POST", "/api/units", { name, kind: "xa", parentId: district.id }));
     await api("POST", "/api/users", {
@@ -69,6 +77,25 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
       password: MANAGER_PASSWORD,
       grants: [{ unitId: district.id, role: "manager" }],
     });
+    await api("POST", "/api/users", {
+      username: PROVINCE_MANAGER,
+      fullName: "Cán bộ tổng hợp của tỉnh",
+      unitId: province.id,
+      password: MANAGER_PASSWORD,
+      grants: [{ unitId: province.id, role: "manager" }],
+    });
+    // The province asks the district for its report, with the same heading and indicator.
+    provincePlanId = (await api("POST", "/api/plans", { issuerUnitId: province.id, title: "Sơ kết 6 tháng toàn tỉnh" })).id;
+    const provinceTask = await api("POST", `/api/plans/${provincePlanId}/tasks`, {
+      what: "Báo cáo sơ kết 6 tháng của cấp huyện",
+      deliverable: "report",
+      target: { unitIds: [district.id] },
+      dueDate: "2099-07-15",
+      dueTime: null,
+    });
+    const provinceTaskId = (provinceTask.task as { id: string }).id;
+    await api("POST", `/api/plans/${provincePlanId}/issue`, { version: (await api("GET", `/api/plans/${provincePlanId}`)).version });
+    await headingAndIndicator(await api("POST", `/api/tasks/${provinceTaskId}/report-form`, { from: "empty" }));
     const plan = await api("POST", "/api/plans", { issuerUnitId: district.id, title: "Sơ kết công tác xây dựng Đảng 6 tháng" });
     planId = plan.id;
     const task = await api("POST", `/api/plans/${planId}/tasks`, {
@@ -81,22 +108,10 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     taskId = (task.task as { id: string }).id;
     const version = (await api("GET", `/api/plans/${planId}`)).version;
     await api("POST", `/api/plans/${planId}/issue`, { version });
-    let form = await api("POST", `/api/tasks/${taskId}/report-form`, { from: "empty" });
-    form = await api("POST", `/api/report-forms/${form.id}/headings`, {
-      version: form.version,
-      parentId: null,
-      number: "I",
-      heading: "Kết quả thực hiện",
-    });
-    const heading = (form.headings as Array<{ id: string }>)[0];
-    form = await api("POST", `/api/report-forms/${form.id}/indicators`, {
-      version: form.version,
-      headingId: heading.id,
-      code: "CB",
-      name: "Tổng số chi bộ",
-      kind: "integer",
-    });
-    const indicator = (form.indicators as Array<{ id: string }>)[0];
+    // The district answers the province with this plan: its final compiled report is its submission upward.
+    const owedUp = ((await api("GET", `/api/tasks/${provinceTaskId}/report-compiled`)) as unknown as CompiledView).units[0];
+    await api("POST", `/api/obligations/${owedUp.obligationId}/child-plan`, { planId });
+    const { heading, indicator } = await headingAndIndicator(await api("POST", `/api/tasks/${taskId}/report-form`, { from: "empty" }));
     const view = (await api("GET", `/api/tasks/${taskId}/report-compiled`)) as unknown as CompiledView;
     for (const [i, unit] of view.units.entries()) {
       const k = COMMUNES.indexOf(unit.unitName);
@@ -114,16 +129,58 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await signOut(page);
   });
 
+  /** A form's heading "I Kết quả thực hiện" with the indicator CB under it. */
+  async function headingAndIndicator(made: { id: string; version: number }) {
+    let form = await api("POST", `/api/report-forms/${made.id}/headings`, {
+      version: made.version,
+      parentId: null,
+      number: "I",
+      heading: "Kết quả thực hiện",
+    });
+    const heading = (form.headings as Array<{ id: string }>)[0];
+    form = await api("POST", `/api/report-forms/${form.id}/indicators`, {
+      version: form.version,
+      headingId: heading.id,
+      code: "CB",
+      name: "Tổng số chi bộ",
+      kind: "integer",
+    });
+    return { heading, indicator: (form.indicators as Array<{ id: string }>)[0] };
+  }
+
+  const row = (name: string) => page.getByTestId("compiled-units").locator("tr.ant-table-row", { hasText: name });
+
+  /** Sends a unit's report back from the compiled view with a comment on heading I. */
+  async function sendBack(name: string, comment: string) {
+    await row(name).getByTestId("compiled-return").click();
+    // Under load the option can be clicked while the list is still opening; pick until the select shows it.
+    const headingPicked = () => page.getByTestId("compiled-return-heading").filter({ hasText: "I Kết quả thực hiện" }).count();
+    for (let attempt = 0; attempt < 5 && (await headingPicked()) === 0; attempt += 1) {
+      await page.getByTestId("compiled-return-heading").click();
+      await page.locator(".ant-select-item-option[title='I Kết quả thực hiện']").click();
+      await page.waitForTimeout(300);
+    }
+    expect(await headingPicked()).toBe(1);
+    await page.getByTestId("compiled-return-comment").fill(comment);
+    await page.getByTestId("compiled-return-ok").click();
+    await expect.poll(() => row(name).getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
+  }
+
+  /** Signs in and opens the compiled view of a plan's report task. */
+  async function openCompiled(username: string, plan: string) {
+    await signIn(page, baseUrl, username, MANAGER_PASSWORD);
+    await page.goto(`${baseUrl}/plans/${plan}/tasks`);
+    await page.getByTestId("task-compiled").click();
+    await page.getByTestId("compiled-page").waitFor();
+  }
+
   afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
 
   it("the district's manager compiles, reviews, marks final and exports", async () => {
-    await signIn(page, baseUrl, MANAGER, MANAGER_PASSWORD);
-    await page.goto(`${baseUrl}/plans/${planId}/tasks`);
-    await page.getByTestId("task-compiled").click();
-    await page.getByTestId("compiled-page").waitFor();
+    await openCompiled(MANAGER, planId);
     await page.getByTestId("compiled-heading-item").first().click();
     await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(3);
 
@@ -176,23 +233,11 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await expect.poll(() => page.locator(".ant-message").textContent()).toContain("Xã An Lạc");
 
     // Accept two, return the third with a comment on the heading, then excuse it.
-    const row = (name: string) => page.getByTestId("compiled-units").locator("tr.ant-table-row", { hasText: name });
     await row("Xã An Lạc").getByTestId("compiled-accept").click();
     await expect.poll(() => row("Xã An Lạc").getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
     await row("Xã Cát Tiên").getByTestId("compiled-accept").click();
     await expect.poll(() => row("Xã Cát Tiên").getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
-    await row("Xã Bình Minh").getByTestId("compiled-return").click();
-    // Under load the option can be clicked while the list is still opening; pick until the select shows it.
-    const headingPicked = () => page.locator(".ant-modal .ant-select-selection-item", { hasText: "I Kết quả thực hiện" }).count();
-    for (let attempt = 0; attempt < 5 && (await headingPicked()) === 0; attempt += 1) {
-      await page.getByTestId("compiled-return-heading").click();
-      await page.locator(".ant-select-item-option[title='I Kết quả thực hiện']").click();
-      await page.waitForTimeout(300);
-    }
-    expect(await headingPicked()).toBe(1);
-    await page.getByTestId("compiled-return-comment").fill("Chưa nêu số đảng viên mới.");
-    await page.getByTestId("compiled-return-ok").click();
-    await expect.poll(() => row("Xã Bình Minh").getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
+    await sendBack("Xã Bình Minh", "Chưa nêu số đảng viên mới.");
     await expect.poll(() => row("Xã Bình Minh").textContent()).toContain("Mục I Kết quả thực hiện: Chưa nêu số đảng viên mới.");
     // The reason shows at the section it concerns on the unit's report page.
     const returned = ((await callApiFromPage(page, "GET", `/api/tasks/${taskId}/report-compiled`)).body as CompiledView).units.find(
@@ -223,7 +268,8 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     expect(text).toContain("Xã An Lạc đã tổ chức 2 hội nghị.");
     expect(text).toContain("Toàn huyện đã tổng kết đúng hạn.");
     expect(text).toContain("Tổng số chi bộ");
-    expect(text).toContain("29");
+    // Xã Bình Minh's report was sent back, then excused: its 7 cells, never sent again, are not in the totals.
+    expect(text).toContain("22");
 
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compiled-export-xlsx").click()]);
     const workbook = new ExcelJS.Workbook();
@@ -231,6 +277,40 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     const sheet = workbook.worksheets[0];
     const totals = sheet.getRow(sheet.rowCount);
     expect(totals.getCell(2).value).toBe("Tổng cộng");
-    expect(totals.getCell(3).value).toMatchObject({ formula: "SUM(C5:C7)", result: 29 });
-  });
+    expect(totals.getCell(3).value).toMatchObject({ formula: "SUM(C5:C7)", result: 22 });
+    await signOut(page);
+  }, 240_000);
+
+  it("the province sends the final report back; the district reopens it, marks it final again; accepted, it is locked", async () => {
+    await openCompiled(PROVINCE_MANAGER, provincePlanId);
+    await expect.poll(() => row(DISTRICT).getByTestId("compiled-unit-status").textContent()).toBe("Chờ xem xét");
+    await sendBack(DISTRICT, SEND_BACK);
+    await signOut(page);
+
+    await openCompiled(MANAGER, planId);
+    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toBe("Cấp trên trả lại để sửa");
+    await expect.poll(() => page.getByTestId("compiled-upward-returned").textContent()).toContain(SEND_BACK);
+    await page.getByTestId("compiled-heading-item").first().click();
+    await expect.poll(() => page.getByTestId("compiled-upward-comment").textContent()).toContain(SEND_BACK);
+    await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(3);
+    await page.getByTestId("compiled-unit-text").filter({ hasText: "Xã Cát Tiên" }).getByTestId("compiled-pick").click();
+    await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toContain("Xã Cát Tiên:");
+    await snap(page, "report-compile-03-reopened");
+    await page.getByTestId("compiled-final").click();
+    await page.getByTestId("compiled-final-ok").click();
+    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toMatch(/Đã chốt, số 2\/BC-/);
+    await expect.poll(() => page.getByTestId("compiled-pick").count()).toBe(0);
+    await signOut(page);
+
+    await openCompiled(PROVINCE_MANAGER, provincePlanId);
+    await row(DISTRICT).getByTestId("compiled-accept").click();
+    await expect.poll(() => row(DISTRICT).getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
+    await signOut(page);
+
+    await openCompiled(MANAGER, planId);
+    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toMatch(/Cấp trên đã tiếp nhận, số 2\/BC-/);
+    await page.getByTestId("compiled-upward-accepted").waitFor();
+    expect(await page.getByTestId("compiled-final").count()).toBe(0);
+    expect(await page.getByTestId("compiled-pick").count()).toBe(0);
+  }, 240_000);
 });

@@ -1,7 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { PlanDetail } from "../src/contracts/plans";
 import type { ReportForm } from "../src/contracts/reports";
+import { readPlanText } from "../src/domain/importer/index";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
+import { ANNEXED_PLAN } from "../src/server/modules/reports/testing";
 import { browserAvailability, callApiFromPage, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
@@ -20,7 +23,10 @@ async function api(page: Page, method: string, url: string, body?: unknown) {
   return answer.body as Record<string, unknown> & { id: string; version: number };
 }
 
-/** The form builder pressed button by button by the plan's manager; a reader of the plan sees no way in. */
+/**
+ * The form builder pressed button by button by the plan's manager; a reader of the plan sees no way in. A plan
+ * made from an import keeps its annexes, and the manager makes a form from its report outline annex.
+ */
 describe.skipIf(!availability.run)("the report form builder in a real browser (issue 8)", () => {
   const suite = useBrowserSuite(ADMIN_PASSWORD);
 
@@ -186,5 +192,50 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
     const copy = (await api(page, "GET", `/api/tasks/${second.task.id}/report-form`)) as unknown as ReportForm;
     expect(copy.id).not.toBe(form.id);
     expect(copy.indicators.find((i) => i.code === "NN")?.notAboveId).toBe(copy.indicators.find((i) => i.code === "TQ")?.id);
+    await signOut(page);
+  }, 240_000);
+
+  it("makes a form from the «ĐỀ CƯƠNG BÁO CÁO» annex an imported plan kept", async () => {
+    const { page, baseUrl } = suite;
+    await signIn(page, baseUrl, MANAGER, DEMO_PASSWORD);
+    const bo = await findUnit(page, "Bộ CHQS thành phố Hải Phòng");
+    // The plan as the importer read it, annex and all; its report task asks for the report along that outline.
+    const imported = (await api(page, "POST", "/api/plans/from-import", {
+      result: readPlanText(ANNEXED_PLAN),
+      issuerUnitId: bo.id,
+    })) as unknown as { plan: PlanDetail };
+    expect(imported.plan.annexes).toHaveLength(1);
+    await api(page, "POST", `/api/plans/${imported.plan.id}/tasks`, {
+      what: "Gửi báo cáo sơ kết theo đề cương kèm theo",
+      deliverable: "report",
+      target: { unitIds: [bo.id] },
+      dueDate: "2099-06-20",
+    });
+    await page.goto(`${baseUrl}/plans/${imported.plan.id}/tasks`);
+    await page.locator("tr", { hasText: "Gửi báo cáo sơ kết theo đề cương kèm theo" }).getByTestId("task-report-form").click();
+    await page.getByTestId("report-form-create-card").waitFor();
+    // The plan's own outline has no report headings to speak of; the annex is the outline.
+    await page.getByTestId("report-form-source-annex").click();
+    const annex = "ĐỀ CƯƠNG BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025";
+    for (
+      let attempt = 0;
+      attempt < 5 && (await page.getByTestId("report-form-annex").filter({ hasText: annex }).count()) === 0;
+      attempt += 1
+    ) {
+      await page.getByTestId("report-form-annex").click();
+      await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='${annex}']`).last().click();
+    }
+    await expect.poll(() => page.getByTestId("report-form-annex").textContent()).toContain(annex);
+    await page.getByTestId("report-form-create").click();
+    await expect.poll(() => page.getByTestId("report-form-heading").count()).toBe(6);
+    expect(await page.getByTestId("report-form-heading-title").allTextContents()).toEqual([
+      "Phần thứ nhất KẾT QUẢ THỰC HIỆN",
+      "I Công tác lãnh đạo, chỉ đạo",
+      "1 Việc ban hành văn bản",
+      "2 Công tác kiểm tra",
+      "II Kết quả cụ thể",
+      "Phần thứ hai PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM",
+    ]);
+    await snap(page, "report-form-02-from-annex");
   }, 240_000);
 });

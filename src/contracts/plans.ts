@@ -70,6 +70,18 @@ export const PlanOutlineSection: z.ZodType<PlanOutlineSection> = z.lazy(() =>
 );
 
 /**
+ * An annex the plan was imported with (a report outline "Đề cương báo cáo", a form…): its title, its "(Kèm theo …)"
+ * reference and its outline, each section with a stable id. A report form can be made from it.
+ */
+export const PlanAnnex = z.object({
+  id: z.string(),
+  title: z.string(),
+  reference: z.string().nullable(),
+  sections: z.array(PlanOutlineSection),
+});
+export type PlanAnnex = z.infer<typeof PlanAnnex>;
+
+/**
  * A section as a plan is created or edited: without `id` it is new; with one it keeps that id (it must be one of
  * this plan's sections). On an edit, the stored sections the outline no longer holds are deleted.
  */
@@ -237,6 +249,8 @@ export const PlanDetail = PlanSummary.extend({
   purpose: z.string(),
   requirements: z.string(),
   sections: z.array(PlanOutlineSection),
+  /** The annexes kept from the plan's import, in the document's order ([] for a plan made by hand). */
+  annexes: z.array(PlanAnnex),
   budget: z.string(),
   recipients: z.array(z.string()),
   signer: Signer.nullable(),

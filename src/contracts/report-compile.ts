@@ -67,17 +67,42 @@ export const CompiledHeading = z.object({
 });
 export type CompiledHeading = z.infer<typeof CompiledHeading>;
 
+export const ReportComment = z.object({
+  id: z.string(),
+  headingId: z.string().nullable(),
+  author: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+/**
+ * The level's compiled report as the level above received it (its final report answering the level above's
+ * obligation): sent ("submitted"), sent back ("returned": the report reopens, the reason and the comments shown,
+ * anchored to this form's headings when a comment names one that matches by number and heading), or accepted (locked).
+ */
+export const CompiledUpward = z.object({
+  obligationId: z.string(),
+  status: ObligationStatus,
+  returnedReason: z.string().nullable(),
+  /** The level above's comments since the report was last sent; headingId: this form's heading, or null. */
+  comments: z.array(ReportComment),
+});
+export type CompiledUpward = z.infer<typeof CompiledUpward>;
+
 export const CompiledView = z.object({
   /** Null while the task has no report form yet (nothing to compile). */
   form: ReportForm.nullable(),
   level: z.object({ id: z.string(), name: z.string() }),
   report: z.object({
     id: z.string().nullable(),
-    status: z.enum(["draft", "final"]),
+    /** draft; final (sent upward, or the top level's); returned by the level above (editable again); accepted (locked). */
+    status: z.enum(["draft", "final", "returned", "accepted"]),
     version: z.number().int(),
     documentNumber: z.string().nullable(),
     canEdit: z.boolean(),
   }),
+  /** Null until the level's final report has answered an obligation of the level above. */
+  upward: CompiledUpward.nullable(),
   units: z.array(CompiledUnit),
   headings: z.array(CompiledHeading),
   totals: ReportTotals.nullable(),
@@ -121,13 +146,6 @@ export const ReturnReportRequest = z.strictObject({
 export type ReturnReportRequest = z.infer<typeof ReturnReportRequest>;
 export const ExcuseRequest = z.strictObject({ note: Comment });
 
-export const ReportComment = z.object({
-  id: z.string(),
-  headingId: z.string().nullable(),
-  author: z.string().nullable(),
-  body: z.string(),
-  createdAt: z.string(),
-});
 export const ReportComments = z.object({ comments: z.array(ReportComment) });
 export type ReportComments = z.infer<typeof ReportComments>;
 export const ReviewReply = z.object({ obligationId: z.string(), status: ObligationStatus, excuse: z.string().nullable() });

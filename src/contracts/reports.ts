@@ -6,7 +6,6 @@
 import { z } from "zod";
 import { IdParams, Name, Uuid } from "./common";
 import { created, endpoint, json } from "./http";
-import { ZAnnex } from "./importer";
 import { TrackedUnit } from "./tracking";
 
 const Version = z.number().int().min(1, { error: "Thiếu số phiên bản (version) của biểu mẫu." });
@@ -71,7 +70,8 @@ export const CreateReportFormRequest = z.discriminatedUnion(
       /** Numbers from the top down to the section whose points become the form, e.g. ["II", "A"]; absent: the whole outline. */
       section: z.array(z.string().max(20)).max(10).optional(),
     }),
-    z.strictObject({ from: z.literal("annex"), annex: ZAnnex }),
+    /** One of the annexes the plan kept from its import (its outline becomes the form). */
+    z.strictObject({ from: z.literal("annex"), annexId: Uuid }),
     z.strictObject({ from: z.literal("form"), formId: Uuid }),
     z.strictObject({ from: z.literal("empty") }),
   ],

@@ -25,6 +25,8 @@ const OWNERS: Record<string, readonly string[]> = {
   plans: ["plans"],
   planAmendments: ["plans"],
   planSections: ["plans"],
+  planAnnexes: ["plans"],
+  planAnnexSections: ["plans"],
   tasks: ["plans"],
   obligations: ["obligations"],
   obligationEvents: ["obligations"],

@@ -105,6 +105,42 @@ export const planSections = pgTable(
   (t) => [index("plan_sections_plan_idx").on(t.planId, t.parentId, t.sortOrder)],
 );
 
+/**
+ * An annex of a plan as the importer read it (Phụ lục, Đề cương báo cáo…): its title, its "(Kèm theo Kế hoạch số …)"
+ * reference and, in planAnnexSections, its outline, so a report form can be made from it. Kept from the import;
+ * deleting the plan deletes its annexes.
+ */
+export const planAnnexes = pgTable(
+  "plan_annexes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    sortOrder: integer("sort_order").notNull(),
+    title: text("title").notNull().default(""),
+    reference: text("reference"),
+  },
+  (t) => [index("plan_annexes_plan_idx").on(t.planId, t.sortOrder)],
+);
+
+/** One numbered heading of an annex's outline, as planSections is of the plan's own (stable id, parent, order). */
+export const planAnnexSections = pgTable(
+  "plan_annex_sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    annexId: uuid("annex_id")
+      .notNull()
+      .references(() => planAnnexes.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => planAnnexSections.id, { onDelete: "cascade" }),
+    sortOrder: integer("sort_order").notNull(),
+    number: text("number").notNull().default(""),
+    heading: text("heading").notNull().default(""),
+    text: text("text").notNull().default(""),
+  },
+  (t) => [index("plan_annex_sections_annex_idx").on(t.annexId, t.parentId, t.sortOrder)],
+);
+
 /** Every change to an issued plan, with the fields before and after. Append only. */
 export const planAmendments = pgTable(
   "plan_amendments",

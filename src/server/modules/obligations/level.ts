@@ -43,7 +43,13 @@ export async function expectedUnitsUnder(db: Db, options: { taskId: string; pare
 /** The obligation of the level above that `unitId` answers with its plan `childPlanId` (child plans), if any. */
 export async function obligationAnsweredBy(db: Db, childPlanId: string, unitId: string) {
   const [row] = await db
-    .select({ id: obligations.id, taskId: obligations.taskId, status: obligations.status, version: obligations.version })
+    .select({
+      id: obligations.id,
+      taskId: obligations.taskId,
+      status: obligations.status,
+      version: obligations.version,
+      returnedReason: obligations.returnedReason,
+    })
     .from(obligations)
     .where(and(eq(obligations.childPlanId, childPlanId), eq(obligations.unitId, unitId)));
   return row;

@@ -437,3 +437,11 @@ export async function earliestDueOfUnit(db: Db, planId: string, unitId: string):
     .where(and(eq(obligations.planId, planId), eq(obligations.unitId, unitId)));
   return row?.dueAt ?? null;
 }
+
+/**
+ * The obligation has been sent to the level above (submitted, or accepted after it): what a unit wrote under it counts
+ * in the level above's totals from then on, never while it is still a draft (open) or sent back for correction.
+ */
+export function obligationSent(obligationId: AnyColumn): SQL {
+  return sql`exists (select 1 from ${obligations} where ${obligations.id} = ${obligationId} and ${obligations.status} in ('submitted', 'accepted'))`;
+}

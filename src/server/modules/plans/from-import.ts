@@ -11,6 +11,7 @@ import { recordAudit } from "../../platform/audit";
 import { createConferencesFromImport, type HeldTask } from "../conferences/from-import";
 import { requireUnit } from "../organisations/queries";
 import { unitsByNameKeys, unitsWithShortName } from "../organisations/unit-lookup";
+import { writeAnnexes } from "./annexes";
 import { importedTasks } from "./imported-tasks";
 import { createPlan } from "./service";
 import { unitClassOf } from "./unit-classes";
@@ -59,7 +60,7 @@ export interface FromImportOptions {
  * The reviewed importer result becomes a draft: text, legal bases, recipients, signer, every task
  * (`importedTasks`, one per speech among them) with its units matched, and the conferences as records (agenda,
  * delegate groups, speeches linked to their tasks, logistics tasks) through the conferences module, all in one
- * transaction. Unmatched names come back as warnings and stay on the task, which then needs a target before the
+ * transaction, with the annexes and their outlines (a report form is made from one later). Unmatched names come back as warnings and stay on the task, which then needs a target before the
  * plan can be issued; so does a task without a deadline.
  */
 export async function createPlanFromImport(db: Db, { actor, input }: FromImportOptions): Promise<{ planId: string; warnings: string[] }> {
@@ -86,6 +87,7 @@ export async function createPlanFromImport(db: Db, { actor, input }: FromImportO
         signer: r.signer,
       },
     });
+    await writeAnnexes(tx, planId, r.annexes);
     const drafts = importedTasks(r);
     const rows = drafts.map((d, i) => {
       const unitIds: string[] = [];

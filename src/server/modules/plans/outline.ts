@@ -7,9 +7,12 @@ import { AppError } from "../../platform/errors";
 
 type SectionRow = typeof planSections.$inferSelect;
 
+/** The columns an outline row has, the plan's own (plan_sections) or an annex's (plan_annex_sections). */
+type OutlineRow = Pick<SectionRow, "id" | "parentId" | "sortOrder" | "number" | "heading" | "text">;
+
 /** Rows (any order) as the tree they make: siblings by sortOrder, children under their parent. */
-export function outlineTree(rows: readonly SectionRow[]): PlanOutlineSection[] {
-  const byParent = new Map<string | null, SectionRow[]>();
+export function outlineTree(rows: readonly OutlineRow[]): PlanOutlineSection[] {
+  const byParent = new Map<string | null, OutlineRow[]>();
   for (const row of rows) {
     const siblings = byParent.get(row.parentId) ?? [];
     siblings.push(row);

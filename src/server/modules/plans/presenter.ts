@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanOutlineSection, PlanRef, PlanSummary, TaskView } from "../../../contracts/plans";
+import type { PlanAnnex, PlanDetail, PlanOutlineSection, PlanRef, PlanSummary, TaskView } from "../../../contracts/plans";
 import { dueInstant } from "../../../domain/deadlines/index";
 import { presentCounts, type RawCounts } from "../obligations/counts";
 import type { PlanWithIssuer, TaskRow } from "./queries";
@@ -60,6 +60,8 @@ export interface PlanDetailParts {
   tasks: Array<TaskRow & { obligationCount: number }>;
   /** The outline, read from its rows (outline.ts readOutline). */
   sections: PlanOutlineSection[];
+  /** The annexes kept from the import (annexes.ts readAnnexes). */
+  annexes: PlanAnnex[];
   parentDue: Date | null;
   parent: PlanWithIssuer | null;
   children: PlanWithIssuer[];
@@ -81,6 +83,7 @@ export function presentPlanDetail(p: PlanDetailParts): PlanDetail {
     purpose: p.plan.purpose,
     requirements: p.plan.requirements,
     sections: p.sections,
+    annexes: p.annexes,
     budget: p.plan.budget,
     recipients: p.plan.recipients,
     signer: p.plan.signer,

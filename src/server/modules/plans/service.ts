@@ -10,6 +10,7 @@ import { notifyObligationsAssigned } from "../notifications/notify";
 import { createObligationsForTask } from "../obligations/create";
 import { unitNames as namesOfUnits, requireUnit } from "../organisations/queries";
 import { canTrackPlan } from "../tracking/service";
+import { readAnnexes } from "./annexes";
 import { assertNumberFree, isNumberClash } from "./numbers";
 import { fieldsBefore, readOutline, writeOutline } from "./outline";
 import { defaultPlace } from "./place";
@@ -23,7 +24,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
   const plan = await q.findPlan(db, planId);
   if (!plan || !(canReadPlan(actor, plan.issuerPath, false) || (await q.planTasksActor(db, actor, planId))))
     throw new AppError("NOT_FOUND", "Không tìm thấy kế hoạch hoặc bạn không có quyền xem kế hoạch này.");
-  const [counts, taskRows, parentDue, parent, children, canTrack, sections] = await Promise.all([
+  const [counts, taskRows, parentDue, parent, children, canTrack, sections, annexes] = await Promise.all([
     q.obligationCounts(db, [plan.id]),
     q.listTasks(db, plan.id),
     q.parentDeadline(db, plan),
@@ -31,11 +32,13 @@ export async function getPlan(db: Db, actor: Actor, planId: string): Promise<Pla
     q.childPlans(db, plan.id),
     canTrackPlan(db, actor, plan),
     readOutline(db, plan.id),
+    readAnnexes(db, plan.id),
   ]);
   const unitNames = await namesOfUnits(db, unitIdsNamedBy(taskRows));
   return presentPlanDetail({
     plan,
     sections,
+    annexes,
     unitNames,
     counts: counts.get(plan.id),
     tasks: taskRows,

@@ -1,9 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
-import type { PlanOutlineSection } from "../../../contracts/plans";
+import type { PlanAnnex, PlanOutlineSection } from "../../../contracts/plans";
 import type { Db } from "../../db/client";
 import { plans, tasks } from "../../db/schema/index";
 import { unitView } from "../organisations/views";
+import { readAnnexes } from "./annexes";
 import { readOutline } from "./outline";
 
 /**
@@ -86,6 +87,11 @@ export async function findTaskRef(db: Db, taskId: string): Promise<TaskRef | und
 /** The plan's outline (its numbered sections, each with its stable id), as imported or edited; [] for no such plan. */
 export function planOutline(db: Db, planId: string): Promise<PlanOutlineSection[]> {
   return readOutline(db, planId);
+}
+
+/** The plan's annexes kept from its import, each with its outline ([] for none). */
+export function planAnnexesOf(db: Db, planId: string): Promise<PlanAnnex[]> {
+  return readAnnexes(db, planId);
 }
 
 /** A task as other modules show it, with its units and deadline (a conference's speeches and logistics are plan tasks). */

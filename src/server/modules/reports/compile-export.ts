@@ -6,6 +6,7 @@ import { writeNumbersWorkbook } from "./compile-xlsx";
 import { compiledSectionsOf, findCompiled, valuesUnder } from "./compiled-queries";
 import { presentFormOf } from "./forms";
 import { resolveLevel } from "./level";
+import { compiledStatus, owedUpward } from "./reopen";
 import { getTotals } from "./rollup";
 
 /**
@@ -25,13 +26,16 @@ const safe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+
 export async function exportCompiledDocx(db: Db, { actor, taskId, unitId }: ExportOptions) {
   const level = await resolveLevel(db, actor, taskId, unitId);
   const compiled = await findCompiled(db, level.form.id, level.unit.id);
-  const [form, header, totals, sections] = await Promise.all([
+  const [form, header, totals, sections, owed] = await Promise.all([
     presentFormOf(db, actor, level.task, level.form),
     compiledHeader(db, actor, level),
     getTotals(db, { actor, taskId: level.task.id, unitId: level.unit.id }),
     compiledSectionsOf(db, compiled?.id),
+    owedUpward(db, level),
   ]);
-  const final = compiled?.status === "final";
+  // Sent back by the level above, it is a draft again: the next final takes a new number.
+  const status = compiledStatus(compiled, owed);
+  const final = compiled !== undefined && (status === "final" || status === "accepted");
   const content = await buildCompiledDocx(header, {
     level,
     form,

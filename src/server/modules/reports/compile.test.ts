@@ -24,8 +24,8 @@ const VALUES: Array<{ CB: number; CBD: number }> = [
 /**
  * Three levels on a synthetic tree: a province asks its two districts for a report; each district answers with
  * its own plan asking its communes (district 1: two communes, district 2: one). Each level compiles and marks
- * final; a district's final submits its obligation of the province's plan; the province's totals equal the
- * communes' sums.
+ * final; a district's final submits its obligation of the province's plan; the province sends district 1's back,
+ * it reopens, is final again (its second number) and is accepted; the province's totals equal the communes' sums.
  */
 describeOnDatabases("compiled reports across three levels", (ctx) => {
   let province: UnitRow;
@@ -192,6 +192,49 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
     expect(JSON.stringify(sent.json().submissions)).toContain(".docx");
   });
 
+  it("reopens the district's final report the province sends back: reason at its section, editable, final again re-submits; accepted, locked", async () => {
+    const heading = forms[1].headings[1];
+    const sent = (await clients.pm.get(`/api/obligations/${upward[0].id}`)).json<Obligation>();
+    const back = await clients.pm.post(`/api/obligations/${upward[0].id}/report/return`, {
+      version: sent.version,
+      comments: [{ headingId: forms[0].headings[1], body: "Bổ sung kết quả hội nghị của từng xã." }],
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const reopened = await view(clients.d1, 1);
+    expect(reopened.report).toMatchObject({ status: "returned", canEdit: true });
+    expect(reopened.upward).toMatchObject({ obligationId: upward[0].id, status: "returned" });
+    expect(reopened.upward?.returnedReason).toContain("Bổ sung kết quả hội nghị của từng xã.");
+    // The province's heading "II Kết quả thực hiện" is the district's own heading II.
+    expect(reopened.upward?.comments).toMatchObject([{ headingId: heading, body: "Bổ sung kết quả hội nghị của từng xã." }]);
+    const version = reopened.headings.find((h) => h.headingId === heading)?.compiled?.version ?? -1;
+    const pick = (client: TestClient, v: number) =>
+      client.post(url(1, "/pick"), { headingId: heading, obligationId: owed[0][0].id, selection: "Kết quả: 8 chi bộ đạt.", version: v });
+    // Another district never edits this one's report, reopened or not.
+    expect((await pick(clients.d2, version)).statusCode).toBe(403);
+    expect((await clients.d2.post(url(1, "/final"), { version: reopened.report.version })).statusCode).toBe(403);
+    const picked = await pick(clients.d1, version);
+    expect(picked.statusCode, picked.body).toBe(200);
+    const refinal = await clients.d1.post(url(1, "/final"), { version: reopened.report.version });
+    expect(refinal.statusCode, refinal.body).toBe(200);
+    expect(refinal.json().documentNumber).toMatch(/^2\/BC-/);
+    expect(refinal.json().submittedObligationId).toBe(upward[0].id);
+    const resent = (await clients.pm.get(`/api/obligations/${upward[0].id}`)).json<Obligation>();
+    expect(resent.status).toBe("submitted");
+    const final = await view(clients.d1, 1);
+    expect(final.report).toMatchObject({ status: "final", canEdit: false });
+    expect(final.upward).toMatchObject({ status: "submitted", returnedReason: null, comments: [] });
+    expect((await pick(clients.d1, version + 1)).statusCode).toBe(409);
+    const accepted = await clients.pm.post(`/api/obligations/${upward[0].id}/report/accept`, { version: resent.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await view(clients.d1, 1)).report).toMatchObject({ status: "accepted", canEdit: false });
+    const locked = await pick(clients.d1, version + 1);
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.message).toContain("Cấp trên đã tiếp nhận");
+    const edit = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Sửa sau khi tiếp nhận." }] }] };
+    expect((await clients.d1.put(url(1, `/sections/${heading}`), { version: version + 1, doc: edit })).statusCode).toBe(409);
+    expect((await clients.d1.post(url(1, "/final"), { version: final.report.version })).statusCode).toBe(409);
+  });
+
   it("compiles the province from the districts: final refused until both are in, totals equal the communes' sums", async () => {
     const refused = await clients.pm.post(url(0, "/final"), { version: 0 });
     expect(refused.statusCode).toBe(409);
@@ -200,14 +243,16 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
     expect(accept2.statusCode, accept2.body).toBe(200);
     expect((await clients.d2.post(url(2, "/final"), { version: 0 })).statusCode).toBe(200);
     const v = await view(clients.pm, 0);
-    for (const u of v.units) {
+    for (const u of v.units.filter((x) => x.status === "submitted")) {
       const res = await clients.pm.post(`/api/obligations/${u.obligationId}/report/accept`, { version: u.version });
       expect(res.statusCode, res.body).toBe(200);
     }
     const provinceView = await view(clients.pm, 0);
     const total = (code: string) => provinceView.totals?.totals.find((t) => t.indicatorId === forms[0].ids[code])?.value;
-    const cb = VALUES.reduce((n, v) => n + v.CB, 0);
-    const cbd = VALUES.reduce((n, v) => n + v.CBD, 0);
+    // Xã Tây Sơn's report was sent back and then excused: its numbers, never sent again, are not the district's.
+    const counted = [VALUES[0], VALUES[2]];
+    const cb = counted.reduce((n, v) => n + v.CB, 0);
+    const cbd = counted.reduce((n, v) => n + v.CBD, 0);
     expect(total("CB")).toBe(cb);
     expect(total("CBD")).toBe(cbd);
     expect(total("TL")).toBeCloseTo((cbd / cb) * 100, 6);
@@ -227,11 +272,11 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
       expect(res.statusCode, res.body).toBe(200);
       const { text } = await readDocx(res.rawPayload);
       expect(text).toContain("BÁO CÁO");
-      expect(text).toMatch(/Số: 1\/BC-/);
+      expect(text).toMatch(/Số: 2\/BC-/);
       expect(text).toContain("Toàn huyện đã tổng kết.");
       expect(text).toContain("SỐ LIỆU TỔNG HỢP");
       expect(text).toContain("Tổng số chi bộ");
-      expect(text).toContain("17");
+      expect(text).toMatch(/Tổng số chi bộ\D*10\b/);
     });
 
     it("writes the numbers with a totals row of formulas (ratio from the summed parts)", async () => {
@@ -244,8 +289,10 @@ describeOnDatabases("compiled reports across three levels", (ctx) => {
       sheet.eachRow((row) => rows.push(row.values as unknown[]));
       const totalsRow = sheet.getRow(sheet.rowCount);
       expect(totalsRow.getCell(2).value).toBe("Tổng cộng");
-      expect(totalsRow.getCell(3).value).toMatchObject({ formula: "SUM(C5:C6)", result: 17 });
-      expect(totalsRow.getCell(4).value).toMatchObject({ formula: "SUM(D5:D6)", result: 15 });
+      // Xã Tây Sơn (row 6), sent back then excused, has no numbers here: the sums are Đông Hải's alone.
+      expect(totalsRow.getCell(3).value).toMatchObject({ formula: "SUM(C5:C6)", result: 10 });
+      expect(totalsRow.getCell(4).value).toMatchObject({ formula: "SUM(D5:D6)", result: 8 });
+      expect(sheet.getRow(6).getCell(3).value ?? null).toBeNull();
       expect((totalsRow.getCell(5).value as { formula: string }).formula).toBe('IF(SUM(C5:C6)=0,"",SUM(D5:D6)/SUM(C5:C6)*100)');
       expect(sheet.getRow(5).getCell(2).value).toBe("Đảng ủy xã Đông Hải");
       expect(sheet.getRow(5).getCell(3).value).toBe(10);

@@ -13,6 +13,7 @@ import { compiledSectionsOf, excusesOf, findCompiled, lockDraft, sectionsUnder, 
 import { presentFormOf } from "./forms";
 import { assertCompiler, type Level, resolveLevel, resolveLevelOf } from "./level";
 import { invalid } from "./policy";
+import { compiledStatus, owedUpward, upwardOf } from "./reopen";
 import { getTotals } from "./rollup";
 
 /**
@@ -39,6 +40,7 @@ export async function getCompiledView(db: Db, { actor, taskId, unitId, below, q,
       form: null,
       level: { id: found.unit.id, name: found.unit.name },
       report: { id: null, status: "draft", version: 0, documentNumber: null, canEdit: false },
+      upward: null,
       units: [],
       headings: [],
       totals: null,
@@ -54,7 +56,7 @@ export async function getCompiledView(db: Db, { actor, taskId, unitId, below, q,
   const expected = (await expectedUnitsUnder(db, { taskId: level.task.id, parentPath: level.unit.path })).filter((e) =>
     e.unitPath.startsWith(path),
   );
-  const [form, excuses, sections, compiled, totals] = await Promise.all([
+  const [form, excuses, sections, compiled, totals, owed] = await Promise.all([
     presentFormOf(db, actor, level.task, level.form),
     excusesOf(
       db,
@@ -63,7 +65,9 @@ export async function getCompiledView(db: Db, { actor, taskId, unitId, below, q,
     sectionsUnder(db, { formId: level.form.id, path: level.unit.path, headingId }),
     findCompiled(db, level.form.id, level.unit.id),
     getTotals(db, { actor, taskId: level.task.id, unitId: level.unit.id }),
+    owedUpward(db, level),
   ]);
+  const status = compiledStatus(compiled, owed);
   const compiledSections = new Map((await compiledSectionsOf(db, compiled?.id)).map((s) => [s.headingId, s]));
   const byObligation = new Map(expected.map((e) => [e.obligationId, e]));
   const words = searchWords(q ?? "");
@@ -89,11 +93,12 @@ export async function getCompiledView(db: Db, { actor, taskId, unitId, below, q,
     level: { id: level.unit.id, name: level.unit.name },
     report: {
       id: compiled?.id ?? null,
-      status: compiled?.status ?? "draft",
+      status,
       version: compiled?.version ?? 0,
       documentNumber: compiled?.documentNumber ?? null,
-      canEdit: level.canEdit && compiled?.status !== "final",
+      canEdit: level.canEdit && (status === "draft" || status === "returned"),
     },
+    upward: await upwardOf(db, level, compiled, owed),
     units: expected.map((e) => ({
       obligationId: e.obligationId,
       unitId: e.unitId,
@@ -161,7 +166,7 @@ export async function pickPassage(db: Db, { actor, taskId, input }: { actor: Act
     blocks = textParagraphs(input.selection);
   }
   const saved = await db.transaction(async (tx) => {
-    const draft = await lockDraft(tx, level.form.id, level.unit.id);
+    const draft = await lockDraft(tx, level);
     const current = (await compiledSectionsOf(tx, draft.id)).find((s) => s.headingId === input.headingId);
     const next = appendPassage(current?.doc ?? null, unit.unitName, blocks);
     return writeCompiledSection(tx, {
@@ -190,7 +195,7 @@ export async function saveCompiledSection(db: Db, { actor, taskId, headingId, in
   assertHeading(level, new Set(form.headings.map((h) => h.id)), headingId);
   const doc = checkedDoc(input.doc);
   const saved = await db.transaction(async (tx) => {
-    const draft = await lockDraft(tx, level.form.id, level.unit.id);
+    const draft = await lockDraft(tx, level);
     return writeCompiledSection(tx, { compiledReportId: draft.id, headingId, version: input.version, doc, userId: actor.userId });
   });
   return presentSection(saved);

@@ -2,7 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { compiledReports, compiledSections, reportExcuses, reportSections, reportValues, unitReports } from "../../db/schema/index";
 import { invalidState, versionConflict } from "../../platform/errors";
+import { obligationAnsweredBy } from "../obligations/level";
+import { obligationSent } from "../obligations/read-model";
 import { underUnitPath, unitView } from "../organisations/views";
+import type { Level } from "./level";
 
 /** The reports module's reads and writes for the compiled view and the compiled report. */
 
@@ -57,17 +60,28 @@ export async function compiledSectionsOf(db: Db, compiledReportId: string | unde
 }
 
 export const finalMessage =
-  "Báo cáo tổng hợp đã chốt và gửi đi nên không sửa được nữa. Nếu cần sửa, hãy đề nghị cấp trên trả lại rồi lập bản mới.";
+  "Báo cáo tổng hợp đã chốt và gửi đi nên không sửa được nữa. Nếu cần sửa, hãy đề nghị cấp trên trả lại để sửa rồi chốt lại.";
+export const acceptedMessage = "Cấp trên đã tiếp nhận báo cáo tổng hợp này nên không sửa được nữa.";
 
-/** The level's compiled report, made on first use, locked for the rest of the transaction; refused once final. */
-export async function lockDraft(tx: Db, formId: string, unitId: string): Promise<CompiledReportRow> {
+/**
+ * The level's compiled report, made on first use, locked for the rest of the transaction. Once final it is refused,
+ * unless the level above has sent it back (the obligation it answered is returned: it reopens until marked final
+ * again); once the level above has accepted it, it stays locked.
+ */
+export async function lockDraft(tx: Db, level: Pick<Level, "task" | "form" | "unit">): Promise<CompiledReportRow> {
+  const formId = level.form.id;
+  const unitId = level.unit.id;
   await tx.insert(compiledReports).values({ formId, unitId }).onConflictDoNothing();
   const [row] = await tx
     .select()
     .from(compiledReports)
     .where(and(eq(compiledReports.formId, formId), eq(compiledReports.unitId, unitId)))
     .for("update");
-  if (row.status === "final") throw invalidState(finalMessage);
+  if (row.status === "final") {
+    const owed = await obligationAnsweredBy(tx, level.task.planId, unitId);
+    if (owed?.status === "accepted") throw invalidState(acceptedMessage);
+    if (owed?.status !== "returned") throw invalidState(finalMessage);
+  }
   return row;
 }
 
@@ -97,14 +111,17 @@ export async function writeCompiledSection(
   return saved;
 }
 
-/** Every entered value of the form under `path`, per obligation: obligation id → indicator id → value. */
+/**
+ * Every value of the form under `path` the units have sent (the totals' rule: a draft or a report sent back for
+ * correction is not the level's yet), per obligation: obligation id → indicator id → value.
+ */
 export async function valuesUnder(db: Db, options: { formId: string; path: string }): Promise<Map<string, Map<string, number>>> {
   const rows = await db
     .select({ obligationId: unitReports.obligationId, indicatorId: reportValues.indicatorId, value: reportValues.value })
     .from(reportValues)
     .innerJoin(unitReports, eq(unitReports.id, reportValues.reportId))
     .innerJoin(unit, eq(unit.id, unitReports.unitId))
-    .where(and(eq(unitReports.formId, options.formId), underUnitPath(unit, options.path)));
+    .where(and(eq(unitReports.formId, options.formId), underUnitPath(unit, options.path), obligationSent(unitReports.obligationId)));
   const byObligation = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const values = byObligation.get(r.obligationId) ?? new Map<string, number>();

@@ -65,7 +65,7 @@ export async function markFinal(db: Db, { actor, taskId, input, store, now = new
   ]);
   const date = vietnamToday(now);
   return db.transaction(async (tx) => {
-    const draft = await lockDraft(tx, level.form.id, level.unit.id);
+    const draft = await lockDraft(tx, level);
     // A draft made by this very request is version 1; the view shows 0 before any passage.
     if (input.version !== draft.version && !(input.version === 0 && draft.version === 1)) throw versionConflict("Báo cáo tổng hợp");
     const sections = await compiledSectionsOf(tx, draft.id);

@@ -1,9 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
+import type { PlanDetail } from "../../../contracts/plans";
 import type { ReportForm } from "../../../contracts/reports";
+import { readPlanText } from "../../../domain/importer/index";
 import { makeUnit, makeUser, type UnitRow, type UserRow, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, type TestClient } from "../../testing/harness";
 import { makeTask } from "../tracking/fixtures";
-import { makeReportPlan, seed000Sections } from "./testing";
+import { ANNEXED_PLAN, makeReportPlan, seed000Sections, seed001Result } from "./testing";
 
 describeOnDatabases("report forms", (ctx) => {
   let city: UnitRow;
@@ -52,19 +54,43 @@ describeOnDatabases("report forms", (ctx) => {
     expect((await s.get(`/api/tasks/${t.id}/report-form`)).statusCode).toBe(404);
   });
 
-  it("makes a form from an annex's outline", async () => {
-    const t = await task();
-    const annex = {
-      title: "ĐỀ CƯƠNG BÁO CÁO",
-      reference: null,
-      sections: [
-        { number: "I", heading: "KẾT QUẢ", text: "", children: [{ number: "1", heading: "Số liệu", text: "Ghi rõ", children: [] }] },
-        { number: "II", heading: "KIẾN NGHỊ", text: "", children: [] },
-      ],
-    };
-    const form = (await create(t.id, { from: "annex", annex })).json<ReportForm>();
-    expect(form.headings.map((h) => `${h.depth}:${h.number}`)).toEqual(["0:I", "1:1", "0:II"]);
-    expect((await create((await task()).id, { from: "annex", annex: { ...annex, sections: [] } })).statusCode).toBe(400);
+  it("makes a form from an annex the plan kept from its import; another plan's annex is a 404, one without headings a 400", async () => {
+    const imported = await c.post("/api/plans/from-import", { result: readPlanText(ANNEXED_PLAN), issuerUnitId: city.id });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const { plan } = imported.json<{ plan: PlanDetail }>();
+    expect(plan.annexes.map((a) => [a.title, a.reference])).toEqual([
+      ["ĐỀ CƯƠNG BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025", "Kèm theo Kế hoạch số 15/KH-UBND ngày 10/3/2025 của UBND xã An Lão"],
+    ]);
+    const [annex] = plan.annexes;
+    expect(annex.sections[0].children[0].children[0].text).toBe("- Số văn bản đã ban hành;");
+    // Kept with stable ids: the plan read again holds the same annex, section ids and all.
+    expect((await c.get(`/api/plans/${plan.id}`)).json<PlanDetail>().annexes).toEqual(plan.annexes);
+    const t = await makeTask(ctx().db, { planId: plan.id, dueDate: "2026-06-20", what: "Báo cáo sơ kết", deliverable: "report" });
+    const res = await create(t.id, { from: "annex", annexId: annex.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const form = res.json<ReportForm>();
+    expect(form.headings.map((h) => `${h.depth}:${h.number} ${h.heading}`)).toEqual([
+      "0:Phần thứ nhất KẾT QUẢ THỰC HIỆN",
+      "1:I Công tác lãnh đạo, chỉ đạo",
+      "2:1 Việc ban hành văn bản",
+      "2:2 Công tác kiểm tra",
+      "1:II Kết quả cụ thể",
+      "0:Phần thứ hai PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM",
+    ]);
+    expect(form.headings[2].guidance).toBe("- Số văn bản đã ban hành;");
+
+    // Seed 001 keeps its real annex, the table of speeches: no headings to make a form of.
+    const seed = await c.post("/api/plans/from-import", { result: seed001Result(), issuerUnitId: city.id });
+    expect(seed.statusCode, seed.body).toBe(201);
+    const speeches = seed.json<{ plan: PlanDetail }>().plan;
+    expect(speeches.annexes.map((a) => a.title)).toEqual(["NỘI DUNG GỢI Ý VÀ PHÂN CÔNG CHUẨN BỊ THAM LUẬN"]);
+    const other = await makeTask(ctx().db, { planId: speeches.id, dueDate: "2026-06-20", deliverable: "report" });
+    const empty = await create(other.id, { from: "annex", annexId: speeches.annexes[0].id });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.message).toContain("không có đề mục nào");
+    expect((await create(other.id, { from: "annex", annexId: annex.id })).statusCode).toBe(404);
+    const m = await signedIn(ctx().app, member);
+    expect((await m.post(`/api/tasks/${other.id}/report-form`, { from: "annex", annexId: speeches.annexes[0].id })).statusCode).toBe(403);
   });
 
   it("builds a form by hand: headings added, moved and deleted, indicators with rules, a stale version refused", async () => {

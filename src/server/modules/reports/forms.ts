@@ -6,7 +6,7 @@ import { reportForms, reportHeadings, reportIndicators } from "../../db/schema/i
 import type { Actor } from "../../platform/access";
 import { duplicate, notFound } from "../../platform/errors";
 import { planTasksActor } from "../plans/queries";
-import { findTaskRef, planOutline, type TaskRef } from "../plans/views";
+import { findTaskRef, planAnnexesOf, planOutline, type TaskRef } from "../plans/views";
 import { assertCanEditForm, assertReportTask, canEditForm, invalid, readsIssuer } from "./policy";
 import { presentForm } from "./presenter";
 import { type FormRow, findForm, findFormOfTask, formMissing, formParts, type HeadingRow, type IndicatorRow } from "./queries";
@@ -97,10 +97,13 @@ async function sourceRows(db: Db, actor: Actor, task: TaskRef, input: CreateRepo
   switch (input.from) {
     case "empty":
       return () => ({ headings: [], indicators: [] });
-    case "annex":
-      if (input.annex.sections.length === 0)
-        throw invalid("Phụ lục không có đề mục nào để lập đề cương. Hãy chọn phụ lục khác hoặc lập bằng tay.");
-      return (formId) => ({ headings: headingsFromSections(formId, input.annex.sections), indicators: [] });
+    case "annex": {
+      const annex = (await planAnnexesOf(db, task.planId)).find((a) => a.id === input.annexId);
+      if (!annex) throw notFound("Không tìm thấy phụ lục này trong kế hoạch của nhiệm vụ. Hãy tải lại trang rồi chọn lại.");
+      if (annex.sections.length === 0)
+        throw invalid(`Phụ lục «${annex.title}» không có đề mục nào để lập đề cương. Hãy chọn phụ lục khác hoặc lập bằng tay.`);
+      return (formId) => ({ headings: headingsFromSections(formId, annex.sections), indicators: [] });
+    }
     case "outline": {
       const outline = await planOutline(db, task.planId);
       const section = input.section?.length ? sectionAt(outline, input.section) : undefined;

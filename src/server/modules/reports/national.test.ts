@@ -9,7 +9,7 @@ import { getTotals } from "./rollup";
 import { fillValues, makeForm, makeReportPlan, obligate } from "./testing";
 
 /**
- * The roll-up on the synthetic national tree (34 provinces, 3,321 communes): every commune fills two numbers,
+ * The roll-up on the synthetic national tree (34 provinces, 3,321 communes): every commune fills two numbers and sends its report,
  * and the totals at each province and at the top are their sums, the ratio recomputed from the sums. The whole
  * country is written and read inside one transaction that is rolled back, so the shared PostgreSQL test
  * database keeps none of its 13,000 units.
@@ -41,7 +41,7 @@ describeOnDatabases("report totals on the national tree", (ctx) => {
         { code: "CBD", name: "Số chi bộ đạt", kind: "integer", min: 0, notAbove: "CB" },
         { code: "TL", name: "Tỷ lệ chi bộ đạt", kind: "percentage", ratio: ["CBD", "CB"] },
       ]);
-      const owed = await obligate(tx, task, country.communeIds);
+      const owed = await obligate(tx, task, country.communeIds, { status: "submitted", submittedAt: new Date() });
       const cells = (i: number) => 5 + (i % 7);
       const passed = (i: number) => i % 5;
       await fillValues(

@@ -3,7 +3,7 @@ import { alias, unionAll } from "drizzle-orm/pg-core";
 import type { IndicatorTotal } from "../../../contracts/reports";
 import type { Db } from "../../db/client";
 import { reportIndicators, reportValues, unitReports } from "../../db/schema/index";
-import { SEGMENT } from "../obligations/read-model";
+import { obligationSent, SEGMENT } from "../obligations/read-model";
 import { inUnitScope, type UnitScope, underUnitPath, unitView } from "../organisations/views";
 import type { IndicatorRow } from "./queries";
 
@@ -31,7 +31,13 @@ export async function sumsBySubtree(db: Db, options: { formId: string; scope: Un
   const width = sql.raw(String(parentPath.length + SEGMENT));
   const head = sql<string>`left(${unit.path}, ${width})`;
   const where = (...more: SQL[]) =>
-    and(eq(unitReports.formId, formId), parentPath ? underUnitPath(unit, parentPath) : undefined, inUnitScope(unit, scope), ...more);
+    and(
+      eq(unitReports.formId, formId),
+      parentPath ? underUnitPath(unit, parentPath) : undefined,
+      inUnitScope(unit, scope),
+      obligationSent(unitReports.obligationId),
+      ...more,
+    );
   const entered = db
     .select({
       headPath: head.as("head_path"),

@@ -23,7 +23,7 @@ import { findFormOfTask, formParts, type HeadingRow, type IndicatorRow } from ".
  * submitted with the compiled .docx attached. So the province's totals over the districts equal those over the communes.
  */
 
-const headingKey = (h: Pick<HeadingRow, "number" | "heading">) => `${h.number.trim().toUpperCase()}|${nameKey(h.heading)}`;
+export const headingKey = (h: Pick<HeadingRow, "number" | "heading">) => `${h.number.trim().toUpperCase()}|${nameKey(h.heading)}`;
 
 export interface UpwardInput {
   actor: Actor;

@@ -141,7 +141,16 @@ describeOnDatabases("unit reports: values, rules and totals", (ctx) => {
       { obligation: owed[2], values: { [ids.CB]: 5, [ids.DVM]: 7 } },
     ]);
     const total = (t: ReportTotals["totals"], code: string) => t.find((x) => x.indicatorId === ids[code]);
-    const top = (await boss.get(`/api/tasks/${task.id}/report-totals?unitId=${province.id}`)).json<ReportTotals>();
+    const topTotals = async () => (await boss.get(`/api/tasks/${task.id}/report-totals?unitId=${province.id}`)).json<ReportTotals>();
+    // Sent reports count (commune 3 is accepted); commune 4's is still its own draft, then sent back for correction.
+    const status = (i: number, s: "submitted" | "returned") =>
+      db.update(obligations).set({ status: s, submittedAt: new Date() }).where(eq(obligations.id, owed[i].id));
+    for (const i of [0, 1, 2]) await status(i, "submitted");
+    expect(total((await topTotals()).totals, "CB")).toEqual({ indicatorId: ids.CB, value: 10 + 6 + 5 + 2, included: 4, expected: 5 });
+    await status(4, "returned");
+    expect(total((await topTotals()).totals, "DVM")).toMatchObject({ value: 3 + 2 + 7 + 1, included: 4, expected: 5 });
+    await status(4, "submitted");
+    const top = await topTotals();
     expect(top.parent?.id).toBe(province.id);
     expect(total(top.totals, "CB")).toEqual({ indicatorId: ids.CB, value: 10 + 6 + 5 + 2 + 4, included: 5, expected: 5 });
     expect(total(top.totals, "DVM")?.value).toBe(3 + 2 + 7 + 1 + 0);

@@ -5,6 +5,7 @@ import type { CompiledHeading } from "../../../contracts/report-compile";
 import type { ReportHeading } from "../../../contracts/reports";
 import { showError, showSuccess } from "../../app/notify";
 import { CompiledDraft } from "./CompiledDraft";
+import { CompiledUpwardComments } from "./CompiledUpward";
 import { pick, type ReadyView, useCompileAction } from "./compile-api";
 
 type Section = CompiledHeading["sections"][number];
@@ -40,6 +41,7 @@ export function CompiledHeadingPanel({ taskId, unitId, view, heading, compiled }
         {heading.number} {heading.heading}
       </Typography.Title>
       {heading.guidance && <Typography.Paragraph type="secondary">{heading.guidance}</Typography.Paragraph>}
+      <CompiledUpwardComments upward={view.upward} headingId={heading.id} />
       {compiled.missing.length > 0 && (
         <Space wrap data-testid="compiled-missing">
           {compiled.missing.map((m) => (

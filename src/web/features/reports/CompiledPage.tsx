@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Input, Menu, Row, Select, Space, Spin, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, Input, Menu, Row, Select, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router-dom";
@@ -6,6 +6,7 @@ import { showError, showSuccess } from "../../app/notify";
 import { CompiledHeadingPanel } from "./CompiledHeading";
 import { CompiledNumbers } from "./CompiledNumbers";
 import { CompiledUnits } from "./CompiledUnits";
+import { CompiledStatusTag, CompiledUpwardNotice } from "./CompiledUpward";
 import { exportDocx, exportXlsx, isReady, markFinal, useCompileAction, useCompiledView } from "./compile-api";
 
 /**
@@ -48,10 +49,7 @@ export function CompiledPage() {
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="compiled-page">
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("reportCompile.title", { level: data.level.name })}{" "}
-          <Tag color={data.report.status === "final" ? "green" : "blue"} data-testid="compiled-status">
-            {data.report.status === "final" ? t("reportCompile.final", { number: data.report.documentNumber }) : t("reportCompile.draft")}
-          </Tag>
+          {t("reportCompile.title", { level: data.level.name })} <CompiledStatusTag report={data.report} />
         </Typography.Title>
         <Space wrap>
           <Button
@@ -73,6 +71,7 @@ export function CompiledPage() {
           )}
         </Space>
       </Space>
+      <CompiledUpwardNotice upward={data.upward} />
       <CompiledUnits taskId={id} view={data} />
       <Card size="small">
         <Space wrap>

@@ -9,7 +9,7 @@ import { showError, showSuccess } from "../../app/notify";
 import { fetchPlan, usePlans } from "../plans/api";
 import { fetchForm, useCreateForm } from "./form-api";
 
-type Source = "outline" | "form" | "empty";
+type Source = "outline" | "annex" | "form" | "empty";
 interface SectionNode {
   value: string;
   title: string;
@@ -23,10 +23,11 @@ const sectionTree = (sections: readonly PlanSection[], path: string[] = []): Sec
     return { value: numbers.join("›"), title: `${s.number} ${s.heading}`.trim(), children: sectionTree(s.children, numbers) };
   });
 
-/** Where the new form comes from: the plan's own outline (from a chosen section), another plan's form, or nothing. */
+/** Where the new form comes from: the plan's own outline (from a chosen section), one of its annexes, another plan's form, or nothing. */
 export function ReportFormCreate({ plan, taskId }: { plan: PlanDetail; taskId: string }) {
   const { t } = useTranslation();
-  const [source, setSource] = useState<Source>(plan.sections.length > 0 ? "outline" : "empty");
+  const [source, setSource] = useState<Source>(plan.sections.length > 0 ? "outline" : plan.annexes.length > 0 ? "annex" : "empty");
+  const [annexId, setAnnexId] = useState<string | undefined>(plan.annexes.length === 1 ? plan.annexes[0].id : undefined);
   const [section, setSection] = useState<string | undefined>();
   const [otherPlanId, setOtherPlanId] = useState<string | undefined>();
   const [otherTaskId, setOtherTaskId] = useState<string | undefined>();
@@ -46,6 +47,7 @@ export function ReportFormCreate({ plan, taskId }: { plan: PlanDetail; taskId: s
     try {
       let body: CreateReportFormRequest = { from: "empty" };
       if (source === "outline") body = { from: "outline", ...(section ? { section: section.split("›") } : {}) };
+      if (source === "annex") body = { from: "annex", annexId: annexId as string };
       if (source === "form") body = { from: "form", formId: (await fetchForm(otherTaskId as string)).id };
       await create.mutateAsync(body);
       showSuccess(t("reportForm.created"));
@@ -54,7 +56,7 @@ export function ReportFormCreate({ plan, taskId }: { plan: PlanDetail; taskId: s
       showError(error, t("reportForm.create"));
     }
   };
-  const ready = source !== "form" || Boolean(otherTaskId);
+  const ready = source === "form" ? Boolean(otherTaskId) : source !== "annex" || Boolean(annexId);
 
   return (
     <Card title={t("reportForm.createTitle")} data-testid="report-form-create-card">
@@ -63,6 +65,9 @@ export function ReportFormCreate({ plan, taskId }: { plan: PlanDetail; taskId: s
           <Space orientation="vertical">
             <Radio value="outline" disabled={plan.sections.length === 0} data-testid="report-form-source-outline">
               {t("reportForm.fromOutline")}
+            </Radio>
+            <Radio value="annex" disabled={plan.annexes.length === 0} data-testid="report-form-source-annex">
+              {t("reportForm.fromAnnex")}
             </Radio>
             <Radio value="form" data-testid="report-form-source-form">
               {t("reportForm.fromForm")}
@@ -86,6 +91,22 @@ export function ReportFormCreate({ plan, taskId }: { plan: PlanDetail; taskId: s
               value={section}
               onChange={setSection}
               data-testid="report-form-section"
+            />
+          </>
+        )}
+        {source === "annex" && (
+          <>
+            <Typography.Text type="secondary">{t("reportForm.annexHelp")}</Typography.Text>
+            <Select
+              style={{ width: "100%" }}
+              placeholder={t("reportForm.annexPick")}
+              value={annexId}
+              onChange={setAnnexId}
+              options={plan.annexes.map((a) => ({
+                value: a.id,
+                label: a.sections.length > 0 ? a.title : `${a.title} (${t("reportForm.annexNoHeadings")})`,
+              }))}
+              data-testid="report-form-annex"
             />
           </>
         )}
