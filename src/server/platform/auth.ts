@@ -28,9 +28,44 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+type LoadedSession = { actor: Actor; csrf: string };
+
+/**
+ * Sessions read in the last second, by database and session hash: a door scanning hundreds of codes a minute, or a
+ * page firing ten requests at once, reads its session once a second instead of once a request. Anything that changes
+ * who a session is or what it may do (sign-out, password, grants, users, units) calls `forgetSessions` in this
+ * process; another server process sees the change within `SESSION_CACHE_MS`.
+ */
+export const SESSION_CACHE_MS = 1000;
+const sessionCache = new WeakMap<Db, Map<string, { at: number; value: LoadedSession }>>();
+let sessionGeneration = 0;
+
+/** Drops every cached session of this process: call after a write to sessions, users, grants or units. */
+export function forgetSessions(): void {
+  sessionGeneration += 1;
+  // A WeakMap cannot be cleared; each database's map is emptied on its next read (generation check).
+}
+
 /** Loads the actor behind a session id, or null when the session is unknown, expired or its user inactive. */
-export async function loadSession(db: Db, sessionId: string): Promise<{ actor: Actor; csrf: string } | null> {
+export async function loadSession(db: Db, sessionId: string): Promise<LoadedSession | null> {
   const idHash = sha256(sessionId);
+  let cached = sessionCache.get(db);
+  if (!cached || (cached as unknown as { generation?: number }).generation !== sessionGeneration) {
+    cached = Object.assign(new Map(), { generation: sessionGeneration });
+    sessionCache.set(db, cached);
+  }
+  const hit = cached.get(idHash);
+  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.value;
+  const generation = sessionGeneration;
+  const value = await readSession(db, idHash);
+  if (value && generation === sessionGeneration) {
+    if (cached.size >= 10_000) cached.clear();
+    cached.set(idHash, { at: Date.now(), value });
+  }
+  return value;
+}
+
+async function readSession(db: Db, idHash: string): Promise<LoadedSession | null> {
   const granted = alias(units, "granted");
   // One round trip with the grants (every request of every user asks here: the doors check in hundreds a minute).
   const [row] = await db
@@ -95,16 +130,19 @@ export async function createSession(db: Db, userId: string): Promise<{ sessionId
 
 export async function destroySession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+  forgetSessions();
 }
 
 /** Ends every session of a user (after a password change, deactivation). */
 export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  forgetSessions();
 }
 
 /** Ends every session of a user but the one in use (after the user changes their own password). */
 export async function destroyOtherSessions(db: Db, userId: string, keepSessionId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, sha256(keepSessionId))));
+  forgetSessions();
 }
 
 export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, sessionId: string, csrf: string): void {
@@ -128,6 +166,12 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionCsrf", null);
+  // A change to who may do what (users, their grants and passwords, units and their places in the tree, sign-in and
+  // out) drops this process's cached sessions once written, before the answer leaves: the next request reads the new truth.
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && /^\/api\/(users|units|auth)(\/|\?|$)/.test(request.url)) forgetSessions();
+    return payload;
+  });
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const sessionId = request.cookies[SESSION_COOKIE];

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { signInFailures } from "../../db/schema/index";
+import { sessions, signInFailures } from "../../db/schema/index";
+import { SESSION_CACHE_MS } from "../../platform/auth";
 import { makeUnit, makeUser, unique } from "../../testing/factories";
 import { describeOnDatabases, signedIn, TestClient } from "../../testing/harness";
 import { SIGN_IN_MAX_ADDRESS_FAILURES, SIGN_IN_MAX_DELAY_MS, SIGN_IN_MAX_FAILURES, signInDelayMs, signInThrottle } from "./service";
@@ -119,6 +121,25 @@ describeOnDatabases("sign-in and sessions", (ctx) => {
     const client = await signedIn(ctx().app, user);
     expect((await client.post("/api/auth/sign-out")).statusCode).toBe(204);
     expect((await client.get("/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("sees a session ended by another server process within a second, and a grant given here at once", async () => {
+    const unit = await makeUnit(ctx().db);
+    const user = await makeUser(ctx().db, { unit, username: unique("u").replace(/\s/g, "") });
+    const client = await signedIn(ctx().app, user);
+    expect((await client.get("/api/auth/me")).json<{ grants: unknown[] }>().grants).toHaveLength(0);
+    // Another process (here: the database written directly) ends the session.
+    await ctx().db.delete(sessions).where(eq(sessions.userId, user.id));
+    await new Promise((resume) => setTimeout(resume, SESSION_CACHE_MS + 100));
+    expect((await client.get("/api/auth/me")).statusCode).toBe(401);
+
+    // A grant given through this process counts on the very next request.
+    const admin = await signedIn(ctx().app, await makeUser(ctx().db, { unit, grants: [{ unit, role: "admin" }] }));
+    const again = await signedIn(ctx().app, user);
+    expect((await again.get("/api/auth/me")).json<{ grants: unknown[] }>().grants).toHaveLength(0);
+    const granted = await admin.post(`/api/users/${user.id}/grants`, { unitId: unit.id, role: "member" });
+    expect(granted.statusCode, granted.body).toBe(201);
+    expect((await again.get("/api/auth/me")).json<{ grants: unknown[] }>().grants).toHaveLength(1);
   });
 
   it("rejects malformed JSON and unknown fields", async () => {

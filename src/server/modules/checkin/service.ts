@@ -2,8 +2,8 @@
  * Check-ins from the doors. A batch is verified (QR tokens with the conference's key, delegates of this
  * conference), then written in one transaction: each check-in inserted by its client-made id (a replay or a second
  * door's copy conflicts and is not recorded again), each delegate's first check-in claimed in `attendance` by
- * primary key (later ones are repeats, answered «Đã vào lúc 07:42, cửa 2»), and one live event per counted check-in
- * published on `conference:<id>` as the transaction commits.
+ * primary key (later ones are repeats, answered «Đã vào lúc 07:42, cửa 2»); once committed, an `attendance` event
+ * on `conference:<id>` tells the screens to re-read (at most one per quarter second per process, the last never lost).
  */
 import { inArray, sql } from "drizzle-orm";
 import type { CheckinBatch, CheckinBatchResult, CheckinItem, CheckinOutcome } from "../../../contracts/checkin";
@@ -12,7 +12,7 @@ import { seatLabel } from "../../../domain/seating/layout";
 import type { Db } from "../../db/client";
 import { attendance, checkins } from "../../db/schema/index";
 import type { Actor } from "../../platform/access";
-import { liveNotifySql } from "../../platform/live/index";
+import { publishCoalesced } from "../../platform/live/index";
 import { assertCheckIn, doorAccess } from "../conferences/policy";
 import { conferenceTopic } from "../conferences/stage";
 import { delegateView } from "../delegates/views";
@@ -85,11 +85,13 @@ interface Written {
   firsts: Map<string, FirstCheckin>;
   /** Client ids already recorded before this batch, with what they recorded. */
   reused: Map<string, { conferenceId: string; delegateId: string }>;
+  /** Delegates this batch counted in. */
+  claimed: number;
 }
 
 /**
  * One statement (so one round trip, its own transaction): keep the check-ins whose delegate is of this conference,
- * insert them by client id, claim each new one's delegate in `attendance`, notify a live event per claim, and read
+ * insert them by client id, claim each new one's delegate in `attendance`, and read
  * back every involved delegate (name, unit, seat), their counted check-in and the earlier rows of replayed client
  * ids (the statement's snapshot shows the rows from before it).
  */
@@ -97,7 +99,7 @@ async function writeCheckins(
   db: Db,
   o: { conferenceId: string; actorId: string; items: readonly Resolved[]; delegateIds: readonly string[] },
 ): Promise<Written> {
-  const written: Written = { people: new Map(), firsts: new Map(), reused: new Map() };
+  const written: Written = { people: new Map(), firsts: new Map(), reused: new Map(), claimed: 0 };
   const items = o.items.filter((r) => r.delegateId);
   if (o.delegateIds.length === 0) return written;
   const none = sql`(null::uuid, null::uuid, null::text, null::text, null::timestamptz)`;
@@ -122,11 +124,6 @@ async function writeCheckins(
   );
   const d = delegateView("d");
   const s = seatView("s");
-  const notify = liveNotifySql(
-    conferenceTopic(o.conferenceId),
-    "attendance",
-    sql`json_build_object('delegateId', a.delegate_id, 'door', a.door)`,
-  );
   type Row = { kind: string; delegate_id: string; ref: string; door: string | null; scanned_at: Date | string | null };
   // node-postgres and PGlite both answer `{ rows }`.
   const result = (await db.execute(sql`
@@ -146,21 +143,20 @@ async function writeCheckins(
       insert into ${attendance} (delegate_id, conference_id, checkin_id, door, scanned_at)
       select distinct on (delegate_id) delegate_id, ${o.conferenceId}::uuid, id, door, scanned_at from c order by delegate_id, scanned_at, id
       on conflict (delegate_id) do nothing
-      returning delegate_id, checkin_id, door, scanned_at),
-    n as (select ${notify} as sent from a)
+      returning delegate_id, checkin_id, door, scanned_at)
     select 'person' as kind, p.id::text as delegate_id,
       json_build_object('fullName', p.full_name, 'title', p.title, 'unitName', p.unit_name,
         'blockName', p.block_name, 'rowNumber', p.row_number, 'seatNumber', p.seat_number)::text as ref,
       null as door, null::timestamptz as scanned_at from people p
     union all
-    select 'first', a.delegate_id::text, a.checkin_id::text, a.door, a.scanned_at from a
+    select 'claimed', a.delegate_id::text, a.checkin_id::text, a.door, a.scanned_at from a
     union all
     select 'first', t.delegate_id::text, t.checkin_id::text, t.door, t.scanned_at from ${attendance} t
       where t.delegate_id in (select id from people)
     union all
-    select 'earlier', e.delegate_id::text, e.conference_id::text, e.id::text, null from ${checkins} e where e.id in (${clientIds})
-    union all
-    select 'notified', '', count(n.sent)::text, null, null from n`)) as unknown as { rows: Row[] };
+    select 'earlier', e.delegate_id::text, e.conference_id::text, e.id::text, null from ${checkins} e where e.id in (${clientIds})`)) as unknown as {
+    rows: Row[];
+  };
   for (const row of result.rows) {
     if (row.kind === "person") {
       const p = JSON.parse(row.ref) as Omit<Person, "id" | "seatLabel"> & {
@@ -176,9 +172,10 @@ async function writeCheckins(
         unitName: p.unitName,
         seatLabel: seat,
       });
-    } else if (row.kind === "first")
+    } else if (row.kind === "first" || row.kind === "claimed") {
+      if (row.kind === "claimed") written.claimed += 1;
       written.firsts.set(row.delegate_id, { checkinId: row.ref, door: row.door as string, scannedAt: new Date(row.scanned_at as string) });
-    else if (row.kind === "earlier") written.reused.set(row.door as string, { conferenceId: row.ref, delegateId: row.delegate_id });
+    } else if (row.kind === "earlier") written.reused.set(row.door as string, { conferenceId: row.ref, delegateId: row.delegate_id });
   }
   // A door racing this one on the same delegate or client id: its rows committed after this statement's snapshot was
   // taken, and the conflict made this statement wait for them. A second read (a new snapshot) sees them.
@@ -204,12 +201,15 @@ export async function recordCheckins(
     people: person,
     firsts,
     reused,
+    claimed,
   } = await writeCheckins(db, {
     conferenceId,
     actorId: actor.userId,
     items: resolved,
     delegateIds: ids,
   });
+  // Screens re-read the attendance on this event: one per quarter second is enough, whatever the doors' pace.
+  if (claimed > 0) publishCoalesced(db, { topic: conferenceTopic(conferenceId), type: "attendance" });
   const results = resolved.map((r): CheckinOutcome => {
     const clientId = r.item.clientId;
     if (r.refusal) return refused(clientId, r.refusal);

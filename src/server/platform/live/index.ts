@@ -11,6 +11,7 @@ import { route } from "../http";
 import { type DeliveredEvent, LiveHub } from "./hub";
 import { listen } from "./listener";
 
+export { publishCoalesced } from "./coalesce";
 export { LiveHub } from "./hub";
 export { type LiveEvent, liveNotifySql, publish } from "./publish";
 
