@@ -37,8 +37,13 @@ type LoadedSession = { actor: Actor; csrf: string };
  * process; another server process sees the change within `SESSION_CACHE_MS`.
  */
 export const SESSION_CACHE_MS = 1000;
+/** Requests that change who may do what: users and grants, units, sign-in and out, a conference's roles. */
+const WHO_MAY_WHAT = /^\/api\/((users|units|auth)(\/|\?|$)|conferences\/[^/?]+\/roles)/;
 const sessionCache = new WeakMap<Db, Map<string, { at: number; value: LoadedSession }>>();
 let sessionGeneration = 0;
+
+/** Changes each time cached sessions are forgotten: caches of what an actor may do (conference access) compare it. */
+export const sessionsEpoch = () => sessionGeneration;
 
 /** Drops every cached session of this process: call after a write to sessions, users, grants or units. */
 export function forgetSessions(): void {
@@ -169,7 +174,7 @@ export function registerAuth(app: FastifyInstance): void {
   // A change to who may do what (users, their grants and passwords, units and their places in the tree, sign-in and
   // out) drops this process's cached sessions once written, before the answer leaves: the next request reads the new truth.
   app.addHook("onSend", async (request, _reply, payload) => {
-    if (request.method !== "GET" && request.method !== "HEAD" && /^\/api\/(users|units|auth)(\/|\?|$)/.test(request.url)) forgetSessions();
+    if (request.method !== "GET" && request.method !== "HEAD" && WHO_MAY_WHAT.test(request.url)) forgetSessions();
     return payload;
   });
   app.addHook("onRequest", async (request) => {

@@ -100,10 +100,12 @@ describeOnDatabases("check-in at the door", (ctx) => {
     });
     const [replay] = await send([first]);
     expect(replay).toEqual(counted);
-    const [again] = await send([scan(await tokenOf(1), { door: "Cổng phụ" })]);
+    const [again] = await send([scan(await tokenOf(1), { door: 'Cổng "phụ", \\ {B}' })]);
     expect(again).toMatchObject({ status: "repeat", message: "Đã vào lúc 07:42, cửa 2." });
     const rows = await ctx().db.select().from(checkins).where(eq(checkins.delegateId, scene.delegates[1].id));
     expect(rows).toHaveLength(2);
+    // A door's name travels to the database as written, quotes, commas, braces and backslashes included.
+    expect(rows.map((r) => r.door).sort()).toEqual(["2", 'Cổng "phụ", \\ {B}']);
   });
 
   it("counts once when two doors send the same delegate at the same moment, and once when both replay one scan", async () => {
@@ -239,5 +241,19 @@ describeOnDatabases("check-in at the door", (ctx) => {
     expect(cleared.statusCode, cleared.body).toBe(200);
     const [withoutSeat] = await send([scan(await delegateQrToken(ctx().db, scene.conferenceId, two))]);
     expect(withoutSeat).toMatchObject({ status: "counted", seatLabel: null, message: "Mời vào." });
+  });
+
+  it("refuses a door whose role was just taken away, at once", async () => {
+    const organiser = await signedIn(ctx().app, scene.organiser);
+    const unit = await makeUnit(ctx().db);
+    const helper = await makeUser(ctx().db, { unit });
+    expect((await organiser.post(url("/roles"), { userId: helper.id, role: "door" })).statusCode).toBe(201);
+    const client = await signedIn(ctx().app, helper);
+    const first = await client.post(url("/checkins"), { checkins: [scan(await tokenOf(2))] });
+    expect(first.statusCode, first.body).toBe(200);
+    const revoked = await organiser.delete(url(`/roles/${helper.id}/door`));
+    expect(revoked.statusCode, revoked.body).toBe(204);
+    const after = await client.post(url("/checkins"), { checkins: [scan(await tokenOf(2))] });
+    expect(after.statusCode, after.body).toBe(404);
   });
 });

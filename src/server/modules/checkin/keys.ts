@@ -3,9 +3,9 @@
  * conflict keeps the first) and the QR tokens it signs. The private key never leaves the server; the public key
  * goes to door devices in the roster.
  */
-import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { assembleToken, importPublicKey, tokenPayload } from "../../../domain/checkin/token";
+import { assembleToken, type SignatureCheck, tokenPayload } from "../../../domain/checkin/token";
 import type { Db } from "../../db/client";
 import { conferenceKeys } from "../../db/schema/index";
 import { notFound } from "../../platform/errors";
@@ -24,7 +24,7 @@ interface ConferenceKey {
 
 /** Keys do not change once made: a process keeps them rather than reading a row per scan. */
 const cache = new Map<string, ConferenceKey>();
-const verifyKeys = new Map<string, Promise<CryptoKey>>();
+const verifyKeys = new Map<string, Promise<SignatureCheck>>();
 
 export async function conferenceKey(db: Db, conferenceId: string): Promise<ConferenceKey> {
   const cached = cache.get(conferenceId);
@@ -46,11 +46,14 @@ export async function conferenceKey(db: Db, conferenceId: string): Promise<Confe
   return key;
 }
 
-/** The WebCrypto public key that `verifyToken` checks this conference's codes with. */
-export async function conferenceVerifyKey(db: Db, conferenceId: string): Promise<CryptoKey> {
+/** What `verifyToken` checks this conference's codes with: its Ed25519 public key through node:crypto. */
+export async function conferenceVerifyKey(db: Db, conferenceId: string): Promise<SignatureCheck> {
   let key = verifyKeys.get(conferenceId);
   if (!key) {
-    key = conferenceKey(db, conferenceId).then((k) => importPublicKey(k.publicKey));
+    key = conferenceKey(db, conferenceId).then((k) => {
+      const publicKey = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: k.publicKey }, format: "jwk" });
+      return (signature: Uint8Array, payload: Uint8Array) => verify(null, payload, publicKey, signature);
+    });
     if (verifyKeys.size > 1000) verifyKeys.clear();
     verifyKeys.set(conferenceId, key);
     key.catch(() => verifyKeys.delete(conferenceId));

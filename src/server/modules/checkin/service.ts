@@ -5,7 +5,8 @@
  * primary key (later ones are repeats, answered «Đã vào lúc 07:42, cửa 2»); once committed, an `attendance` event
  * on `conference:<id>` tells the screens to re-read (at most one per quarter second per process, the last never lost).
  */
-import { inArray, sql } from "drizzle-orm";
+import { inArray, type Query, sql } from "drizzle-orm";
+import type { PgDialect } from "drizzle-orm/pg-core";
 import type { CheckinBatch, CheckinBatchResult, CheckinItem, CheckinOutcome } from "../../../contracts/checkin";
 import { verifyToken } from "../../../domain/checkin/token";
 import { seatLabel } from "../../../domain/seating/layout";
@@ -89,6 +90,65 @@ interface Written {
   claimed: number;
 }
 
+/** A PostgreSQL array literal of text values (`{"a","b"}`), whatever the driver does with JavaScript arrays. */
+const pgArray = (values: readonly (string | null)[]) =>
+  `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+
+type PreparedWrite = { execute(values: Record<string, string>): Promise<unknown> };
+const writeStatements = new WeakMap<Db, PreparedWrite>();
+
+/**
+ * The check-in statement, prepared once per database with the batch as arrays (so its text never changes): planning
+ * this statement each time cost the database more than running it.
+ */
+function writeStatement(db: Db): PreparedWrite {
+  const known = writeStatements.get(db);
+  if (known) return known;
+  const p = (name: string) => sql.placeholder(name);
+  const d = delegateView("d");
+  const s = seatView("s");
+  const statement = sql`
+    with input (id, delegate_id, door, method, scanned_at) as (
+      select * from unnest(${p("ids")}::uuid[], ${p("inputDelegates")}::uuid[], ${p("doors")}::text[], ${p("methods")}::text[],
+        ${p("scannedAts")}::timestamptz[])),
+    people as (
+      select ${d.id} as id, ${d.fullName} as full_name, ${d.title} as title, ${d.unitName} as unit_name,
+        ${s.blockName} as block_name, ${s.rowNumber} as row_number, ${s.seatNumber} as seat_number
+      from ${d} left join ${s} on ${s.delegateId} = ${d.id}
+      where ${d.conferenceId} = ${p("conferenceId")}::uuid and ${d.id} = any(${p("delegateIds")}::uuid[])),
+    c as (
+      insert into ${checkins} (id, conference_id, delegate_id, door, method, scanned_at, actor_id)
+      select i.id, ${p("conferenceId")}::uuid, i.delegate_id, i.door, i.method, i.scanned_at, ${p("actorId")}::uuid
+      from input i where i.delegate_id in (select id from people)
+      on conflict (id) do nothing
+      returning id, delegate_id, door, scanned_at),
+    a as (
+      insert into ${attendance} (delegate_id, conference_id, checkin_id, door, scanned_at)
+      select distinct on (delegate_id) delegate_id, ${p("conferenceId")}::uuid, id, door, scanned_at from c order by delegate_id, scanned_at, id
+      on conflict (delegate_id) do nothing
+      returning delegate_id, checkin_id, door, scanned_at)
+    select 'person' as kind, p.id::text as delegate_id,
+      json_build_object('fullName', p.full_name, 'title', p.title, 'unitName', p.unit_name,
+        'blockName', p.block_name, 'rowNumber', p.row_number, 'seatNumber', p.seat_number)::text as ref,
+      null as door, null::timestamptz as scanned_at from people p
+    union all
+    select 'claimed', a.delegate_id::text, a.checkin_id::text, a.door, a.scanned_at from a
+    union all
+    select 'first', t.delegate_id::text, t.checkin_id::text, t.door, t.scanned_at from ${attendance} t
+      where t.delegate_id in (select id from people)
+    union all
+    select 'earlier', e.delegate_id::text, e.conference_id::text, e.id::text, null from ${checkins} e
+      where e.id = any(${p("ids")}::uuid[])`;
+  // Drizzle prepares raw SQL through its session (the query builders' own path); no fields: the driver's rows.
+  const internals = db as unknown as {
+    dialect: PgDialect;
+    session: { prepareQuery(query: Query, fields: undefined, name: string, arrayMode: boolean): PreparedWrite };
+  };
+  const prepared = internals.session.prepareQuery(internals.dialect.sqlToQuery(statement), undefined, "checkin_write", false);
+  writeStatements.set(db, prepared);
+  return prepared;
+}
+
 /**
  * One statement (so one round trip, its own transaction): keep the check-ins whose delegate is of this conference,
  * insert them by client id, claim each new one's delegate in `attendance`, and read
@@ -102,61 +162,18 @@ async function writeCheckins(
   const written: Written = { people: new Map(), firsts: new Map(), reused: new Map(), claimed: 0 };
   const items = o.items.filter((r) => r.delegateId);
   if (o.delegateIds.length === 0) return written;
-  const none = sql`(null::uuid, null::uuid, null::text, null::text, null::timestamptz)`;
-  const input = items.length
-    ? sql.join(
-        items.map(
-          (r) =>
-            sql`(${r.item.clientId}::uuid, ${r.delegateId}::uuid, ${r.item.door}::text, ${r.item.token === undefined ? "name" : "qr"}::text, ${r.item.scannedAt}::timestamptz)`,
-        ),
-        sql`, `,
-      )
-    : none;
-  const clientIds = items.length
-    ? sql.join(
-        items.map((r) => sql`${r.item.clientId}::uuid`),
-        sql`, `,
-      )
-    : sql`null::uuid`;
-  const delegateIds = sql.join(
-    o.delegateIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const d = delegateView("d");
-  const s = seatView("s");
   type Row = { kind: string; delegate_id: string; ref: string; door: string | null; scanned_at: Date | string | null };
   // node-postgres and PGlite both answer `{ rows }`.
-  const result = (await db.execute(sql`
-    with input (id, delegate_id, door, method, scanned_at) as (values ${input}),
-    people as (
-      select ${d.id} as id, ${d.fullName} as full_name, ${d.title} as title, ${d.unitName} as unit_name,
-        ${s.blockName} as block_name, ${s.rowNumber} as row_number, ${s.seatNumber} as seat_number
-      from ${d} left join ${s} on ${s.delegateId} = ${d.id}
-      where ${d.conferenceId} = ${o.conferenceId}::uuid and ${d.id} in (${delegateIds})),
-    c as (
-      insert into ${checkins} (id, conference_id, delegate_id, door, method, scanned_at, actor_id)
-      select i.id, ${o.conferenceId}::uuid, i.delegate_id, i.door, i.method, i.scanned_at, ${o.actorId}::uuid
-      from input i where i.delegate_id in (select id from people)
-      on conflict (id) do nothing
-      returning id, delegate_id, door, scanned_at),
-    a as (
-      insert into ${attendance} (delegate_id, conference_id, checkin_id, door, scanned_at)
-      select distinct on (delegate_id) delegate_id, ${o.conferenceId}::uuid, id, door, scanned_at from c order by delegate_id, scanned_at, id
-      on conflict (delegate_id) do nothing
-      returning delegate_id, checkin_id, door, scanned_at)
-    select 'person' as kind, p.id::text as delegate_id,
-      json_build_object('fullName', p.full_name, 'title', p.title, 'unitName', p.unit_name,
-        'blockName', p.block_name, 'rowNumber', p.row_number, 'seatNumber', p.seat_number)::text as ref,
-      null as door, null::timestamptz as scanned_at from people p
-    union all
-    select 'claimed', a.delegate_id::text, a.checkin_id::text, a.door, a.scanned_at from a
-    union all
-    select 'first', t.delegate_id::text, t.checkin_id::text, t.door, t.scanned_at from ${attendance} t
-      where t.delegate_id in (select id from people)
-    union all
-    select 'earlier', e.delegate_id::text, e.conference_id::text, e.id::text, null from ${checkins} e where e.id in (${clientIds})`)) as unknown as {
-    rows: Row[];
-  };
+  const result = (await writeStatement(db).execute({
+    conferenceId: o.conferenceId,
+    actorId: o.actorId,
+    ids: pgArray(items.map((r) => r.item.clientId)),
+    inputDelegates: pgArray(items.map((r) => r.delegateId)),
+    doors: pgArray(items.map((r) => r.item.door)),
+    methods: pgArray(items.map((r) => (r.item.token === undefined ? "name" : "qr"))),
+    scannedAts: pgArray(items.map((r) => r.item.scannedAt)),
+    delegateIds: pgArray(o.delegateIds),
+  })) as unknown as { rows: Row[] };
   for (const row of result.rows) {
     if (row.kind === "person") {
       const p = JSON.parse(row.ref) as Omit<Person, "id" | "seatLabel"> & {

@@ -3,6 +3,7 @@ import type { ConferenceRole } from "../../../contracts/conferences";
 import type { Db } from "../../db/client";
 import { conferenceRoleGrants, conferences } from "../../db/schema/index";
 import { type Actor, assertCan, canManage, canRead } from "../../platform/access";
+import { SESSION_CACHE_MS, sessionsEpoch } from "../../platform/auth";
 import { forbidden, notFound } from "../../platform/errors";
 import { unitView } from "../organisations/views";
 import { planTasksActor } from "../plans/queries";
@@ -24,6 +25,7 @@ export interface ConferenceAccess {
 
 const NOT_FOUND = "Không tìm thấy hội nghị hoặc bạn không có quyền xem hội nghị này.";
 
+const doorGrants = new WeakMap<Db, Map<string, { at: number; epoch: number; access: ConferenceAccess }>>();
 const accessQueries = new WeakMap<Db, ReturnType<typeof prepareAccessQuery>>();
 
 function prepareAccessQuery(db: Db) {
@@ -115,8 +117,23 @@ export async function conferenceAccess(db: Db, actor: Actor, conferenceId: strin
  * Anyone else gets 404.
  */
 export async function doorAccess(db: Db, actor: Actor, conferenceId: string): Promise<ConferenceAccess> {
+  // The door asks for every scan: a grant to check in is kept as long as the session is (a second, forgotten at once
+  // here when users, grants, units or the conference's roles change).
+  const key = `${actor.userId} ${conferenceId}`;
+  let known = doorGrants.get(db);
+  if (!known) {
+    known = new Map();
+    doorGrants.set(db, known);
+  }
+  const hit = known.get(key);
+  if (hit && hit.epoch === sessionsEpoch() && Date.now() - hit.at < SESSION_CACHE_MS) return hit.access;
+  const epoch = sessionsEpoch();
   const found = await loadAccess(db, actor, conferenceId);
   if (!found || !(found.access.canCheckIn || (await found.readsPlan()))) throw notFound(NOT_FOUND);
+  if (found.access.canCheckIn) {
+    if (known.size >= 10_000) known.clear();
+    known.set(key, { at: Date.now(), epoch, access: found.access });
+  }
   return found.access;
 }
 
