@@ -165,6 +165,7 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
     expect(existsSync(join(artifactsDir, "acceptance-10-giay-moi.png"))).toBe(true);
 
     // 4. Three personal links answered in a browser without a session.
+    const seenLinks = new Set<string>();
     const linkOf = async (name: string) => {
       await page.locator('[data-testid="delegate-search"] input').fill(name);
       await page.locator('[data-testid="delegate-search"] input').press("Enter");
@@ -174,8 +175,14 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
       await found.first().waitFor();
       await found.first().getByTestId("delegate-link").click();
       const shown = page.getByTestId("delegate-link-url");
-      await expect.poll(async () => (await shown.textContent()) ?? "").toMatch(/\/xac-bao\/[A-Za-z0-9_-]{43}/);
-      const url = ((await shown.textContent()) ?? "").trim();
+      // The dialog may first show the previous delegate's link: wait for a new one.
+      const fresh = async () => {
+        const text = ((await shown.textContent()) ?? "").trim();
+        return /\/xac-bao\/[A-Za-z0-9_-]{43}/.test(text) && !seenLinks.has(text) ? text : "";
+      };
+      await expect.poll(fresh).not.toBe("");
+      const url = await fresh();
+      seenLinks.add(url);
       await page.locator(".delegate-link-modal .ant-modal-close").click();
       await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });
       return url;

@@ -266,11 +266,18 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     expect(new Date((tally.body as { confirmBy: string }).confirmBy).getTime()).toBeLessThan(Date.parse(`${day}T01:00:00Z`));
 
     // 7. Three personal links, each answered once in a browser without a session: attending, absent, substitute.
+    const seenLinks = new Set<string>();
     const linkOf = async (name: string) => {
       await row(page, "delegates-table", name).getByTestId("delegate-link").click();
       const shown = page.getByTestId("delegate-link-url");
-      await expect.poll(async () => (await shown.textContent()) ?? "").toMatch(/\/xac-bao\/[A-Za-z0-9_-]{43}/);
-      const url = ((await shown.textContent()) ?? "").trim();
+      // The dialog may first show the previous delegate's link: wait for a new one.
+      const fresh = async () => {
+        const text = ((await shown.textContent()) ?? "").trim();
+        return /\/xac-bao\/[A-Za-z0-9_-]{43}/.test(text) && !seenLinks.has(text) ? text : "";
+      };
+      await expect.poll(fresh).not.toBe("");
+      const url = await fresh();
+      seenLinks.add(url);
       await page.locator(".delegate-link-modal .ant-modal-close").click();
       // The dialog closes with an animation: wait until it no longer covers the table.
       await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });

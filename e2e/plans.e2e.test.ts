@@ -119,8 +119,22 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     for (let left = 5; left > 0; left -= 1) {
       const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") }).first();
       await unmatchedRow.getByTestId("task-delete").click();
-      await page.getByTestId("task-delete-confirm").click();
-      await expect.poll(() => page.getByTestId("task-unmatched").count()).toBe(left - 1);
+      // Under load a click can land on the confirmation while it is still opening: press it again while it shows.
+      const confirm = page.locator('[data-testid="task-delete-confirm"]:visible');
+      await expect
+        .poll(
+          async () => {
+            const count = await page.getByTestId("task-unmatched").count();
+            if (count > left - 1 && (await confirm.count()) > 0)
+              await confirm
+                .first()
+                .click({ timeout: 5_000 })
+                .catch(() => undefined);
+            return count;
+          },
+          { timeout: 60_000, interval: 1_000 },
+        )
+        .toBe(left - 1);
     }
     await expect.poll(() => page.getByTestId("task-what").count()).toBe(32);
 

@@ -10,6 +10,8 @@ import { type RunningServer, startServer } from "../src/server/main";
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 const root = resolve(import.meta.dirname, "..");
 export const artifactsDir = join(root, "e2e", "artifacts");
+// Browser tests write downloads and fixtures here before any screenshot: a fresh clone has no such folder.
+mkdirSync(artifactsDir, { recursive: true });
 
 /**
  * Whether the browser suite runs. Without Chromium it is skipped with one line, except in CI where a

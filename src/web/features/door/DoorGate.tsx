@@ -22,7 +22,10 @@ export function DoorGate() {
   if (me === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return (
     <Suspense fallback={spinner}>
-      <Outlet />
+      {/* The marker the app's frame puts on the page it shows (the smoke crawl waits for it). */}
+      <div data-testid="app-content" data-path={location.pathname}>
+        <Outlet />
+      </div>
     </Suspense>
   );
 }
