@@ -12,6 +12,7 @@ import {
   ensureWebBuild,
   findUnit,
   launchBrowser,
+  pickOption,
   signIn,
   signOut,
   snap,
@@ -259,8 +260,7 @@ describe.skipIf(!availability.run)("a commune writes its report along the outlin
     expect(await page.getByTestId("report-docx-empty-headings").textContent()).toContain("II. Kết quả thực hiện");
     await page.getByTestId("report-docx-confirm").waitFor({ state: "visible" });
     await snap(page, "report-writing-03-docx-preview");
-    await page.getByTestId("docx-block-unmatched").getByTestId("docx-block-heading").click();
-    await page.locator(".ant-select-item-option", { hasText: "III. Phương hướng năm 2027" }).click();
+    await pickOption(page, page.getByTestId("docx-block-unmatched").getByTestId("docx-block-heading"), "III. Phương hướng năm 2027");
     await page.getByTestId("report-docx-confirm").click();
     await expect.poll(() => editor(page, headings.III).textContent()).toBe("Đề nghị hỗ trợ kinh phí.");
     expect(await editor(page, headings.I).textContent()).toBe("Tình hình từ tệp Word.");

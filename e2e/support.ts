@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { UnitList, UnitView } from "../src/contracts/organisations";
 import { loadConfig } from "../src/server/config";
@@ -201,4 +201,22 @@ export async function findUnit(page: Page, name: string): Promise<UnitView> {
   const unit = (answer.body as UnitList).units.find((u) => u.name === name);
   if (!unit) throw new Error(`no unit named ${name}`);
   return unit;
+}
+
+/**
+ * Picks `option` in an antd Select: under load the option can be clicked while the list is still opening, so it
+ * opens and clicks again until the select shows the choice.
+ */
+export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if (((await select.textContent()) ?? "").includes(option)) return;
+    await select.click();
+    await page
+      .locator(".ant-select-item-option", { hasText: option })
+      .first()
+      .click({ timeout: 10_000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`the select never showed «${option}»`);
 }
