@@ -17,7 +17,17 @@ import type { SeatingPlan } from "../src/contracts/seating";
 import { searchKey } from "../src/domain/text/vietnamese";
 import { delegateQrToken } from "../src/server/modules/checkin/keys";
 import { DOOR_PASSWORD, grantDoor, makeUser, writeQrVideo } from "./door-support";
-import { artifactsDir, browserAvailability, CHROMIUM_PATH, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
+import {
+  artifactsDir,
+  browserAvailability,
+  CHROMIUM_PATH,
+  callApiFromPage,
+  confirmUntil,
+  findUnit,
+  signIn,
+  snap,
+  useBrowserSuite,
+} from "./support";
 
 const availability = browserAvailability();
 const DEMO_PASSWORD = "kehoach-demo";
@@ -131,8 +141,12 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     await page.goto(`${baseUrl}/conferences/${conferenceId}/seating`);
     await page.getByTestId("seating-auto").click();
-    await page.getByTestId("seating-auto-confirm").click();
-    await expect.poll(() => page.locator('[data-testid="seat"][data-delegate-id]').count(), { timeout: 120_000 }).toBe(TOTAL);
+    await confirmUntil(
+      page,
+      "seating-auto-confirm",
+      async () => (await page.locator('[data-testid="seat"][data-delegate-id]').count()) === TOTAL,
+      120_000,
+    );
     const seating = (await callApiFromPage(page, "GET", `/api/conferences/${conferenceId}/seating`)).body as SeatingPlan;
     expect(seating.unseated).toHaveLength(0);
     expect(new Set(seating.seats.flatMap((seat) => (seat.delegate ? [seat.delegate.id] : []))).size).toBe(TOTAL);

@@ -8,6 +8,7 @@ import {
   browserAvailability,
   CHROMIUM_PATH,
   callApiFromPage,
+  confirmUntil,
   type E2eServer,
   ensureWebBuild,
   findUnit,
@@ -119,22 +120,7 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     for (let left = 5; left > 0; left -= 1) {
       const unmatchedRow = page.locator('[data-testid="tasks-table"] tr', { has: page.getByTestId("task-unmatched") }).first();
       await unmatchedRow.getByTestId("task-delete").click();
-      // Under load a click can land on the confirmation while it is still opening: press it again while it shows.
-      const confirm = page.locator('[data-testid="task-delete-confirm"]:visible');
-      await expect
-        .poll(
-          async () => {
-            const count = await page.getByTestId("task-unmatched").count();
-            if (count > left - 1 && (await confirm.count()) > 0)
-              await confirm
-                .first()
-                .click({ timeout: 5_000 })
-                .catch(() => undefined);
-            return count;
-          },
-          { timeout: 60_000, interval: 1_000 },
-        )
-        .toBe(left - 1);
+      await confirmUntil(page, "task-delete-confirm", async () => (await page.getByTestId("task-unmatched").count()) === left - 1);
     }
     await expect.poll(() => page.getByTestId("task-what").count()).toBe(32);
 

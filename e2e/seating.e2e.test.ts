@@ -5,7 +5,17 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { ConferenceDetail } from "../src/contracts/conferences";
 import type { SeatingPlan } from "../src/contracts/seating";
-import { artifactsDir, browserAvailability, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
+import {
+  artifactsDir,
+  browserAvailability,
+  callApiFromPage,
+  confirmUntil,
+  findUnit,
+  pickOption,
+  signIn,
+  snap,
+  useBrowserSuite,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-cho-ngoi-7k2";
@@ -113,11 +123,8 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
 
     // 3. Auto-assign with the ward delegates on the presidium: everyone seated, the stage holds only that group.
     await page.getByTestId("seating-auto").click();
-    await page.getByTestId("seating-presidium-group").click();
-    await page.locator(".ant-select-item-option", { hasText: GROUPS[1] }).click();
-    await expect.poll(() => page.getByTestId("seating-presidium-group").textContent()).toContain(GROUPS[1]);
-    await page.getByTestId("seating-auto-confirm").click();
-    await expect.poll(() => seatedCount(page)).toBe(30);
+    await pickOption(page, page.getByTestId("seating-presidium-group"), GROUPS[1]);
+    await confirmUntil(page, "seating-auto-confirm", async () => (await seatedCount(page)) === 30);
     const afterAuto = await plan(page);
     expect(afterAuto.unseated).toEqual([]);
     expect(new Set(afterAuto.seats.filter((s) => s.section === "presidium").map((s) => s.delegate?.groupName))).toEqual(
@@ -233,8 +240,7 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
 
     // 12. Clear all, confirmed: nobody seated, the layout kept.
     await page.getByTestId("seating-clear").click();
-    await page.getByTestId("seating-clear-confirm").click();
-    await expect.poll(() => seatedCount(page)).toBe(0);
+    await confirmUntil(page, "seating-clear-confirm", async () => (await seatedCount(page)) === 0);
     await expect.poll(() => page.getByTestId("unseated-delegate").count()).toBe(31);
     const cleared = await plan(page);
     expect(cleared.capacity).toBe(125);
@@ -350,8 +356,7 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
     await expect.poll(() => page.locator('[data-testid="seat"]').count(), { timeout: 60_000 }).toBe(1132);
     expect(await page.getByTestId("unseated-delegate").count()).toBe(1100);
     await page.getByTestId("seating-auto").click();
-    await page.getByTestId("seating-auto-confirm").click();
-    await expect.poll(() => seatedCount(page), { timeout: 60_000 }).toBe(1100);
+    await confirmUntil(page, "seating-auto-confirm", async () => (await seatedCount(page)) === 1100, 120_000);
     // Typing a search re-marks the seats: one delegate found among 1,132 seats.
     await inputOf(page, "seating-search").fill("dai bieu so 777");
     await expect.poll(() => page.locator('[data-testid="seat"][data-found="true"]').count()).toBe(1);
