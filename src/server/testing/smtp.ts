@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export interface TestSmtp {
   /** `smtp://127.0.0.1:<port>`, for SMTP_URL or the e-mail job. */
@@ -32,4 +33,24 @@ export function startSmtp(): Promise<TestSmtp> {
       resolve({ url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
+}
+
+/**
+ * For a test file: a real SMTP server started before its tests, named in SMTP_URL (where the app reads it) while they
+ * run, and stopped after. The returned getter gives the running server.
+ */
+export function withTestSmtp(): () => TestSmtp {
+  let smtp: TestSmtp | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    process.env.SMTP_URL = smtp.url;
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await smtp?.close();
+  });
+  return () => {
+    if (!smtp) throw new Error("the test SMTP server is not running (withTestSmtp() outside a test file's top level?)");
+    return smtp;
+  };
 }

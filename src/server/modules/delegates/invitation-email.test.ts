@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { InvitationBatchView } from "../../../contracts/delegate-answers";
 import { startJobs } from "../../platform/jobs/scheduler";
 import { describeOnDatabases } from "../../testing/harness";
-import { startSmtp, type TestSmtp } from "../../testing/smtp";
+import { withTestSmtp } from "../../testing/smtp";
 import { notificationJobs } from "../notifications/jobs";
 import { delegatesSetup } from "./fixtures";
 import { runInvitationBatches } from "./invitation-job";
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  process.env.SMTP_URL = smtp.url;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await smtp.close();
-});
+const testSmtp = withTestSmtp();
 
 describeOnDatabases("invitations by e-mail", (ctx) => {
   it("sends each delegate with an address the invitation and a personal confirmation link that works, through the outbox", async () => {
@@ -35,14 +27,19 @@ describeOnDatabases("invitations by e-mail", (ctx) => {
     expect(batch.json<InvitationBatchView>().total).toBe(2);
 
     await runInvitationBatches(ctx().database, new Date(), () => undefined);
-    const jobs = startJobs({ db: ctx().db, jobs: notificationJobs({ smtpUrl: smtp.url }), log: () => undefined, firstDelayMs: 3_600_000 });
+    const jobs = startJobs({
+      db: ctx().db,
+      jobs: notificationJobs({ smtpUrl: testSmtp().url }),
+      log: () => undefined,
+      firstDelayMs: 3_600_000,
+    });
     await jobs.runNow("gửi e-mail");
     await jobs.stop();
 
     // Only the delegate with an address gets one; nobody else's letter reaches them.
-    const mine = smtp.received.filter((r) => r.envelopeTo.includes(address));
+    const mine = testSmtp().received.filter((r) => r.envelopeTo.includes(address));
     expect(mine).toHaveLength(1);
-    expect(smtp.received.filter((r) => r.mail.text?.includes("Trần Thị Hai"))).toHaveLength(0);
+    expect(testSmtp().received.filter((r) => r.mail.text?.includes("Trần Thị Hai"))).toHaveLength(0);
     const { mail } = mine[0];
     expect(mail.subject).toContain("Giấy mời dự");
     expect(mail.text).toContain("Kính gửi đồng chí Nguyễn Văn Một");

@@ -1,23 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { notificationEmails, tasks } from "../../db/schema/index";
 import { startJobs } from "../../platform/jobs/scheduler";
 import { makeUnit, makeUser, unique } from "../../testing/factories";
 import { describeOnDatabases } from "../../testing/harness";
-import { startSmtp, type TestSmtp } from "../../testing/smtp";
+import { withTestSmtp } from "../../testing/smtp";
 import { issuePlan } from "../plans/service";
 import { actorFor, makePlan, makeTask, vn } from "../tracking/fixtures";
 import { notificationJobs } from "./jobs";
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  process.env.SMTP_URL = smtp.url;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await smtp.close();
-});
+const testSmtp = withTestSmtp();
 
 describeOnDatabases("notification e-mail over SMTP", (ctx) => {
   it("sends an assigned unit's member a Vietnamese e-mail, UTF-8 intact, to the address they gave", async () => {
@@ -43,11 +35,11 @@ describeOnDatabases("notification e-mail over SMTP", (ctx) => {
     await issuePlan(db, { actor: await actorFor(db, author), planId: plan.id, version: plan.version, now: vn("2037-11-01 09:00") });
 
     // The job the notifications module registers, run by the platform's scheduler, sends the outbox.
-    const jobs = startJobs({ db, jobs: notificationJobs({ smtpUrl: smtp.url }), log: () => undefined, firstDelayMs: 3_600_000 });
+    const jobs = startJobs({ db, jobs: notificationJobs({ smtpUrl: testSmtp().url }), log: () => undefined, firstDelayMs: 3_600_000 });
     await jobs.runNow("gửi e-mail");
     await jobs.stop();
 
-    const mine = smtp.received.filter((r) => r.envelopeTo.includes(address));
+    const mine = testSmtp().received.filter((r) => r.envelopeTo.includes(address));
     expect(mine).toHaveLength(1);
     const { mail } = mine[0];
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : []).toEqual([address]);
@@ -60,7 +52,7 @@ describeOnDatabases("notification e-mail over SMTP", (ctx) => {
       ).toLowerCase(),
     ).toBe("utf-8");
     // The other member and the author gave no address: in-app only, so this plan sent exactly one e-mail.
-    expect(smtp.received.filter((r) => r.mail.subject?.includes(plan.title))).toHaveLength(1);
+    expect(testSmtp().received.filter((r) => r.mail.subject?.includes(plan.title))).toHaveLength(1);
     expect(silent.id).not.toBe(member.id);
   });
 });
