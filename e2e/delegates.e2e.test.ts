@@ -15,6 +15,7 @@ import {
   ensureWebBuild,
   findUnit,
   launchBrowser,
+  pickOption,
   signIn,
   signOut,
   snap,
@@ -201,10 +202,7 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     }
 
     // 6a. One unit's delegates only: the ward's two letters in a batch of their own, its bar moved by live events.
-    await page.getByTestId("invitations-unit").click();
-    await page.keyboard.type("dong hai");
-    await page.locator(".ant-select-item-option", { hasText: WARD.unit }).click();
-    await expect.poll(() => page.getByTestId("invitations-unit").textContent()).toContain(WARD.unit);
+    await pickOption(page, page.getByTestId("invitations-unit"), WARD.unit, "dong hai");
     await page.getByTestId("invitations-make").click();
     await expect.poll(() => page.locator('[data-testid="invitation-batch"][data-state="done"]').count(), { timeout: 60_000 }).toBe(2);
     const wardBatch = page.getByTestId("invitation-batch").first();

@@ -11,6 +11,7 @@ import {
   type E2eServer,
   ensureWebBuild,
   launchBrowser,
+  pickOption,
   signIn,
   signOut,
   snap,
@@ -153,14 +154,7 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
   /** Sends a unit's report back from the compiled view with a comment on heading I. */
   async function sendBack(name: string, comment: string) {
     await row(name).getByTestId("compiled-return").click();
-    // Under load the option can be clicked while the list is still opening; pick until the select shows it.
-    const headingPicked = () => page.getByTestId("compiled-return-heading").filter({ hasText: "I Kết quả thực hiện" }).count();
-    for (let attempt = 0; attempt < 5 && (await headingPicked()) === 0; attempt += 1) {
-      await page.getByTestId("compiled-return-heading").click();
-      await page.locator(".ant-select-item-option[title='I Kết quả thực hiện']").click();
-      await page.waitForTimeout(300);
-    }
-    expect(await headingPicked()).toBe(1);
+    await pickOption(page, page.getByTestId("compiled-return-heading"), "I Kết quả thực hiện");
     await page.getByTestId("compiled-return-comment").fill(comment);
     await page.getByTestId("compiled-return-ok").click();
     await expect.poll(() => row(name).getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
@@ -192,8 +186,7 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await page.getByTestId("compiled-search").locator("input").fill("");
     await page.getByTestId("compiled-search").locator("input").press("Enter");
     await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(3);
-    await page.getByTestId("compiled-filter-unit").click();
-    await page.locator(".ant-select-item-option[title='Xã Bình Minh']").click();
+    await pickOption(page, page.getByTestId("compiled-filter-unit"), "Xã Bình Minh");
     await expect.poll(() => page.getByTestId("compiled-units").locator("tr.ant-table-row").count()).toBe(1);
     await page.getByTestId("compiled-filter-unit").locator(".ant-select-clear").click({ force: true });
     await expect.poll(() => page.getByTestId("compiled-units").locator("tr.ant-table-row").count()).toBe(3);

@@ -10,7 +10,7 @@ import type { ReportForm, UnitReport } from "../src/contracts/reports";
 import type { MyWork } from "../src/contracts/tracking";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import { browserAvailability, callApiFromPage, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
+import { browserAvailability, callApiFromPage, findUnit, pickOption, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-luong-bao-cao-3r8";
@@ -44,10 +44,7 @@ async function wordReport(parts: Array<{ title: string; text: string }>): Promis
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
-const choose = async (page: Page, testId: string, title: string) => {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='${title}']`).last().click();
-};
+const choose = (page: Page, testId: string, title: string) => pickOption(page, page.getByTestId(testId), title);
 
 /**
  * Issue 8's acceptance in a real browser: seed 000 imported on the import page; its manager makes the report form

@@ -5,7 +5,7 @@ import type { ReportForm } from "../src/contracts/reports";
 import { readPlanText } from "../src/domain/importer/index";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { ANNEXED_PLAN } from "../src/server/modules/reports/testing";
-import { browserAvailability, callApiFromPage, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
+import { browserAvailability, callApiFromPage, findUnit, pickOption, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-de-cuong-5m1";
@@ -121,8 +121,7 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
     await expect.poll(() => heading(3).getByTestId("report-form-heading-title").textContent()).toBe("2 Công tác dân quân");
     // Move "IV" under "II" through the edit dialog, then delete it.
     await heading(5).getByTestId("report-form-heading-edit").click();
-    await page.getByTestId("report-heading-parent").click();
-    await page.locator(".ant-select-item-option[title='II Kết quả thực hiện']").click();
+    await pickOption(page, page.getByTestId("report-heading-parent"), "II Kết quả thực hiện");
     await page.getByTestId("report-heading-ok").click();
     await expect.poll(() => heading(4).getByTestId("report-form-heading-title").textContent()).toBe("IV Kiến nghị, đề xuất");
     await heading(4).getByTestId("report-form-heading-delete").click();
@@ -138,10 +137,7 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
       await rule();
       await page.getByTestId("indicator-ok").click();
     };
-    const choose = async (testId: string, title: string) => {
-      await page.getByTestId(testId).click();
-      await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='${title}']`).last().click();
-    };
+    const choose = (testId: string, title: string) => pickOption(page, page.getByTestId(testId), title);
     await addIndicator(2, "TQ", "Chỉ tiêu giao quân");
     await expect.poll(() => page.getByTestId("report-form-indicator").count()).toBe(1);
     await addIndicator(2, "NN", "Số thanh niên nhập ngũ", () => choose("indicator-not-above", "TQ — Chỉ tiêu giao quân"));
@@ -217,15 +213,7 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
     // The plan's own outline has no report headings to speak of; the annex is the outline.
     await page.getByTestId("report-form-source-annex").click();
     const annex = "ĐỀ CƯƠNG BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025";
-    for (
-      let attempt = 0;
-      attempt < 5 && (await page.getByTestId("report-form-annex").filter({ hasText: annex }).count()) === 0;
-      attempt += 1
-    ) {
-      await page.getByTestId("report-form-annex").click();
-      await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='${annex}']`).last().click();
-    }
-    await expect.poll(() => page.getByTestId("report-form-annex").textContent()).toContain(annex);
+    await pickOption(page, page.getByTestId("report-form-annex"), annex);
     await page.getByTestId("report-form-create").click();
     await expect.poll(() => page.getByTestId("report-form-heading").count()).toBe(6);
     expect(await page.getByTestId("report-form-heading-title").allTextContents()).toEqual([

@@ -204,21 +204,29 @@ export async function findUnit(page: Page, name: string): Promise<UnitView> {
 }
 
 /**
- * Picks `option` in an antd Select: under load the option can be clicked while the list is still opening, so it
- * opens and clicks again until the select shows the choice.
+ * Picks the option whose label begins with `option` (`I …` never takes `II …`) in an antd Select (typing `search` first, for a select that searches):
+ * under load the option can be clicked while the list is still opening, so it opens and clicks again until the select
+ * shows the choice. Only the open list is looked in, never one left hidden in the page by an earlier select.
  */
-export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+export async function pickOption(page: Page, select: Locator, option: string, search?: string): Promise<void> {
+  const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  // The label the select shows, as rendered (one line per part).
+  const shown = async () =>
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered label is what the user sees
+    ((await select.innerText().catch(() => "")) as string).split("\n").some((line) => line.trim().startsWith(option));
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (((await select.textContent()) ?? "").includes(option)) return;
+    if (await shown()) return;
     await select.click();
+    if (search !== undefined) await select.locator("input").fill(search);
     await page
-      .locator(".ant-select-item-option", { hasText: option })
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content")
+      .filter({ hasText: exact })
       .first()
       .click({ timeout: 10_000 })
       .catch(() => undefined);
     await page.waitForTimeout(300);
   }
-  throw new Error(`the select never showed «${option}»`);
+  if (!(await shown())) throw new Error(`the select never showed «${option}»`);
 }
 
 /**
