@@ -9,25 +9,24 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Attendance, Roster } from "../src/contracts/checkin";
 import { delegateSheetColumns } from "../src/contracts/delegates";
 import type { SeatingPlan } from "../src/contracts/seating";
 import { searchKey } from "../src/domain/text/vietnamese";
 import { delegateQrToken } from "../src/server/modules/checkin/keys";
-import { DOOR_PASSWORD, grantDoor, makeUser, writeQrVideo } from "./door-support";
 import {
-  artifactsDir,
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  confirmUntil,
-  findUnit,
-  signIn,
-  snap,
-  useBrowserSuite,
-} from "./support";
+  answerPersonalLink,
+  DOOR_PASSWORD,
+  grantDoor,
+  launchCamera,
+  makeUser,
+  phonePage,
+  takePersonalLink,
+  writeQrVideo,
+} from "./door-support";
+import { artifactsDir, browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const DEMO_PASSWORD = "kehoach-demo";
@@ -187,30 +186,11 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
         has: page.locator('[data-testid="delegate-name"]', { hasText: new RegExp(`^${name}$`) }),
       });
       await found.first().waitFor();
-      await found.first().getByTestId("delegate-link").click();
-      const shown = page.getByTestId("delegate-link-url");
-      // The dialog may first show the previous delegate's link: wait for a new one.
-      const fresh = async () => {
-        const text = ((await shown.textContent()) ?? "").trim();
-        return /\/xac-bao\/[A-Za-z0-9_-]{43}/.test(text) && !seenLinks.has(text) ? text : "";
-      };
-      await expect.poll(fresh).not.toBe("");
-      const url = await fresh();
-      seenLinks.add(url);
-      await page.locator(".delegate-link-modal .ant-modal-close").click();
-      await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });
-      return url;
+      return takePersonalLink(page, found.first(), seenLinks);
     };
     const links = [await linkOf(names[0]), await linkOf(names[100]), await linkOf(names[700])];
     const guest = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
-    for (const [i, url] of links.entries()) {
-      const kind = (["attending", "absent", "attending"] as const)[i];
-      await guest.goto(url);
-      await guest.getByTestId(`confirm-${kind}`).click();
-      if (kind === "absent") await guest.getByTestId("confirm-reason").fill("Đi công tác nước ngoài");
-      await guest.getByTestId("confirm-send").click();
-      await guest.locator(`[data-testid="confirm-current"][data-answer="${kind}"]`).waitFor();
-    }
+    for (const [i, url] of links.entries()) await answerPersonalLink(guest, url, (["attending", "absent", "attending"] as const)[i]);
     await guest.close();
     await page.reload();
     await expect.poll(() => page.getByTestId("tally-attending").getAttribute("data-value")).toBe("2");
@@ -242,19 +222,9 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
     const typed = byName(names[980]);
     const video = join(artifactsDir, "acceptance-10-qr.y4m");
     writeQrVideo(video, await delegateQrToken(suite.app.server.database.db, conferenceId, scanned.id));
-    const camera = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
+    const camera = await launchCamera(video);
     try {
-      const phone = await (await camera.newContext({ viewport: { width: 412, height: 915 }, locale: "vi-VN", isMobile: true })).newPage();
-      phone.setDefaultTimeout(60_000);
+      const phone = await phonePage(camera, 60_000);
       // The door account signs in on the app's first page and lands on its door list (it holds no unit).
       await phone.goto(`${baseUrl}/`);
       await phone.getByTestId("sign-in-username").fill("soatve.nghiemthu");

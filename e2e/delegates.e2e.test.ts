@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { delegateSheetColumns } from "../src/contracts/delegates";
+import { answerPersonalLink, type PersonalAnswer, takePersonalLink } from "./door-support";
 import {
   artifactsDir,
   browserAvailability,
@@ -265,37 +266,11 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
 
     // 7. Three personal links, each answered once in a browser without a session: attending, absent, substitute.
     const seenLinks = new Set<string>();
-    const linkOf = async (name: string) => {
-      await row(page, "delegates-table", name).getByTestId("delegate-link").click();
-      const shown = page.getByTestId("delegate-link-url");
-      // The dialog may first show the previous delegate's link: wait for a new one.
-      const fresh = async () => {
-        const text = ((await shown.textContent()) ?? "").trim();
-        return /\/xac-bao\/[A-Za-z0-9_-]{43}/.test(text) && !seenLinks.has(text) ? text : "";
-      };
-      await expect.poll(fresh).not.toBe("");
-      const url = await fresh();
-      seenLinks.add(url);
-      await page.locator(".delegate-link-modal .ant-modal-close").click();
-      // The dialog closes with an animation: wait until it no longer covers the table.
-      await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });
-      return url;
-    };
+    const linkOf = (name: string) => takePersonalLink(page, row(page, "delegates-table", name), seenLinks);
     const links = [await linkOf("Nguyễn Văn An"), await linkOf("Trần Thị Bình"), await linkOf("Lê Văn Cường")];
     const guest = await browser?.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
     if (!guest) throw new Error("no browser");
-    const answer = async (url: string, kind: "attending" | "absent" | "substitute") => {
-      await guest.goto(url);
-      await guest.getByTestId("confirm-conference").waitFor();
-      await guest.getByTestId(`confirm-${kind}`).click();
-      if (kind === "absent") await guest.getByTestId("confirm-reason").fill("Đi công tác nước ngoài");
-      if (kind === "substitute") {
-        await guest.getByTestId("confirm-sub-name").fill("Phạm Văn Thay");
-        await guest.getByTestId("confirm-sub-title").fill("Phó Bí thư");
-      }
-      await guest.getByTestId("confirm-send").click();
-      await guest.locator(`[data-testid="confirm-current"][data-answer="${kind}"]`).waitFor();
-    };
+    const answer = (url: string, kind: PersonalAnswer) => answerPersonalLink(guest, url, kind);
     await answer(links[0], "attending");
     await answer(links[1], "absent");
     await answer(links[2], "substitute");

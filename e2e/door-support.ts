@@ -1,13 +1,13 @@
 /**
  * What the door check-in browser tests share: a conference with delegates seated in a hall (made through the API by
- * the demo's organiser), accounts made for the door only, signing in at the door page, and a fake camera's video of
- * a delegate's entry QR code.
+ * the demo's organiser), accounts made for the door only, signing in at the door page, a fake camera's video of
+ * a delegate's entry QR code and the Chromium that films it, and delegates' personal confirmation links.
  */
 import { writeFileSync } from "node:fs";
-import type { Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import QRCode from "qrcode";
 import { expect } from "vitest";
-import { callApiFromPage, findUnit } from "./support";
+import { callApiFromPage, findUnit, launchBrowser } from "./support";
 
 export const DEMO_PASSWORD = "kehoach-demo";
 /** The demo's organiser: a manager of the city People's Committee (README). */
@@ -114,4 +114,56 @@ export function writeQrVideo(path: string, text: string, frames = 10): void {
   const frame = Buffer.concat([Buffer.from("FRAME\n"), luma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
   writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+}
+
+/** A Chromium whose camera (permission granted) is a fake one playing `video`, as made by `writeQrVideo`. */
+export function launchCamera(video: string): Promise<Browser> {
+  return launchBrowser([
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+}
+
+/** A phone-sized page (412 × 915, Vietnamese, touch) in `browser`, waiting up to `timeout` ms for each step. */
+export async function phonePage(browser: Browser, timeout: number): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 412, height: 915 }, locale: "vi-VN", isMobile: true })).newPage();
+  page.setDefaultTimeout(timeout);
+  return page;
+}
+
+/**
+ * The personal confirmation link of the delegate in `row` of the delegates table: opens its dialog, waits for a link
+ * not in `seen` (the dialog may first show the previous delegate's), notes it there and closes the dialog.
+ */
+export async function takePersonalLink(page: Page, row: Locator, seen: Set<string>): Promise<string> {
+  await row.getByTestId("delegate-link").click();
+  const shown = page.getByTestId("delegate-link-url");
+  const fresh = async () => {
+    const text = ((await shown.textContent()) ?? "").trim();
+    return /\/xac-bao\/[A-Za-z0-9_-]{43}/.test(text) && !seen.has(text) ? text : "";
+  };
+  await expect.poll(fresh).not.toBe("");
+  const url = await fresh();
+  seen.add(url);
+  await page.locator(".delegate-link-modal .ant-modal-close").click();
+  // The dialog closes with an animation: wait until it no longer covers the table.
+  await page.locator(".delegate-link-modal").waitFor({ state: "hidden" });
+  return url;
+}
+
+export type PersonalAnswer = "attending" | "absent" | "substitute";
+
+/** Answers a personal link in `guest` (a page without a session) as the delegate would, and waits for it to stand. */
+export async function answerPersonalLink(guest: Page, url: string, kind: PersonalAnswer): Promise<void> {
+  await guest.goto(url);
+  await guest.getByTestId("confirm-conference").waitFor();
+  await guest.getByTestId(`confirm-${kind}`).click();
+  if (kind === "absent") await guest.getByTestId("confirm-reason").fill("Đi công tác nước ngoài");
+  if (kind === "substitute") {
+    await guest.getByTestId("confirm-sub-name").fill("Phạm Văn Thay");
+    await guest.getByTestId("confirm-sub-title").fill("Phó Bí thư");
+  }
+  await guest.getByTestId("confirm-send").click();
+  await guest.locator(`[data-testid="confirm-current"][data-answer="${kind}"]`).waitFor();
 }

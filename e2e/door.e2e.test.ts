@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Attendance } from "../src/contracts/checkin";
 import { checkins } from "../src/server/db/schema/index";
@@ -11,13 +11,15 @@ import {
   type DoorConference,
   grantDoor,
   ISSUER,
+  launchCamera,
   makeDoorConference,
   makeUser,
   ORGANISER,
+  phonePage,
   signInAtDoor,
   writeQrVideo,
 } from "./door-support";
-import { artifactsDir, browserAvailability, CHROMIUM_PATH, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
+import { artifactsDir, browserAvailability, callApiFromPage, findUnit, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-cua-7q2";
@@ -55,18 +57,8 @@ describe.skipIf(!availability.run)("the door check-in page in a real browser wit
     mkdirSync(artifactsDir, { recursive: true });
     const video = join(artifactsDir, "door-qr.y4m");
     writeQrVideo(video, token);
-    camera = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
-    const phone = await (await camera.newContext({ viewport: { width: 412, height: 915 }, locale: "vi-VN", isMobile: true })).newPage();
-    phone.setDefaultTimeout(30_000);
+    camera = await launchCamera(video);
+    const phone = await phonePage(camera, 30_000);
     // Every file the door page loads, the decoder's .wasm included, comes from the app itself (no CDN).
     const fetched: string[] = [];
     phone.on("request", (request) => fetched.push(request.url()));
