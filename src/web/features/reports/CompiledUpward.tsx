@@ -1,7 +1,7 @@
-import { Alert, Space, Tag } from "antd";
+import { Alert, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CompiledView } from "../../../contracts/report-compile";
-import { formatDate } from "../../i18n";
+import { HeadingComments } from "./SectionComments";
 
 type Report = CompiledView["report"];
 type Upward = CompiledView["upward"];
@@ -43,21 +43,5 @@ export function CompiledUpwardNotice({ upward }: { upward: Upward }) {
 
 /** The level above's comments on one heading of the level's compiled report, shown at that heading. */
 export function CompiledUpwardComments({ upward, headingId }: { upward: Upward; headingId: string }) {
-  const { t } = useTranslation();
-  const here = (upward?.comments ?? []).filter((c) => c.headingId === headingId);
-  if (here.length === 0) return null;
-  return (
-    <Space orientation="vertical" size={4} style={{ width: "100%" }}>
-      {here.map((c) => (
-        <Alert
-          key={c.id}
-          type="warning"
-          showIcon
-          data-testid="compiled-upward-comment"
-          title={t("reportCompile.commentBy", { author: c.author ?? t("reportCompile.reviewer"), date: formatDate(c.createdAt) })}
-          description={<span style={{ whiteSpace: "pre-wrap" }}>{c.body}</span>}
-        />
-      ))}
-    </Space>
-  );
+  return <HeadingComments comments={upward?.comments ?? []} headingId={headingId} testId="compiled-upward-comment" />;
 }
