@@ -9,6 +9,7 @@ import {
   browserAvailability,
   CHROMIUM_PATH,
   callApiFromPage,
+  confirmUntil,
   type E2eServer,
   ensureWebBuild,
   findUnit,
@@ -93,8 +94,7 @@ describe.skipIf(!availability.run)("a conference's agenda in a real browser (iss
     await page.getByTestId("agenda-item-save").click();
     await expect.poll(() => agendaRow(page, "Chụp ảnh lưu niệm").textContent()).toContain("Văn phòng Thành ủy");
     await agendaRow(page, "Chụp ảnh lưu niệm").getByTestId("agenda-delete").click();
-    await page.getByTestId("agenda-delete-confirm").click();
-    await expect.poll(() => agendaTimes(page)).toHaveLength(7);
+    await confirmUntil(page, "agenda-delete-confirm", async () => (await agendaTimes(page)).length === 7);
 
     // 6. The printable agenda holds every row, in order, with the times as plans write them.
     const download = page.waitForEvent("download");

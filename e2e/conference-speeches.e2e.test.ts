@@ -6,6 +6,7 @@ import {
   browserAvailability,
   CHROMIUM_PATH,
   callApiFromPage,
+  confirmUntil,
   type E2eServer,
   ensureWebBuild,
   findUnit,
@@ -122,8 +123,7 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     await page.getByTestId("speech-form-submit").click();
     await expect.poll(() => page.getByTestId("speech-minutes").allTextContents()).toEqual(["7", "5", "10"]);
     await row(page, "speeches-table", "Tham luận dự phòng").getByTestId("speech-delete").click();
-    await page.getByTestId("speech-delete-confirm").click();
-    await expect.poll(() => page.getByTestId("speech-topic").count()).toBe(2);
+    await confirmUntil(page, "speech-delete-confirm", async () => (await page.getByTestId("speech-topic").count()) === 2);
     const annex = await downloadDocx(page, "speech-export");
     expect(annex.text).toContain("DANH SÁCH PHÂN CÔNG CHUẨN BỊ THAM LUẬN");
     expect(annex.text.indexOf(WARD.unit)).toBeLessThan(annex.text.indexOf(COMMUNE.unit));
@@ -204,8 +204,7 @@ describe.skipIf(!availability.run)("conference speeches in a real browser (issue
     const awardList = await downloadDocx(page, "award-export");
     expect(awardList.text).toContain("Giấy khen");
     await row(page, "awards-table", "Nguyễn Văn A").getByTestId("award-delete").click();
-    await page.getByTestId("award-delete-confirm").click();
-    await expect.poll(() => page.getByTestId("award-recipient").count()).toBe(1);
+    await confirmUntil(page, "award-delete-confirm", async () => (await page.getByTestId("award-recipient").count()) === 1);
 
     // 7. Logistics: drinking water for the ward, already overdue, so the dashboard lists it.
     await page.getByTestId("conference-tab-logistics").click();

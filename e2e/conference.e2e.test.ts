@@ -6,6 +6,7 @@ import {
   browserAvailability,
   CHROMIUM_PATH,
   callApiFromPage,
+  confirmUntil,
   type E2eServer,
   ensureWebBuild,
   findUnit,
@@ -102,8 +103,7 @@ describe.skipIf(!availability.run)("the conference from import to stage, in real
     await page.getByTestId("import-create-plan-issuer").click();
     await page.keyboard.type("thanh uy hai phong");
     await page.locator('.ant-select-tree-node-content-wrapper[title="Thành ủy Hải Phòng"]').click();
-    await page.getByTestId("import-create-plan-confirm").click();
-    await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
+    await confirmUntil(page, "import-create-plan-confirm", async () => /\/plans\/[0-9a-f-]{36}\/tasks$/.test(page.url()));
     const planUrl = page.url().replace(/\/tasks$/, "");
     await expect.poll(() => page.getByTestId("task-what").filter({ hasText: "Gửi tham luận:" }).count()).toBe(24);
     await snap(page, "conference-flow-01-draft");
@@ -139,13 +139,11 @@ describe.skipIf(!availability.run)("the conference from import to stage, in real
         .first()
         .getByTestId("task-delete")
         .click();
-      await admin.getByTestId("task-delete-confirm").click();
-      await expect.poll(() => admin.getByTestId("task-unmatched").count()).toBe(left - 1);
+      await confirmUntil(admin, "task-delete-confirm", async () => (await admin.getByTestId("task-unmatched").count()) === left - 1);
     }
     await admin.getByTestId("plan-issue").click();
     await expect.poll(() => admin.getByTestId("issue-preview-obligations").textContent()).toMatch(/việc cho \d+ đơn vị/);
-    await admin.getByTestId("plan-issue-confirm").click();
-    await admin.waitForURL(/\/board$/);
+    await confirmUntil(admin, "plan-issue-confirm", async () => /\/board$/.test(admin.url()));
     expect(await admin.getByTestId("plan-status").getAttribute("data-status")).toBe("issued");
 
     // 5. Each commune uploads its draft from its row of the speeches (past the deadline of 29/5/2026: accepted, late).
@@ -167,12 +165,10 @@ describe.skipIf(!availability.run)("the conference from import to stage, in real
     await page.goto(`${conferenceUrl}/speeches`);
     await expect.poll(() => statusOf(page, WARD.speech)).toBe("submitted");
     await row(page, "speeches-table", WARD.speech).getByTestId("program-approve").click();
-    await page.getByTestId("program-approve-confirm").click();
-    await expect.poll(() => statusOf(page, WARD.speech)).toBe("accepted");
+    await confirmUntil(page, "program-approve-confirm", async () => (await statusOf(page, WARD.speech)) === "accepted");
     await row(page, "speeches-table", COMMUNE.speech).getByTestId("program-return").click();
     await page.getByTestId("program-return-reason").fill("Bổ sung kết quả hoạt động 6 tháng đầu năm.");
-    await page.getByTestId("program-return-confirm").click();
-    await expect.poll(() => statusOf(page, COMMUNE.speech)).toBe("returned");
+    await confirmUntil(page, "program-return-confirm", async () => (await statusOf(page, COMMUNE.speech)) === "returned");
     expect(await row(page, "speeches-table", COMMUNE.speech).getByTestId("program-returned-reason").textContent()).toContain(
       "Bổ sung kết quả hoạt động 6 tháng đầu năm.",
     );

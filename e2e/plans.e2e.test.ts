@@ -97,8 +97,7 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.getByTestId("import-field-number").fill("64-KH/TU");
     await page.getByTestId("import-create-plan").click();
     await pickTreeUnit(page, "import-create-plan-issuer", "thanh uy hai phong", ISSUER);
-    await page.getByTestId("import-create-plan-confirm").click();
-    await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
+    await confirmUntil(page, "import-create-plan-confirm", async () => /\/plans\/[0-9a-f-]{36}\/tasks$/.test(page.url()));
     const planId = /\/plans\/([0-9a-f-]{36})\//.exec(page.url())![1];
     // Every task of the seed is kept: 4 deadlines from the text, 9 tasks of units the text gives no deadline,
     // proposed at the conference's opening (08:00, 2 June 2026) and marked to be checked, and one task per speech
@@ -129,8 +128,7 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.getByTestId("issue-preview").waitFor();
     expect(await page.getByTestId("issue-preview-obligations").textContent()).toMatch(/^32 việc cho 24 đơn vị/);
     await snap(page, "plans-01b-issue-preview");
-    await page.getByTestId("plan-issue-confirm").click();
-    await page.waitForURL(new RegExp(`/plans/${planId}/board$`));
+    await confirmUntil(page, "plan-issue-confirm", async () => new RegExp(`/plans/${planId}/board$`).test(page.url()));
     await page.getByTestId("plan-notice").waitFor();
     expect(await page.getByTestId("plan-notice").textContent()).toMatch(/đã qua/);
     expect(await page.getByTestId("plan-status").getAttribute("data-status")).toBe("issued");
@@ -205,8 +203,11 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await page.waitForURL(obligationUrl);
     await page.getByTestId("review-return").click();
     await page.getByTestId("review-return-reason").fill("Thiếu số liệu phụ lục; hãy bổ sung rồi nộp lại.");
-    await page.getByTestId("review-return-confirm").click();
-    await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("returned");
+    await confirmUntil(
+      page,
+      "review-return-confirm",
+      async () => (await page.getByTestId("obligation-status").getAttribute("data-status")) === "returned",
+    );
     await openBoard(page, baseUrl, planId);
     // Returned means owed again, past the deadline: overdue once more; the late submission stays late.
     await expect
@@ -232,8 +233,11 @@ describe.skipIf(!availability.run)("plans become tracked work in a real browser 
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     await page.goto(obligationUrl);
     await page.getByTestId("review-accept").click();
-    await page.getByTestId("review-accept-confirm").click();
-    await expect.poll(() => page.getByTestId("obligation-status").getAttribute("data-status")).toBe("accepted");
+    await confirmUntil(
+      page,
+      "review-accept-confirm",
+      async () => (await page.getByTestId("obligation-status").getAttribute("data-status")) === "accepted",
+    );
     await page.getByTestId("obligation-late").waitFor();
     expect(await page.getByTestId("submission").count()).toBe(2);
     await snap(page, "plans-06-accepted");

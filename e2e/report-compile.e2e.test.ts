@@ -8,6 +8,7 @@ import {
   browserAvailability,
   CHROMIUM_PATH,
   callApiFromPage,
+  confirmUntil,
   type E2eServer,
   ensureWebBuild,
   launchBrowser,
@@ -156,8 +157,11 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await row(name).getByTestId("compiled-return").click();
     await pickOption(page, page.getByTestId("compiled-return-heading"), "I Kết quả thực hiện");
     await page.getByTestId("compiled-return-comment").fill(comment);
-    await page.getByTestId("compiled-return-ok").click();
-    await expect.poll(() => row(name).getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
+    await confirmUntil(
+      page,
+      "compiled-return-ok",
+      async () => (await row(name).getByTestId("compiled-unit-status").textContent()) === "Bị trả lại",
+    );
   }
 
   /** Signs in and opens the compiled view of a plan's report task. */
@@ -244,13 +248,13 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await page.getByTestId("compiled-page").waitFor();
     await row("Xã Bình Minh").getByTestId("compiled-excuse").click();
     await page.getByTestId("compiled-excuse-note").fill("Xã đang sáp nhập, báo cáo chung với xã An Lạc.");
-    await page.getByTestId("compiled-excuse-ok").click();
-    await expect.poll(() => row("Xã Bình Minh").textContent()).toContain("Được miễn");
+    await confirmUntil(page, "compiled-excuse-ok", async () => ((await row("Xã Bình Minh").textContent()) ?? "").includes("Được miễn"));
     await snap(page, "report-compile-01-reviewed");
 
     await page.getByTestId("compiled-final").click();
-    await page.getByTestId("compiled-final-ok").click();
-    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toMatch(/Đã chốt, số 1\/BC-/);
+    await confirmUntil(page, "compiled-final-ok", async () =>
+      /Đã chốt, số 1\/BC-/.test((await page.getByTestId("compiled-status").textContent()) ?? ""),
+    );
     await expect.poll(() => page.getByTestId("compiled-final").count()).toBe(0);
     await expect.poll(() => page.getByTestId("compiled-pick").count()).toBe(0);
     await snap(page, "report-compile-02-final");
@@ -290,8 +294,9 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     await expect.poll(() => page.getByTestId("compiled-draft-text").textContent()).toContain("Xã Cát Tiên:");
     await snap(page, "report-compile-03-reopened");
     await page.getByTestId("compiled-final").click();
-    await page.getByTestId("compiled-final-ok").click();
-    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toMatch(/Đã chốt, số 2\/BC-/);
+    await confirmUntil(page, "compiled-final-ok", async () =>
+      /Đã chốt, số 2\/BC-/.test((await page.getByTestId("compiled-status").textContent()) ?? ""),
+    );
     await expect.poll(() => page.getByTestId("compiled-pick").count()).toBe(0);
     await signOut(page);
 

@@ -10,7 +10,17 @@ import type { ReportForm, UnitReport } from "../src/contracts/reports";
 import type { MyWork } from "../src/contracts/tracking";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import { browserAvailability, callApiFromPage, findUnit, pickOption, signIn, signOut, snap, useBrowserSuite } from "./support";
+import {
+  browserAvailability,
+  callApiFromPage,
+  confirmUntil,
+  findUnit,
+  pickOption,
+  signIn,
+  signOut,
+  snap,
+  useBrowserSuite,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-luong-bao-cao-3r8";
@@ -69,8 +79,7 @@ describe.skipIf(!availability.run)("a report along seed 000's outline, from impo
     await page.getByTestId("import-create-plan-issuer").click();
     await page.keyboard.type("bo chqs");
     await page.locator(`.ant-select-tree-node-content-wrapper[title="${ISSUER}"]`).click();
-    await page.getByTestId("import-create-plan-confirm").click();
-    await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/tasks$/);
+    await confirmUntil(page, "import-create-plan-confirm", async () => /\/plans\/[0-9a-f-]{36}\/tasks$/.test(page.url()));
     const planId = /\/plans\/([0-9a-f-]{36})\//.exec(page.url())?.[1] as string;
     const imported = (await api(page, "GET", `/api/plans/${planId}`)) as unknown as PlanDetail;
     expect(JSON.stringify(imported.sections)).toContain("NỘI DUNG BÁO CÁO");
@@ -222,8 +231,11 @@ describe.skipIf(!availability.run)("a report along seed 000's outline, from impo
     await row(UNITS[2].name).getByTestId("compiled-return").click();
     await choose(page, "compiled-return-heading", `III ${h("III").heading}`);
     await page.getByTestId("compiled-return-comment").fill("Bài học kinh nghiệm còn chung chung, cần nêu cụ thể.");
-    await page.getByTestId("compiled-return-ok").click();
-    await expect.poll(() => row(UNITS[2].name).getByTestId("compiled-unit-status").textContent()).toBe("Bị trả lại");
+    await confirmUntil(
+      page,
+      "compiled-return-ok",
+      async () => (await row(UNITS[2].name).getByTestId("compiled-unit-status").textContent()) === "Bị trả lại",
+    );
     for (const unit of UNITS.slice(0, 2)) {
       await row(unit.name).getByTestId("compiled-accept").click();
       await expect.poll(() => row(unit.name).getByTestId("compiled-unit-status").textContent()).toBe("Đã tiếp nhận");
@@ -239,8 +251,9 @@ describe.skipIf(!availability.run)("a report along seed 000's outline, from impo
     }
     await snap(page, "report-flow-03-reviewed");
     await page.getByTestId("compiled-final").click();
-    await page.getByTestId("compiled-final-ok").click();
-    await expect.poll(() => page.getByTestId("compiled-status").textContent()).toMatch(/Đã chốt, số \d+\/BC-/);
+    await confirmUntil(page, "compiled-final-ok", async () =>
+      /Đã chốt, số \d+\/BC-/.test((await page.getByTestId("compiled-status").textContent()) ?? ""),
+    );
     await snap(page, "report-flow-04-final");
 
     // 5. The exports: each unit's text under its heading and the totals in the .docx; numbers and totals in the .xlsx.

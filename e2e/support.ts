@@ -239,26 +239,29 @@ export async function pickOption(page: Page, select: Locator, option: string, se
 
 /**
  * Presses a confirmation (a modal's OK, a popconfirm's button) until `done` holds: under load a click can land while
- * the confirmation is still opening and do nothing, so it is pressed again while it still shows. A press whose request
- * is under way leaves the button loading, and antd ignores a click on a loading button, so nothing is sent twice.
+ * the confirmation is still opening and do nothing, so it is pressed again if it still shows 5 s after the last press.
+ * A press whose request is under way leaves the button loading, and it is not pressed then, so nothing is sent twice.
  */
 export async function confirmUntil(page: Page, testId: string, done: () => Promise<boolean>, timeout = 60_000): Promise<void> {
   const confirm = page.locator(`[data-testid="${testId}"]:visible`);
   const until = Date.now() + timeout;
+  let pressedAt = 0;
   while (Date.now() < until) {
     if (await done()) return;
-    if ((await confirm.count()) > 0) {
+    if (Date.now() - pressedAt >= 5_000 && (await confirm.count()) > 0) {
       const loading = await confirm
         .first()
         .evaluate((b) => b.classList.contains("ant-btn-loading"))
         .catch(() => true);
-      if (!loading)
+      if (!loading) {
+        pressedAt = Date.now();
         await confirm
           .first()
           .click({ timeout: 5_000 })
           .catch(() => undefined);
+      }
     }
-    await page.waitForTimeout(1_000);
+    await page.waitForTimeout(500);
   }
   if (!(await done())) throw new Error(`pressing «${testId}» never took effect within ${timeout} ms`);
 }
