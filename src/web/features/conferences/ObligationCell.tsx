@@ -1,13 +1,12 @@
-import { CheckOutlined, FileOutlined, RollbackOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Input, Modal, Popconfirm, Space, Tag, Typography } from "antd";
+import { FileOutlined, RollbackOutlined, UploadOutlined } from "@ant-design/icons";
+import { Button, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { ProgramObligation } from "../../../contracts/conference-program";
-import { showError, showSuccess } from "../../app/notify";
-import { buttonProps } from "../../components/testId";
-import { fileUrl, useAccept, useReturn } from "../obligations/api";
+import { fileUrl } from "../obligations/api";
 import { obligationStatusColors } from "../obligations/labels";
+import { AcceptButton, ReturnDialog } from "../obligations/ReviewControls";
 
 /**
  * The obligation behind a speech or a logistics task, in a table cell: its status (late, overdue, returned with
@@ -56,18 +55,10 @@ export function ObligationStatus({ obligation }: { obligation: ProgramObligation
 /** Upload (a link to the obligation page, where the unit submits) and the reviewers' approve and return. */
 export function ObligationActions({ obligation }: { obligation: ProgramObligation | null }) {
   const { t } = useTranslation();
-  const accept = useAccept();
-  const giveBack = useReturn();
   const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState("");
   if (!obligation) return null;
   const owed = obligation.status === "open" || obligation.status === "returned";
   const reviewable = obligation.canReview && obligation.status === "submitted";
-  const close = () => {
-    setReturning(false);
-    setReason("");
-    giveBack.reset();
-  };
   return (
     <Space size={4} wrap>
       {obligation.canSubmit && owed && (
@@ -77,58 +68,15 @@ export function ObligationActions({ obligation }: { obligation: ProgramObligatio
       )}
       {reviewable && (
         <>
-          <Popconfirm
-            title={t("obligations.review.acceptConfirm")}
-            okText={t("obligations.review.accept")}
-            cancelText={t("common.cancel")}
-            okButtonProps={buttonProps("program-approve-confirm")}
-            onConfirm={() =>
-              accept.mutate(
-                { id: obligation.id, version: obligation.version },
-                { onSuccess: () => showSuccess(t("obligations.review.accepted")), onError: (e) => showError(e, t("errors.unexpected")) },
-              )
-            }
-          >
-            <Button size="small" type="primary" icon={<CheckOutlined />} loading={accept.isPending} data-testid="program-approve">
-              {t("program.approve")}
-            </Button>
-          </Popconfirm>
+          <AcceptButton obligation={obligation} testId="program-approve" size="small">
+            {t("program.approve")}
+          </AcceptButton>
           <Button size="small" danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="program-return">
             {t("obligations.review.return")}
           </Button>
         </>
       )}
-      <Modal
-        open={returning}
-        title={t("obligations.review.returnTitle")}
-        okText={t("obligations.review.return")}
-        cancelText={t("common.cancel")}
-        okButtonProps={{ ...buttonProps("program-return-confirm"), danger: true, disabled: !reason.trim() }}
-        confirmLoading={giveBack.isPending}
-        onCancel={close}
-        onOk={() =>
-          giveBack.mutate(
-            { id: obligation.id, reason: reason.trim(), version: obligation.version },
-            {
-              onSuccess: () => {
-                showSuccess(t("obligations.review.returned"));
-                close();
-              },
-              onError: () => undefined,
-            },
-          )
-        }
-      >
-        {giveBack.error && <Alert type="error" showIcon title={giveBack.error.message} style={{ marginBottom: 12 }} />}
-        <Input.TextArea
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          autoSize={{ minRows: 3 }}
-          maxLength={5000}
-          placeholder={t("obligations.review.reasonPlaceholder")}
-          data-testid="program-return-reason"
-        />
-      </Modal>
+      <ReturnDialog obligation={obligation} open={returning} onClose={() => setReturning(false)} testId="program-return" />
     </Space>
   );
 }
