@@ -1,10 +1,9 @@
-import { Alert, Form, Input, Modal, Radio } from "antd";
-import { useEffect } from "react";
+import { Form, Input, Radio } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AwardView } from "../../../contracts/conference-program";
 import type { AwardKind } from "../../../contracts/conferences";
 import { showSuccess } from "../../app/notify";
-import { buttonProps } from "../../components/testId";
+import { FormDialog } from "../../components/FormDialog";
 import { useCreateAward, useUpdateAward } from "./program-api";
 
 interface Values {
@@ -32,13 +31,7 @@ export function AwardFormDialog({
   const [form] = Form.useForm<Values>();
   const create = useCreateAward(conferenceId);
   const update = useUpdateAward(conferenceId);
-  const error = create.error ?? update.error;
-
-  useEffect(() => {
-    if (!open) return;
-    create.reset();
-    update.reset();
-    form.resetFields();
+  const fill = () =>
     form.setFieldsValue(
       award
         ? {
@@ -51,8 +44,6 @@ export function AwardFormDialog({
           }
         : { kind: "collective", recipientTitle: "", form: "", citation: "", presenter: "" },
     );
-    // Reset only when the dialog opens.
-  }, [open]);
 
   const submit = (v: Values) => {
     const done = () => {
@@ -71,19 +62,18 @@ export function AwardFormDialog({
   };
 
   return (
-    <Modal
+    <FormDialog
       open={open}
-      width={680}
+      onClose={onClose}
+      form={form}
+      mutations={[create, update]}
+      onOpen={fill}
+      editing={Boolean(award)}
       title={award ? t("program.awards.edit") : t("program.awards.add")}
-      okText={award ? t("common.save") : t("common.create")}
-      cancelText={t("common.cancel")}
-      okButtonProps={buttonProps("award-form-submit")}
-      confirmLoading={create.isPending || update.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      forceRender
+      width={680}
+      submitTestId="award-form-submit"
+      errorTestId="award-form-error"
     >
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="award-form-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="kind" label={t("program.awards.kind")}>
           <Radio.Group
@@ -114,6 +104,6 @@ export function AwardFormDialog({
           <Input data-testid="award-form-presenter" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

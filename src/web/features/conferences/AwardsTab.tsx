@@ -1,13 +1,12 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Popconfirm, Space, Spin, Tag } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import { Alert, Button, Space, Spin, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AwardView } from "../../../contracts/conference-program";
-import { showError, showSuccess } from "../../app/notify";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
-import { buttonProps } from "../../components/testId";
 import { AwardFormDialog } from "./AwardFormDialog";
-import { downloadAwardList, moved, useAwards, useDeleteAward, useReorderAwards } from "./program-api";
+import { DeleteRowButton, orderColumn, ProgramListToolbar } from "./ProgramList";
+import { downloadAwardList, useAwards, useDeleteAward, useReorderAwards } from "./program-api";
 
 /** Khen thưởng: who is awarded on stage, in stage order, with the form of award, citation and presenter. */
 export function AwardsTab({ conferenceId }: { conferenceId: string }) {
@@ -16,37 +15,20 @@ export function AwardsTab({ conferenceId }: { conferenceId: string }) {
   const reorder = useReorderAwards(conferenceId);
   const remove = useDeleteAward(conferenceId);
   const [editing, setEditing] = useState<AwardView | "new" | null>(null);
-  const [exporting, setExporting] = useState(false);
   if (list.error) return <Alert type="error" showIcon title={list.error.message} />;
   if (!list.data) return <Spin />;
   const { awards, canOrganise } = list.data;
-  const move = (index: number, step: -1 | 1) =>
-    reorder.mutate(moved(awards, index, step), { onError: (e) => showError(e, t("errors.unexpected")) });
-  const exportList = () => {
-    setExporting(true);
-    downloadAwardList(conferenceId)
-      .catch((e: unknown) => showError(e, t("errors.unexpected")))
-      .finally(() => setExporting(false));
-  };
 
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        {canOrganise && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing("new")}
-            data-testid="award-add"
-            data-safe-action="dialog"
-          >
-            {t("program.awards.add")}
-          </Button>
-        )}
-        <Button icon={<FileWordOutlined />} loading={exporting} onClick={exportList} data-testid="award-export" data-safe-action="download">
-          {t("program.awards.export")}
-        </Button>
-      </Space>
+      <ProgramListToolbar
+        testId="award"
+        canAdd={canOrganise}
+        onAdd={() => setEditing("new")}
+        addLabel={t("program.awards.add")}
+        exportLabel={t("program.awards.export")}
+        download={() => downloadAwardList(conferenceId)}
+      />
       <ResponsiveTable<AwardView>
         rowKey="id"
         size="middle"
@@ -57,38 +39,13 @@ export function AwardsTab({ conferenceId }: { conferenceId: string }) {
         scroll={{ x: 1000 }}
         cardTitleKey="recipient"
         columns={[
-          {
-            key: "order",
+          orderColumn({
+            testId: "award",
             title: t("program.awards.order"),
-            width: 90,
-            render: (_, a, i) => (
-              <Space size={2}>
-                <span data-testid="award-order">{a.stageOrder}</span>
-                {canOrganise && (
-                  <>
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<ArrowUpOutlined />}
-                      disabled={i === 0}
-                      aria-label={t("program.moveUp")}
-                      onClick={() => move(i, -1)}
-                      data-testid="award-up"
-                    />
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<ArrowDownOutlined />}
-                      disabled={i === awards.length - 1}
-                      aria-label={t("program.moveDown")}
-                      onClick={() => move(i, 1)}
-                      data-testid="award-down"
-                    />
-                  </>
-                )}
-              </Space>
-            ),
-          },
+            rows: awards,
+            order: (a) => a.stageOrder,
+            reorder: canOrganise ? reorder : null,
+          }),
           {
             key: "recipient",
             title: t("program.awards.recipient"),
@@ -127,20 +84,12 @@ export function AwardsTab({ conferenceId }: { conferenceId: string }) {
                     data-testid="award-edit"
                     aria-label={t("program.edit")}
                   />
-                  <Popconfirm
-                    title={t("program.awards.deleteConfirm")}
-                    okText={t("program.delete")}
-                    cancelText={t("common.cancel")}
-                    okButtonProps={buttonProps("award-delete-confirm", { danger: true })}
-                    onConfirm={() =>
-                      remove.mutate(
-                        { awardId: a.id, version: a.version },
-                        { onSuccess: () => showSuccess(t("program.deleted")), onError: (e) => showError(e, t("errors.unexpected")) },
-                      )
-                    }
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} data-testid="award-delete" aria-label={t("program.delete")} />
-                  </Popconfirm>
+                  <DeleteRowButton
+                    testId="award"
+                    confirm={t("program.awards.deleteConfirm")}
+                    remove={remove}
+                    variables={{ awardId: a.id, version: a.version }}
+                  />
                 </Space>
               ),
           },

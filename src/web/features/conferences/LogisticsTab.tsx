@@ -1,25 +1,22 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Spin, Tag, TimePicker } from "antd";
-import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { Alert, Button, Form, Input, Row, Select, Spin, Tag } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LogisticsView } from "../../../contracts/conference-program";
 import { LogisticsKind } from "../../../contracts/conferences";
 import { showSuccess } from "../../app/notify";
+import { FormDialog } from "../../components/FormDialog";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
-import { buttonProps } from "../../components/testId";
-import { DATE_FORMAT } from "../../i18n/index";
 import { UnitPicker } from "../organisations/UnitPicker";
+import { DueFields, type DueValues, dueRequest } from "../plans/DueFields";
 import { deadlineLabel } from "../plans/labels";
 import { ObligationActions, ObligationStatus } from "./ObligationCell";
 import { useCreateLogistics, useLogistics } from "./program-api";
 
-interface Values {
+interface Values extends DueValues {
   kind: LogisticsKind;
   what: string;
   unitId: string;
-  dueDate: Dayjs;
-  dueTime: Dayjs | null;
 }
 
 /** Hậu cần: hall, decoration, security, medical standby, power, water, transport, each a task of its owner unit. */
@@ -81,20 +78,13 @@ function AddLogisticsDialog({ conferenceId, open, onClose }: { conferenceId: str
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const create = useCreateLogistics(conferenceId);
-  useEffect(() => {
-    if (!open) return;
-    create.reset();
-    form.resetFields();
-    // Reset only when the dialog opens.
-  }, [open]);
   const submit = (v: Values) =>
     create.mutate(
       {
         kind: v.kind,
         what: v.what,
         unitId: v.unitId,
-        dueDate: v.dueDate.format("YYYY-MM-DD"),
-        dueTime: v.dueTime ? v.dueTime.format("HH:mm") : null,
+        ...dueRequest(v),
       },
       {
         onSuccess: () => {
@@ -105,19 +95,16 @@ function AddLogisticsDialog({ conferenceId, open, onClose }: { conferenceId: str
       },
     );
   return (
-    <Modal
+    <FormDialog
       open={open}
-      width={680}
+      onClose={onClose}
+      form={form}
+      mutations={[create]}
+      editing={false}
       title={t("program.logistics.add")}
-      okText={t("common.create")}
-      cancelText={t("common.cancel")}
-      okButtonProps={buttonProps("logistics-form-submit")}
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      forceRender
+      width={680}
+      submitTestId="logistics-form-submit"
     >
-      {create.error && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: "hall", dueTime: null }}>
         <Form.Item name="kind" label={t("program.logistics.kind")}>
           <Select
@@ -136,18 +123,13 @@ function AddLogisticsDialog({ conferenceId, open, onClose }: { conferenceId: str
           <UnitPicker testId="logistics-form-unit" />
         </Form.Item>
         <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="dueDate" label={t("program.speeches.dueDate")} rules={[{ required: true, message: t("program.dueRequired") }]}>
-              <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="logistics-form-due-date" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="dueTime" label={t("program.speeches.dueTime")}>
-              <TimePicker format="HH:mm" minuteStep={5} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
+          <DueFields
+            span={12}
+            labels={{ date: t("program.speeches.dueDate"), dateRequired: t("program.dueRequired"), time: t("program.speeches.dueTime") }}
+            testIds={{ date: "logistics-form-due-date" }}
+          />
         </Row>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,19 +1,15 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, TimePicker } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useEffect } from "react";
+import { Col, Form, Input, InputNumber, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_SPEECH_SECONDS, type SpeechView } from "../../../contracts/conference-program";
 import { showSuccess } from "../../app/notify";
-import { buttonProps } from "../../components/testId";
-import { DATE_FORMAT } from "../../i18n/index";
+import { FormDialog } from "../../components/FormDialog";
 import { UnitPicker } from "../organisations/UnitPicker";
+import { DueFields, type DueValues, dueFormValues, dueRequest } from "../plans/DueFields";
 import { useCreateSpeech, useUpdateSpeech } from "./program-api";
 
-interface Values {
+interface Values extends DueValues {
   topic: string;
   unitId: string;
-  dueDate: Dayjs;
-  dueTime: Dayjs | null;
   minutes: number;
 }
 
@@ -38,32 +34,23 @@ export function SpeechFormDialog({
   const [form] = Form.useForm<Values>();
   const create = useCreateSpeech(conferenceId);
   const update = useUpdateSpeech(conferenceId);
-  const error = create.error ?? update.error;
-
-  useEffect(() => {
-    if (!open) return;
-    create.reset();
-    update.reset();
-    form.resetFields();
+  const fill = () => {
     if (speech)
       form.setFieldsValue({
         topic: speech.topic,
         unitId: speech.unitId ?? undefined,
-        dueDate: speech.dueDate ? dayjs(speech.dueDate) : undefined,
-        dueTime: speech.dueTime ? dayjs(`2000-01-01T${speech.dueTime}`) : null,
+        ...dueFormValues(speech.dueDate, speech.dueTime),
         minutes: Math.round(speech.timeLimitSeconds / 60),
       });
     else form.setFieldsValue({ minutes: DEFAULT_SPEECH_SECONDS / 60, dueTime: null });
-    // Reset only when the dialog opens.
-  }, [open]);
+  };
 
   const submit = (v: Values) => {
     const done = () => {
       showSuccess(t("program.speeches.saved"));
       onClose();
     };
-    const dueDate = v.dueDate.format("YYYY-MM-DD");
-    const dueTime = v.dueTime ? v.dueTime.format("HH:mm") : null;
+    const { dueDate, dueTime } = dueRequest(v);
     const timeLimitSeconds = Math.round(v.minutes * 60);
     if (speech) {
       const dueChanged = dueDate !== speech.dueDate || dueTime !== speech.dueTime;
@@ -86,19 +73,18 @@ export function SpeechFormDialog({
   };
 
   return (
-    <Modal
+    <FormDialog
       open={open}
-      width={720}
+      onClose={onClose}
+      form={form}
+      mutations={[create, update]}
+      onOpen={fill}
+      editing={Boolean(speech)}
       title={speech ? t("program.speeches.edit") : t("program.speeches.add")}
-      okText={speech ? t("common.save") : t("common.create")}
-      cancelText={t("common.cancel")}
-      okButtonProps={buttonProps("speech-form-submit")}
-      confirmLoading={create.isPending || update.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      forceRender
+      width={720}
+      submitTestId="speech-form-submit"
+      errorTestId="speech-form-error"
     >
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="speech-form-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="topic"
@@ -118,16 +104,11 @@ export function SpeechFormDialog({
           </Form.Item>
         )}
         <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="dueDate" label={t("program.speeches.dueDate")} rules={[{ required: true, message: t("program.dueRequired") }]}>
-              <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="speech-form-due-date" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="dueTime" label={t("program.speeches.dueTime")}>
-              <TimePicker format="HH:mm" minuteStep={5} style={{ width: "100%" }} data-testid="speech-form-due-time" />
-            </Form.Item>
-          </Col>
+          <DueFields
+            span={8}
+            labels={{ date: t("program.speeches.dueDate"), dateRequired: t("program.dueRequired"), time: t("program.speeches.dueTime") }}
+            testIds={{ date: "speech-form-due-date", time: "speech-form-due-time" }}
+          />
           <Col span={8}>
             <Form.Item name="minutes" label={t("program.speeches.minutes")} rules={[{ required: true, message: t("program.required") }]}>
               <InputNumber min={1} max={60} style={{ width: "100%" }} data-testid="speech-form-minutes" />
@@ -135,6 +116,6 @@ export function SpeechFormDialog({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,14 +1,13 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Popconfirm, Space, Spin, Typography } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import { Alert, Button, Space, Spin, Typography } from "antd";
 import { type HTMLAttributes, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SpeechView } from "../../../contracts/conference-program";
-import { showError, showSuccess } from "../../app/notify";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
-import { buttonProps } from "../../components/testId";
 import { deadlineLabel } from "../plans/labels";
 import { ObligationActions, ObligationStatus } from "./ObligationCell";
-import { downloadSpeechList, moved, useDeleteSpeech, useReorderSpeeches, useSpeeches } from "./program-api";
+import { DeleteRowButton, orderColumn, ProgramListToolbar } from "./ProgramList";
+import { downloadSpeechList, useDeleteSpeech, useReorderSpeeches, useSpeeches } from "./program-api";
 import { SpeechFormDialog } from "./SpeechFormDialog";
 
 /**
@@ -21,44 +20,21 @@ export function SpeechesTab({ conferenceId }: { conferenceId: string }) {
   const reorder = useReorderSpeeches(conferenceId);
   const remove = useDeleteSpeech(conferenceId);
   const [editing, setEditing] = useState<SpeechView | "new" | null>(null);
-  const [exporting, setExporting] = useState(false);
   if (list.error) return <Alert type="error" showIcon title={list.error.message} />;
   if (!list.data) return <Spin />;
   const { speeches, canOrganise, planStatus } = list.data;
   const mayAdd = canOrganise && planStatus !== "closed";
-  const move = (index: number, step: -1 | 1) =>
-    reorder.mutate(moved(speeches, index, step), { onError: (e) => showError(e, t("errors.unexpected")) });
-  const exportList = () => {
-    setExporting(true);
-    downloadSpeechList(conferenceId)
-      .catch((e: unknown) => showError(e, t("errors.unexpected")))
-      .finally(() => setExporting(false));
-  };
 
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        {mayAdd && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing("new")}
-            data-testid="speech-add"
-            data-safe-action="dialog"
-          >
-            {t("program.speeches.add")}
-          </Button>
-        )}
-        <Button
-          icon={<FileWordOutlined />}
-          loading={exporting}
-          onClick={exportList}
-          data-testid="speech-export"
-          data-safe-action="download"
-        >
-          {t("program.speeches.export")}
-        </Button>
-      </Space>
+      <ProgramListToolbar
+        testId="speech"
+        canAdd={mayAdd}
+        onAdd={() => setEditing("new")}
+        addLabel={t("program.speeches.add")}
+        exportLabel={t("program.speeches.export")}
+        download={() => downloadSpeechList(conferenceId)}
+      />
       <ResponsiveTable<SpeechView>
         rowKey="id"
         size="middle"
@@ -70,38 +46,13 @@ export function SpeechesTab({ conferenceId }: { conferenceId: string }) {
         cardTitleKey="topic"
         onRow={(s) => ({ "data-unit-name": s.unitName }) as HTMLAttributes<HTMLElement>}
         columns={[
-          {
-            key: "order",
+          orderColumn({
+            testId: "speech",
             title: t("program.speeches.order"),
-            width: 90,
-            render: (_, s, i) => (
-              <Space size={2}>
-                <span data-testid="speech-order">{s.runningOrder}</span>
-                {canOrganise && (
-                  <>
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<ArrowUpOutlined />}
-                      disabled={i === 0}
-                      aria-label={t("program.moveUp")}
-                      onClick={() => move(i, -1)}
-                      data-testid="speech-up"
-                    />
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<ArrowDownOutlined />}
-                      disabled={i === speeches.length - 1}
-                      aria-label={t("program.moveDown")}
-                      onClick={() => move(i, 1)}
-                      data-testid="speech-down"
-                    />
-                  </>
-                )}
-              </Space>
-            ),
-          },
+            rows: speeches,
+            order: (s) => s.runningOrder,
+            reorder: canOrganise ? reorder : null,
+          }),
           {
             key: "topic",
             title: t("program.speeches.topic"),
@@ -139,20 +90,12 @@ export function SpeechesTab({ conferenceId }: { conferenceId: string }) {
                   </Button>
                 )}
                 {canOrganise && planStatus === "draft" && (
-                  <Popconfirm
-                    title={t("program.speeches.deleteConfirm")}
-                    okText={t("program.delete")}
-                    cancelText={t("common.cancel")}
-                    okButtonProps={buttonProps("speech-delete-confirm", { danger: true })}
-                    onConfirm={() =>
-                      remove.mutate(
-                        { speechId: s.id, version: s.version },
-                        { onSuccess: () => showSuccess(t("program.deleted")), onError: (e) => showError(e, t("errors.unexpected")) },
-                      )
-                    }
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} data-testid="speech-delete" aria-label={t("program.delete")} />
-                  </Popconfirm>
+                  <DeleteRowButton
+                    testId="speech"
+                    confirm={t("program.speeches.deleteConfirm")}
+                    remove={remove}
+                    variables={{ speechId: s.id, version: s.version }}
+                  />
                 )}
               </Space>
             ),

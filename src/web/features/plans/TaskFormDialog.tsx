@@ -1,20 +1,18 @@
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, TimePicker } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useEffect } from "react";
+import { Alert, Col, Form, Input, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { UnitKind } from "../../../contracts/organisations";
 import type { Deliverable, TaskTarget, TaskView } from "../../../contracts/plans";
 import { showSuccess } from "../../app/notify";
-import { buttonProps } from "../../components/testId";
-import { DATE_FORMAT } from "../../i18n/index";
+import { FormDialog } from "../../components/FormDialog";
 import { useUnitGroups } from "../organisations/api";
 import { kindOptions } from "../organisations/labels";
 import { UnitPicker } from "../organisations/UnitPicker";
 import { useCreateTask, useUpdateTask } from "./api";
+import { DueFields, type DueValues, dueFormValues, dueRequest } from "./DueFields";
 import { deliverableLabel, deliverables } from "./labels";
 import { UnitsSelect } from "./UnitsSelect";
 
-interface Values {
+interface Values extends DueValues {
   what: string;
   deliverable: Deliverable;
   unitIds: string[];
@@ -22,8 +20,6 @@ interface Values {
   ruleKinds: UnitKind[];
   ruleUnderUnitId?: string;
   supportUnitIds: string[];
-  dueDate: Dayjs;
-  dueTime: Dayjs | null;
 }
 
 /** The lead target is the union of listed units, a saved group and a rule (kinds under a unit), as the server resolves it. */
@@ -61,13 +57,7 @@ export function TaskFormDialog({
   const groups = useUnitGroups().data?.groups ?? [];
   const create = useCreateTask();
   const update = useUpdateTask();
-  const error = create.error ?? update.error;
-
-  useEffect(() => {
-    if (!open) return;
-    create.reset();
-    update.reset();
-    form.resetFields();
+  const fill = () => {
     if (task) {
       const rule = task.target.rule as { kinds?: UnitKind[]; underUnitId?: string } | undefined;
       form.setFieldsValue({
@@ -78,12 +68,10 @@ export function TaskFormDialog({
         ruleKinds: rule?.kinds ?? [],
         ruleUnderUnitId: rule?.underUnitId,
         supportUnitIds: task.supportUnitIds,
-        dueDate: task.dueDate ? dayjs(task.dueDate) : undefined,
-        dueTime: task.dueTime ? dayjs(`2000-01-01T${task.dueTime}`) : null,
+        ...dueFormValues(task.dueDate, task.dueTime),
       });
     } else form.setFieldsValue({ deliverable: "report", unitIds: [], ruleKinds: [], supportUnitIds: [] });
-    // Reset only when the dialog opens.
-  }, [open]);
+  };
 
   const submit = (v: Values) => {
     const target = toTarget(v);
@@ -96,8 +84,7 @@ export function TaskFormDialog({
       deliverable: v.deliverable,
       target,
       supportUnitIds: v.supportUnitIds ?? [],
-      dueDate: v.dueDate.format("YYYY-MM-DD"),
-      dueTime: v.dueTime ? v.dueTime.format("HH:mm") : null,
+      ...dueRequest(v),
     };
     const done = () => {
       showSuccess(t("plans.tasks.saved"));
@@ -118,19 +105,18 @@ export function TaskFormDialog({
   };
 
   return (
-    <Modal
+    <FormDialog
       open={open}
-      width={760}
+      onClose={onClose}
+      form={form}
+      mutations={[create, update]}
+      onOpen={fill}
+      editing={Boolean(task)}
       title={task ? t("plans.tasks.edit") : t("plans.tasks.add")}
-      okText={task ? t("common.save") : t("common.create")}
-      cancelText={t("common.cancel")}
-      okButtonProps={buttonProps("task-form-submit")}
-      confirmLoading={create.isPending || update.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      forceRender
+      width={760}
+      submitTestId="task-form-submit"
+      errorTestId="task-form-error"
     >
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="task-form-error" />}
       {task && task.unmatchedNames.length > 0 && (
         <Alert
           type="warning"
@@ -156,20 +142,16 @@ export function TaskFormDialog({
               />
             </Form.Item>
           </Col>
-          <Col span={8}>
-            <Form.Item
-              name="dueDate"
-              label={t("plans.tasks.dueDate")}
-              rules={[{ required: true, message: t("plans.tasks.dueDateRequired") }]}
-            >
-              <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="task-form-due-date" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="dueTime" label={t("plans.tasks.dueTime")} extra={t("plans.tasks.dueTimeHelp")}>
-              <TimePicker format="HH:mm" minuteStep={5} style={{ width: "100%" }} data-testid="task-form-due-time" />
-            </Form.Item>
-          </Col>
+          <DueFields
+            span={8}
+            labels={{
+              date: t("plans.tasks.dueDate"),
+              dateRequired: t("plans.tasks.dueDateRequired"),
+              time: t("plans.tasks.dueTime"),
+              timeHelp: t("plans.tasks.dueTimeHelp"),
+            }}
+            testIds={{ date: "task-form-due-date", time: "task-form-due-time" }}
+          />
         </Row>
         <Form.Item name="unitIds" label={t("plans.tasks.leadUnits")}>
           <UnitsSelect placeholder={t("plans.tasks.leadUnitsHelp")} testId="task-form-units" knownNames={unitNames} />
@@ -195,6 +177,6 @@ export function TaskFormDialog({
           <UnitsSelect testId="task-form-support" knownNames={unitNames} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
