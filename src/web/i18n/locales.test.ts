@@ -59,4 +59,15 @@ describe("locale files", () => {
     expect(asked.length).toBeGreaterThan(500);
     expect(asked.filter((entry) => !known.has(entry.split(": ")[1]))).toEqual([]);
   });
+
+  it('hold every key a shared component builds from the section it is given (texts="unitImport")', () => {
+    const files = sources(webRoot).map((path) => readFileSync(path, "utf8"));
+    const suffixes = new Set(files.flatMap((text) => [...text.matchAll(/\bt\(\s*`\$\{texts\}\.([a-zA-Z0-9_.]+)`/g)].map((m) => m[1])));
+    const sections = new Set(files.flatMap((text) => [...text.matchAll(/\btexts="([a-zA-Z0-9_.]+)"/g)].map((m) => m[1])));
+    expect(suffixes.size).toBeGreaterThan(5);
+    expect(sections.size).toBeGreaterThan(1);
+    const known = new Set(bases.flatMap((base) => keys(read(file(base, "vi")))).map((key) => key.replace(/_(one|other)$/, "")));
+    const missing = [...sections].flatMap((section) => [...suffixes].map((suffix) => `${section}.${suffix}`)).filter((k) => !known.has(k));
+    expect(missing).toEqual([]);
+  });
 });
