@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { LiveMessage, liveEndpoints } from "../../../contracts/live";
 import { type TimerState, TimerState as TimerStateSchema } from "../../../contracts/stage";
+import { useTopicEvents } from "../../app/useTopicEvents";
 import { fetchTimer } from "./api";
 
 export interface StageTimer {
@@ -16,8 +16,9 @@ export interface StageTimer {
 
 /**
  * The stage timer of a conference as every screen shows it: read once, then kept by the live stream
- * (`conference:<id>`, events `timer`) whose states are applied as they come, older `seq` ignored, without a
- * request per event. On (re)connection (`ready`) and on `resync` the state is read again, so nothing missed stays.
+ * (`conference:<id>`, events `timer`, the page's one shared stream of that topic) whose states are applied as they
+ * come, older `seq` ignored, without a request per event. On (re)connection and on `resync` the state is read again,
+ * so nothing missed stays.
  */
 export function useStageTimer(conferenceId: string): StageTimer {
   const [state, setState] = useState<TimerState>();
@@ -32,29 +33,31 @@ export function useStageTimer(conferenceId: string): StageTimer {
     setState(next);
   }, []);
 
-  useEffect(() => {
-    let stopped = false;
-    const read = () =>
-      fetchTimer(conferenceId).then(
-        (s) => !stopped && apply(s),
-        (e: unknown) => !stopped && setError(e),
-      );
-    void read();
-    if (typeof EventSource === "undefined") return;
-    const topics = encodeURIComponent(`conference:${conferenceId}`);
-    const source = new EventSource(`${liveEndpoints.events.path}?topics=${topics}`);
-    source.addEventListener("ready", () => void read());
-    source.addEventListener("resync", () => void read());
-    source.addEventListener("timer", (e) => {
-      const message = LiveMessage.safeParse(JSON.parse((e as MessageEvent<string>).data));
-      const timer = message.success ? TimerStateSchema.safeParse(message.data.data) : null;
-      if (timer?.success && timer.data.conferenceId === conferenceId) apply(timer.data);
-    });
-    return () => {
-      stopped = true;
-      source.close();
-    };
+  const stopped = useRef(false);
+  const read = useCallback(() => {
+    fetchTimer(conferenceId).then(
+      (s) => !stopped.current && apply(s),
+      (e: unknown) => !stopped.current && setError(e),
+    );
   }, [conferenceId, apply]);
+
+  useEffect(() => {
+    stopped.current = false;
+    read();
+    return () => {
+      stopped.current = true;
+    };
+  }, [read]);
+
+  useTopicEvents(
+    `conference:${conferenceId}`,
+    ["timer"],
+    (_type, data) => {
+      const timer = TimerStateSchema.safeParse(data);
+      if (timer.success && timer.data.conferenceId === conferenceId) apply(timer.data);
+    },
+    read,
+  );
 
   return { state, offsetMs, apply, error };
 }
