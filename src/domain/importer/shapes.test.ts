@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPlanText } from "./index";
 
@@ -117,36 +118,7 @@ describe("text copied from websites and PDFs", () => {
 
 describe("annex outlines", () => {
   it("reads a report outline annex as sections, with the annex's reference", () => {
-    const r = read([
-      "ỦY BAN NHÂN DÂN",
-      "XÃ AN LÃO",
-      "Số: 15/KH-UBND",
-      "An Lão, ngày 10 tháng 3 năm 2025",
-      "KẾ HOẠCH",
-      "Sơ kết công tác 6 tháng đầu năm 2025",
-      "I. MỤC ĐÍCH",
-      "Đánh giá kết quả.",
-      "II. TỔ CHỨC THỰC HIỆN",
-      "Các thôn gửi báo cáo theo đề cương kèm theo trước ngày 20/6/2025./.",
-      "Nơi nhận:",
-      "- Các thôn;",
-      "- Lưu: VT.",
-      "TM. ỦY BAN NHÂN DÂN",
-      "CHỦ TỊCH",
-      "Nguyễn Văn An",
-      "ĐỀ CƯƠNG BÁO CÁO",
-      "SƠ KẾT 6 THÁNG ĐẦU NĂM 2025",
-      "(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/3/2025 của UBND xã An Lão)",
-      "Phần thứ nhất",
-      "KẾT QUẢ THỰC HIỆN",
-      "I- Công tác lãnh đạo, chỉ đạo",
-      "1. Việc ban hành văn bản",
-      "- Số văn bản đã ban hành;",
-      "2. Công tác kiểm tra",
-      "II- Kết quả cụ thể",
-      "Phần thứ hai",
-      "PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM",
-    ]);
+    const r = readPlanText(readFileSync(new URL("../../../test/fixtures/annexed-plan.txt", import.meta.url), "utf8"));
     expect(r.annexes).toHaveLength(1);
     const [annex] = r.annexes;
     expect(annex.title).toBe("ĐỀ CƯƠNG BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025");

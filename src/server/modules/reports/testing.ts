@@ -32,39 +32,10 @@ export function seed000Sections(): PlanSection[] {
 
 /**
  * A commune's plan whose report outline is an annex ("ĐỀ CƯƠNG BÁO CÁO … (Kèm theo Kế hoạch số …)"), as the importer
- * reads it (the same text as its annex test in domain/importer/shapes.test.ts). None of the seed plans carries an
+ * reads it (test/fixtures/annexed-plan.txt, also read by the annex test in domain/importer/shapes.test.ts). None of the seed plans carries an
  * outline annex: seed 001's only annex is its table of speeches, and seed 000's outline sits in its own text.
  */
-export const ANNEXED_PLAN = [
-  "ỦY BAN NHÂN DÂN",
-  "XÃ AN LÃO",
-  "Số: 15/KH-UBND",
-  "An Lão, ngày 10 tháng 3 năm 2025",
-  "KẾ HOẠCH",
-  "Sơ kết công tác 6 tháng đầu năm 2025",
-  "I. MỤC ĐÍCH",
-  "Đánh giá kết quả.",
-  "II. TỔ CHỨC THỰC HIỆN",
-  "Các thôn gửi báo cáo theo đề cương kèm theo trước ngày 20/6/2025./.",
-  "Nơi nhận:",
-  "- Các thôn;",
-  "- Lưu: VT.",
-  "TM. ỦY BAN NHÂN DÂN",
-  "CHỦ TỊCH",
-  "Nguyễn Văn An",
-  "ĐỀ CƯƠNG BÁO CÁO",
-  "SƠ KẾT 6 THÁNG ĐẦU NĂM 2025",
-  "(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/3/2025 của UBND xã An Lão)",
-  "Phần thứ nhất",
-  "KẾT QUẢ THỰC HIỆN",
-  "I- Công tác lãnh đạo, chỉ đạo",
-  "1. Việc ban hành văn bản",
-  "- Số văn bản đã ban hành;",
-  "2. Công tác kiểm tra",
-  "II- Kết quả cụ thể",
-  "Phần thứ hai",
-  "PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM",
-].join("\n");
+export const ANNEXED_PLAN = readFileSync(new URL("../../../../test/fixtures/annexed-plan.txt", import.meta.url), "utf8");
 
 /** Seed 001 as the importer reads it: its one annex is the table of speeches (no outline). */
 export function seed001Result(): ImportResult {
