@@ -3,24 +3,20 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { delegateSheetColumns } from "../src/contracts/delegates";
 import { answerPersonalLink, type PersonalAnswer, takePersonalLink } from "./door-support";
 import {
   artifactsDir,
   browserAvailability,
-  CHROMIUM_PATH,
   callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
   findUnit,
-  launchBrowser,
   pickOption,
   signIn,
   signOut,
   snap,
-  startTestServer,
+  useBrowserSuite,
 } from "./support";
 
 const availability = browserAvailability();
@@ -65,27 +61,10 @@ async function downloaded(page: Page, testId: string, within = page.locator("bod
 }
 
 describe.skipIf(!availability.run)("delegates from invitation to confirmation in a real browser (issue 10)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });
 
   it("imports delegates with a row report, asks a ward for nominees, makes the invitations and takes three confirmations", async () => {
+    const { page, baseUrl, browser } = suite;
     // 1. The organiser's plan and conference, ten days ahead (confirmations open until it starts).
     await signIn(page, baseUrl, ORGANISER, DEMO_PASSWORD);
     const issuer = await findUnit(page, ISSUER);
