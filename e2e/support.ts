@@ -128,6 +128,8 @@ export interface BrowserSuite {
 export interface BrowserSuiteOptions {
   /** The suite page's size: 1400 × 900 unless given. */
   viewport?: { width: number; height: number };
+  /** How long the set-up (build, server, Chromium) may take, in ms: vitest's hookTimeout unless given. */
+  setUpTimeout?: number;
 }
 
 /**
@@ -148,7 +150,7 @@ export function useBrowserSuite(adminPassword: string, options: BrowserSuiteOpti
     suite.browser = await launchBrowser();
     suite.page = await suite.browser.newPage({ viewport, locale: "vi-VN" });
     suite.page.setDefaultTimeout(30_000);
-  });
+  }, options.setUpTimeout);
   afterAll(async () => {
     await suite.browser?.close();
     await suite.app?.close();
