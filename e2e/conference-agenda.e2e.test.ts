@@ -1,23 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../src/contracts/importer";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  confirmUntil,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-hoi-nghi-7q2";
@@ -30,27 +18,10 @@ const agendaTimes = (page: Page) => page.locator('[data-testid="agenda-table"] [
 const agendaRow = (page: Page, text: string) => page.locator('[data-testid="agenda-table"] tr', { hasText: text });
 
 describe.skipIf(!availability.run)("a conference's agenda in a real browser (issue 9)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });
 
   it("refuses a shift past the half day, adds, edits and deletes an item, prints the agenda and edits the delegate groups", async () => {
+    const { page, baseUrl } = suite;
     // 1. Seed 001's draft made through the API (the import page and the 10-minute shift: e2e/conference.e2e.test.ts).
     await signIn(page, baseUrl, MANAGER, DEMO_PASSWORD);
     const issuer = await findUnit(page, "Thành ủy Hải Phòng");

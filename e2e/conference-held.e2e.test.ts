@@ -1,19 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { realDocx } from "../src/server/modules/obligations/upload-fixtures";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-hoi-nghi-xa-4k8";
@@ -24,27 +12,10 @@ const COMMUNE = "ubnd.donghai";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 describe.skipIf(!availability.run)("a conference each commune holds itself, in a real browser (issue 9)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: "vi-VN" });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1400, height: 1000 } });
 
   it("the commune reports when, how many and where with its minutes and a photo; the organiser sees it held, with totals", async () => {
+    const { page, baseUrl } = suite;
     // 1. Đông Hải opens its "conference held" obligation: the form asks for the date, time, attendance and venue.
     await signIn(page, baseUrl, COMMUNE, DEMO_PASSWORD);
     const work = (await callApiFromPage(page, "GET", "/api/my-work")).body as { items: Array<{ obligationId: string }> };

@@ -1,21 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { SpeechList } from "../src/contracts/conference-program";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  confirmUntil,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-9k2";
@@ -61,27 +48,10 @@ async function addSpeech(page: Page, topic: string, typed: string, unit: string,
 }
 
 describe.skipIf(!availability.run)("conference speeches in a real browser (issue #9)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });
 
   it("speeches added, reordered, edited, deleted and exported; each unit sees its own upload; awards, logistics and readiness", async () => {
+    const { page, baseUrl } = suite;
     // 1. The organiser's draft plan and its conference (the conference record as the import makes it).
     await signIn(page, baseUrl, ORGANISER, DEMO_PASSWORD);
     const issuer = await findUnit(page, ISSUER);

@@ -1,20 +1,8 @@
 import { resolve } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  confirmUntil,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, snap, useBrowserSuite } from "./support";
 
 /**
  * The issue's acceptance as one flow (issue 9): the conference created from the imported seed 001, «Tham luận»
@@ -51,32 +39,13 @@ const seconds = (countdown: string) => {
 };
 
 describe.skipIf(!availability.run)("the conference from import to stage, in real browsers (issue 9 acceptance)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
 
   /** Each person in a browser context of their own, signed in. */
   async function pageAs(username: string, password: string, viewport = { width: 1500, height: 1000 }): Promise<Page> {
-    if (!browser) throw new Error("no browser");
-    const context = await browser.newContext({ viewport, locale: "vi-VN" });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport, locale: "vi-VN" });
     const page = await context.newPage();
-    await signIn(page, baseUrl, username, password);
+    await signIn(page, suite.baseUrl, username, password);
     return page;
   }
 

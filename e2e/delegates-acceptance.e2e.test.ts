@@ -4,18 +4,17 @@
  * then at the door a delegate checked in by the phone camera (Chromium's fake camera playing a video of the
  * delegate's own QR code) and one by name, and the live attendance screen showing 2 present.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Attendance, Roster } from "../src/contracts/checkin";
 import { delegateSheetColumns } from "../src/contracts/delegates";
 import type { SeatingPlan } from "../src/contracts/seating";
 import { searchKey } from "../src/domain/text/vietnamese";
 import { delegateQrToken } from "../src/server/modules/checkin/keys";
+import { downloaded, firstPageAsPng, openPdf } from "./documents";
 import {
   answerPersonalLink,
   DOOR_PASSWORD,
@@ -86,11 +85,6 @@ async function delegateSheet(): Promise<{ xlsx: Buffer; names: string[] }> {
   return { xlsx: Buffer.from(await workbook.xlsx.writeBuffer()), names };
 }
 
-async function downloaded(page: Page, testId: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).first().click()]);
-  return readFileSync(await download.path());
-}
-
 describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from the sheet to the door", () => {
   const suite = useBrowserSuite(ADMIN_PASSWORD);
 
@@ -158,24 +152,8 @@ describe.skipIf(!availability.run)("issue 10's acceptance: 1,086 delegates from 
     const zip = await JSZip.loadAsync(await downloaded(page, "invitations-zip"));
     expect(Object.keys(zip.files).filter((n) => n.endsWith(".docx"))).toHaveLength(TOTAL);
     const pdf = await downloaded(page, "invitations-pdf");
-    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
-    expect(doc.numPages).toBe(TOTAL);
-    const pdfPath = join(artifactsDir, "giay-moi-1086.pdf");
-    writeFileSync(pdfPath, pdf);
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "70",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      pdfPath,
-      join(artifactsDir, "acceptance-10-giay-moi"),
-    ]);
-    expect(existsSync(join(artifactsDir, "acceptance-10-giay-moi.png"))).toBe(true);
+    expect((await openPdf(pdf)).numPages).toBe(TOTAL);
+    expect(existsSync(firstPageAsPng(pdf, "giay-moi-1086.pdf", "acceptance-10-giay-moi", 70))).toBe(true);
 
     // 4. Three personal links answered in a browser without a session.
     const seenLinks = new Set<string>();

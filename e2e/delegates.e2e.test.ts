@@ -1,26 +1,22 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { delegateSheetColumns } from "../src/contracts/delegates";
+import { downloaded, firstPageAsPng, openPdf } from "./documents";
 import { answerPersonalLink, type PersonalAnswer, takePersonalLink } from "./door-support";
 import {
   artifactsDir,
   browserAvailability,
-  CHROMIUM_PATH,
   callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
   findUnit,
-  launchBrowser,
   pickOption,
   signIn,
   signOut,
   snap,
-  startTestServer,
+  useBrowserSuite,
 } from "./support";
 
 const availability = browserAvailability();
@@ -59,33 +55,11 @@ async function delegateSheet(): Promise<Buffer> {
 /** The input of a form control, whether antd put the test id on the input or on its wrapper. */
 const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
-async function downloaded(page: Page, testId: string, within = page.locator("body")): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent("download"), within.getByTestId(testId).first().click()]);
-  return readFileSync(await download.path());
-}
-
 describe.skipIf(!availability.run)("delegates from invitation to confirmation in a real browser (issue 10)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });
 
   it("imports delegates with a row report, asks a ward for nominees, makes the invitations and takes three confirmations", async () => {
+    const { page, baseUrl, browser } = suite;
     // 1. The organiser's plan and conference, ten days ahead (confirmations open until it starts).
     await signIn(page, baseUrl, ORGANISER, DEMO_PASSWORD);
     const issuer = await findUnit(page, ISSUER);
@@ -181,26 +155,9 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     const zip = await JSZip.loadAsync(await downloaded(page, "invitations-zip"));
     expect(Object.keys(zip.files).filter((n) => n.endsWith(".docx"))).toHaveLength(8);
     const pdf = await downloaded(page, "invitations-pdf");
-    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
-    expect(doc.numPages).toBe(8);
-    if (existsSync("/usr/bin/pdftoppm")) {
-      const pdfPath = join(artifactsDir, "giay-moi-e2e.pdf");
-      writeFileSync(pdfPath, pdf);
-      execFileSync("pdftoppm", [
-        "-png",
-        "-r",
-        "70",
-        "-f",
-        "1",
-        "-l",
-        "1",
-        "-singlefile",
-        pdfPath,
-        join(artifactsDir, "delegates-03-giay-moi"),
-      ]);
-      expect(existsSync(join(artifactsDir, "delegates-03-giay-moi.png"))).toBe(true);
-    }
+    expect((await openPdf(pdf)).numPages).toBe(8);
+    if (existsSync("/usr/bin/pdftoppm"))
+      expect(existsSync(firstPageAsPng(pdf, "giay-moi-e2e.pdf", "delegates-03-giay-moi", 70))).toBe(true);
 
     // 6a. One unit's delegates only: the ward's two letters in a batch of their own, its bar moved by live events.
     await pickOption(page, page.getByTestId("invitations-unit"), WARD.unit, "dong hai");

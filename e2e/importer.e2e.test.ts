@@ -1,18 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scanPages, textPdf } from "../test/fixtures/pdf/make";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-nhap-pdf-7q2";
@@ -36,28 +27,13 @@ async function upload(page: Page, name: string, mimeType: string, buffer: Buffer
 }
 
 describe.skipIf(!availability.run)("the import page reads PDF and scans (issue #11)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
+  beforeAll(() => {
     if (!haveOcr() && process.env.CI === "true") throw new Error("CI must install tesseract-ocr and tesseract-ocr-vie.");
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN" });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });
 
   it("accepts a PDF and shows its text with the highlights, then a scanned page read by OCR", async () => {
+    const { page, baseUrl } = suite;
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     await page.getByTestId("nav-importPlan").click();
     const accept = await page.locator('input[type="file"]').first().getAttribute("accept");

@@ -1,19 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { MyWork } from "../src/contracts/tracking";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  openSection,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, openSection, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-bo-cuc-7k2";
@@ -87,29 +76,12 @@ async function visit(page: Page, baseUrl: string, main: MainPage): Promise<void>
 // Each test walks every main page with screenshots: on a busy 2-core machine that passes a minute. The bound only
 // stops a stuck browser; layout, not time, is what these tests check.
 describe.skipIf(!availability.run)("layout at 1440 px and on a 390 × 844 phone (issue #7, what a user hit 6)", { timeout: 240_000 }, () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
 
   async function signedIn(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-    if (!browser) throw new Error("no browser");
-    const context = await browser.newContext({ viewport, locale: "vi-VN" });
+    const context = await suite.browser.newContext({ viewport, locale: "vi-VN" });
     const page = await context.newPage();
-    await signIn(page, baseUrl, ACCOUNT, DEMO_PASSWORD);
+    await signIn(page, suite.baseUrl, ACCOUNT, DEMO_PASSWORD);
     if (!planId) {
       const plans = (await callApiFromPage(page, "GET", "/api/plans")).body as { plans: Array<{ id: string; number: string | null }> };
       planId = plans.plans.find((p) => p.number === "63-KH/TU")?.id ?? "";
@@ -122,6 +94,7 @@ describe.skipIf(!availability.run)("layout at 1440 px and on a 390 × 844 phone 
   }
 
   it("gives the content the width at 1440 px: the task text is a real column, nothing wider than the window", async () => {
+    const { baseUrl } = suite;
     const { context, page } = await signedIn(DESKTOP);
     for (const main of mainPages) {
       await visit(page, baseUrl, main);
@@ -145,6 +118,7 @@ describe.skipIf(!availability.run)("layout at 1440 px and on a 390 × 844 phone 
   });
 
   it("fits a 390 × 844 phone: one-line header, the menu in a drawer, cards or scrolling boxes instead of wide tables", async () => {
+    const { baseUrl } = suite;
     const { context, page } = await signedIn(PHONE);
     for (const main of mainPages) {
       await visit(page, baseUrl, main);

@@ -1,21 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { obligations, tasks } from "../src/server/db/schema/index";
 import { notificationJobs } from "../src/server/modules/notifications/jobs";
 import { makePlan, makeTask, vn } from "../src/server/modules/tracking/fixtures";
 import { makeUnit, makeUser, TEST_PASSWORD, unique } from "../src/server/testing/factories";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-thong-bao-7k2";
@@ -40,24 +30,10 @@ const mark = (page: Page) => page.evaluate(() => Object.assign(window, { __noRel
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 
 describe.skipIf(!availability.run)("notifications reach the bell live (browser)", () => {
-  let e2e: E2eServer;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    if (availability.missingInCi) throw new Error(`Chromium is required in CI (${CHROMIUM_PATH})`);
-    await ensureWebBuild();
-    e2e = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = e2e.server.url;
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { setUpTimeout: 600_000 });
 
   it("assigned, submitted, returned and a reminder each reach the other user's bell without a reload", async () => {
+    const { app: e2e, browser, baseUrl } = suite;
     const db = e2e.server.database.db;
     const issuer = await makeUnit(db, { name: unique("Ban Chỉ huy Quân sự thành phố thử nghiệm") });
     const commune = await makeUnit(db, { parent: issuer, name: unique("Phường Đông Hải thử nghiệm") });

@@ -1,18 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserAvailability, callApiFromPage, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-9x7";
@@ -34,33 +22,17 @@ const searchResult = (page: Page, name: string) =>
   page.getByTestId("unit-search-result").filter({ has: page.getByText(name, { exact: true }) });
 
 describe.skipIf(!availability.run)("organisation page in a real browser (issue #2)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
 
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
-    // A stuck step fails with the locator it waited for, well before the test's own time limit.
-    page.setDefaultTimeout(30_000);
+  beforeAll(() => {
     // Server failures met on the way are reported (other pages may be visited), not silently swallowed.
-    page.on("response", (res) => {
+    suite.page.on("response", (res) => {
       if (res.status() >= 500) console.warn(`Server error ${res.status()} on ${res.request().method()} ${new URL(res.url()).pathname}`);
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it("lets the admin find a ward without diacritics, add a unit under it and move it; an outside manager can change nothing", async () => {
+    const { page, baseUrl } = suite;
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     await page.getByTestId("nav-organisations").click();
     await page.getByTestId("unit-tree").waitFor();

@@ -1,23 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import PDFDocument from "pdfkit";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  confirmUntil,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-5p8";
@@ -67,27 +54,10 @@ async function pickTreeUnit(page: Page, testId: string, typed: string, name: str
 }
 
 describe.skipIf(!availability.run)("plans become tracked work in a real browser (issue #4)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });
 
   it("imports seed 001, issues it, and tracks a late report through return and acceptance", async () => {
+    const { page, baseUrl } = suite;
     // 1. Import the seed on the import page and create the draft from the reviewed result.
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     await page.getByTestId("nav-importPlan").click();

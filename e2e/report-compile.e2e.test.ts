@@ -1,23 +1,9 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledView } from "../src/contracts/report-compile";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  confirmUntil,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  pickOption,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, pickOption, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-tong-hop-4k7";
@@ -42,30 +28,19 @@ const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", con
  * and once the province accepts it, it is locked.
  */
 describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1440, height: 1000 } });
   let planId = "";
   let taskId = "";
   let provincePlanId = "";
 
   const api = async (method: string, url: string, body?: unknown, expected = [200, 201]) => {
-    const answer = await callApiFromPage(page, method, url, body);
+    const answer = await callApiFromPage(suite.page, method, url, body);
     if (!expected.includes(answer.status)) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body as Record<string, unknown> & { id: string; version: number };
   };
 
   beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
-    page.setDefaultTimeout(30_000);
-
+    const { page, baseUrl } = suite;
     // The admin builds the district, its communes, the manager, the plan with its report form, and the communes' reports.
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     const province = await api("POST", "/api/units", { name: `UBND tỉnh Thử ${SUFFIX}`, kind: "ubnd", parentId: null, tree: "state" });
@@ -150,10 +125,11 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
     return { heading, indicator: (form.indicators as Array<{ id: string }>)[0] };
   }
 
-  const row = (name: string) => page.getByTestId("compiled-units").locator("tr.ant-table-row", { hasText: name });
+  const row = (name: string) => suite.page.getByTestId("compiled-units").locator("tr.ant-table-row", { hasText: name });
 
   /** Sends a unit's report back from the compiled view with a comment on heading I. */
   async function sendBack(name: string, comment: string) {
+    const { page } = suite;
     await row(name).getByTestId("compiled-return").click();
     await pickOption(page, page.getByTestId("compiled-return-heading"), "I Kết quả thực hiện");
     await page.getByTestId("compiled-return-comment").fill(comment);
@@ -166,18 +142,15 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
 
   /** Signs in and opens the compiled view of a plan's report task. */
   async function openCompiled(username: string, plan: string) {
+    const { page, baseUrl } = suite;
     await signIn(page, baseUrl, username, MANAGER_PASSWORD);
     await page.goto(`${baseUrl}/plans/${plan}/tasks`);
     await page.getByTestId("task-compiled").click();
     await page.getByTestId("compiled-page").waitFor();
   }
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it("the district's manager compiles, reviews, marks final and exports", async () => {
+    const { page, baseUrl } = suite;
     await openCompiled(MANAGER, planId);
     await page.getByTestId("compiled-heading-item").first().click();
     await expect.poll(() => page.getByTestId("compiled-unit-text").count()).toBe(3);
@@ -279,6 +252,7 @@ describe.skipIf(!availability.run)("compiled report in a real browser (issue 8)"
   }, 240_000);
 
   it("the province sends the final report back; the district reopens it, marks it final again; accepted, it is locked", async () => {
+    const { page } = suite;
     await openCompiled(PROVINCE_MANAGER, provincePlanId);
     await expect.poll(() => row(DISTRICT).getByTestId("compiled-unit-status").textContent()).toBe("Chờ xem xét");
     await sendBack(DISTRICT, SEND_BACK);

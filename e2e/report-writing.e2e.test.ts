@@ -1,23 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportForm, UnitReport } from "../src/contracts/reports";
 import type { MyWork } from "../src/contracts/tracking";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { reportDocx } from "../src/server/modules/reports/testing";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  pickOption,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, findUnit, pickOption, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-bao-cao-7q2";
@@ -88,30 +75,20 @@ const sectionText = async (page: Page, obligationId: string, headingId: string) 
   JSON.stringify((await report(page, obligationId)).sections.find((s) => s.headingId === headingId)?.doc ?? {});
 
 describe.skipIf(!availability.run)("a commune writes its report along the outline in a real browser (issue #8)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
+  // The test closes its page and opens others in the same context (a draft kept offline, a second tab): a context of
+  // its own, which the suite's page (whose context closes with it) is not.
   let context: BrowserContext;
   let page: Page;
-  let baseUrl = "";
 
   beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: "vi-VN" });
+    context = await suite.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: "vi-VN" });
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it("writes, autosaves, checks numbers, survives a reload, an offline spell and a second tab, and places a .docx", async () => {
+    const { baseUrl } = suite;
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     const { headings } = await owedReport(page);
     await signOut(page);

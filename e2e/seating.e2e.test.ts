@@ -1,21 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { ConferenceDetail } from "../src/contracts/conferences";
 import type { SeatingPlan } from "../src/contracts/seating";
-import {
-  artifactsDir,
-  browserAvailability,
-  callApiFromPage,
-  confirmUntil,
-  findUnit,
-  pickOption,
-  signIn,
-  snap,
-  useBrowserSuite,
-} from "./support";
+import { firstPageAsPng, openPdf } from "./documents";
+import { browserAvailability, callApiFromPage, confirmUntil, findUnit, pickOption, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-cho-ngoi-7k2";
@@ -218,16 +207,10 @@ describe.skipIf(!availability.run)("the seating tab in a real browser (issue 10)
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("seating-chart").click()]);
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
-    const viewport = (await doc.getPage(1)).getViewport({ scale: 1 });
+    const viewport = (await (await openPdf(pdf)).getPage(1)).getViewport({ scale: 1 });
     expect([Math.round(viewport.width), Math.round(viewport.height)]).toEqual([1191, 842]);
-    if (existsSync("/usr/bin/pdftoppm")) {
-      const pdfPath = join(artifactsDir, "so-do-cho-ngoi-e2e.pdf");
-      writeFileSync(pdfPath, pdf);
-      execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdfPath, join(artifactsDir, "seating-03-chart")]);
-      expect(existsSync(join(artifactsDir, "seating-03-chart.png"))).toBe(true);
-    }
+    if (existsSync("/usr/bin/pdftoppm"))
+      expect(existsSync(firstPageAsPng(pdf, "so-do-cho-ngoi-e2e.pdf", "seating-03-chart", 50))).toBe(true);
 
     // 11. Screenshots at 1440 px and on a phone, where the hall scrolls sideways inside the page.
     await page.setViewportSize({ width: 1440, height: 1000 });

@@ -12,19 +12,10 @@
  * `<a download href="/…">` links are pressed as downloads without a mark. Never mark a control that writes.
  */
 import type { Browser, BrowserContext, Download, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { UserList } from "../src/contracts/people";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  signIn,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, signIn, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 /** CRAWL_VERBOSE=1 prints each step as it happens. */
@@ -404,33 +395,16 @@ class Crawl {
 }
 
 describe.skipIf(!availability.run)("smoke crawl: every page, tab and safe button as each demo account (issue #7)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = "";
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
   const failures: Failure[] = [];
   const reports: AccountReport[] = [];
   const isKnown = (f: Failure) => KNOWN_FAILURES.some((k) => k.action === f.action);
 
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   /** admin and every account the demo data made (all with the demo password), as the users page lists them. */
   async function accounts(): Promise<Array<{ username: string; password: string }>> {
-    if (!browser) throw new Error("no browser");
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
+    await signIn(page, suite.baseUrl, "admin", ADMIN_PASSWORD);
     const answer = await callApiFromPage(page, "GET", "/api/users");
     await context.close();
     expect(answer.status).toBe(200);
@@ -442,7 +416,7 @@ describe.skipIf(!availability.run)("smoke crawl: every page, tab and safe button
   it(
     "finds no failure on any page, tab or safe button for any account",
     async () => {
-      if (!browser) throw new Error("no browser");
+      const { browser, baseUrl } = suite;
       // A few accounts at a time, each in its own context: the crawl mostly waits on the server, so this is what keeps
       // it to a few minutes on a 2-core machine. Results are sorted back into account order.
       const shared = browser;

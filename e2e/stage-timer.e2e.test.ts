@@ -1,17 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { makeStageScene, type StageScene } from "../src/server/modules/conferences/stage-fixtures";
 import { TEST_PASSWORD } from "../src/server/testing/factories";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-7s2";
@@ -35,38 +26,23 @@ const seconds = (countdown: string) => {
 };
 
 describe.skipIf(!availability.run)("stage timer: operator and hall screen in two browsers (issue #9)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
   let scene: StageScene;
-  let baseUrl = "";
 
   beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
     // A commune's conference with its agenda and three 7-minute speeches, its organiser and a member who only reads.
-    scene = await makeStageScene(app.server.database.db);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.close();
+    scene = await makeStageScene(suite.app.server.database.db);
   });
 
   async function pageAs(username: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    if (!browser) throw new Error("no browser");
-    const context = await browser.newContext({ viewport, locale: "vi-VN" });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport, locale: "vi-VN" });
     const page = await context.newPage();
-    await signIn(page, baseUrl, username, TEST_PASSWORD);
+    await signIn(page, suite.baseUrl, username, TEST_PASSWORD);
     return page;
   }
 
   it("drives a speech from the operator page: pause, resume, ±1 minute, reload, next and reset reach the hall screen", async () => {
+    const { baseUrl } = suite;
     const operator = await pageAs(scene.organiser.username);
     const hall = await pageAs(scene.reader.username, { width: 1920, height: 1080 });
     await hall.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage/hall`);
@@ -126,6 +102,7 @@ describe.skipIf(!availability.run)("stage timer: operator and hall screen in two
   });
 
   it("shows a reader who does not organise the conference no way to the operator page, and refuses it typed in: the refusal, no buttons", async () => {
+    const { baseUrl } = suite;
     const reader = await pageAs(scene.reader.username);
     // The conference page's «Sân khấu» tab gives a reader the hall screen only, no link to the operator's page.
     await reader.goto(`${baseUrl}/conferences/${scene.conferenceId}/stage`);

@@ -120,9 +120,16 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
 export interface BrowserSuite {
   app: E2eServer;
   browser: Browser;
-  /** A page at 1400 × 900 in Vietnamese, 30 s per action. */
+  /** A page in Vietnamese, 30 s per action, at the options' viewport (1400 × 900 unless given). */
   page: Page;
   baseUrl: string;
+}
+
+export interface BrowserSuiteOptions {
+  /** The suite page's size: 1400 × 900 unless given. */
+  viewport?: { width: number; height: number };
+  /** How long the set-up (build, server, Chromium) may take, in ms: vitest's hookTimeout unless given. */
+  setUpTimeout?: number;
 }
 
 /**
@@ -130,8 +137,9 @@ export interface BrowserSuite {
  * builds the web app when stale, starts the server (demo data, `admin` with `adminPassword`) and Chromium, and
  * closes both afterwards.
  */
-export function useBrowserSuite(adminPassword: string): BrowserSuite {
+export function useBrowserSuite(adminPassword: string, options: BrowserSuiteOptions = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
+  const viewport = options.viewport ?? { width: 1400, height: 900 };
   beforeAll(async () => {
     const availability = browserAvailability();
     if (availability.missingInCi)
@@ -140,9 +148,9 @@ export function useBrowserSuite(adminPassword: string): BrowserSuite {
     suite.app = await startTestServer(adminPassword);
     suite.baseUrl = suite.app.server.url;
     suite.browser = await launchBrowser();
-    suite.page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
+    suite.page = await suite.browser.newPage({ viewport, locale: "vi-VN" });
     suite.page.setDefaultTimeout(30_000);
-  });
+  }, options.setUpTimeout);
   afterAll(async () => {
     await suite.browser?.close();
     await suite.app?.close();

@@ -1,22 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { docxBomb } from "../src/server/modules/obligations/upload-fixtures";
 import { fileStoreOf } from "../src/server/platform/files/store";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  callApiFromPage,
-  type E2eServer,
-  ensureWebBuild,
-  findUnit,
-  launchBrowser,
-  signIn,
-  signOut,
-  snap,
-  startTestServer,
-} from "./support";
+import { browserAvailability, callApiFromPage, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-upl-7q2";
@@ -28,28 +15,11 @@ interface Detail {
 }
 
 describe.skipIf(!availability.run)("uploads through the submission form (issue #7, hostile items 1 and 2)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "vi-VN" });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1440, height: 1000 } });
 
   /** Two obligations of Thanh Hà, from a plan the admin issues through the API. */
   async function twoObligations(): Promise<string[]> {
+    const { page, baseUrl } = suite;
     await signIn(page, baseUrl, "admin", ADMIN_PASSWORD);
     const unit = await findUnit(page, COMMUNE);
     const plan = await callApiFromPage(page, "POST", "/api/plans", { issuerUnitId: unit.id, title: "Kế hoạch thử tải tệp" });
@@ -81,9 +51,10 @@ describe.skipIf(!availability.run)("uploads through the submission form (issue #
     return ids;
   }
 
-  const detail = async (id: string) => (await callApiFromPage(page, "GET", `/api/obligations/${id}`)).body as Detail;
+  const detail = async (id: string) => (await callApiFromPage(suite.page, "GET", `/api/obligations/${id}`)).body as Detail;
 
   it("takes a 15 MB file while the page stays usable, and refuses a zip bomb with the Vietnamese message, storing nothing", async () => {
+    const { page, baseUrl, app } = suite;
     const [bigOne, bombOne] = await twoObligations();
 
     // 1. A 15 MB PDF: while it uploads, the page still answers (another request of the app returns).

@@ -1,18 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  browserAvailability,
-  CHROMIUM_PATH,
-  type E2eServer,
-  ensureWebBuild,
-  launchBrowser,
-  openSection,
-  signIn,
-  snap,
-  startTestServer,
-} from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailability, openSection, signIn, snap, useBrowserSuite } from "./support";
 import { measureInitialLoad } from "./weight";
 
 const availability = browserAvailability();
@@ -39,23 +29,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe.skipIf(!availability.run)("how the web app is delivered: weight, compression, caching, CSP (issue #7)", () => {
-  let app: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = "";
-
-  beforeAll(async () => {
-    if (availability.missingInCi)
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium).`);
-    await ensureWebBuild();
-    app = await startTestServer(ADMIN_PASSWORD);
-    baseUrl = app.server.url;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite(ADMIN_PASSWORD);
 
   it("builds an index.html without inline script or inline event handler", () => {
     const html = readFileSync(join(import.meta.dirname, "..", "dist", "web", "index.html"), "utf8");
@@ -69,7 +43,7 @@ describe.skipIf(!availability.run)("how the web app is delivered: weight, compre
   });
 
   it(`loads the sign-in page with at most ${INITIAL_BUDGET_KB} KB on the wire, all of it brotli, hashed files immutable`, async () => {
-    if (!browser) throw new Error("no browser");
+    const { browser, baseUrl } = suite;
     const load = await measureInitialLoad(browser, baseUrl);
     const summary = load.files.map((f) => `${f.path} ${f.encoding} ${(f.wireBytes / 1024).toFixed(1)} KB`).join("\n");
     expect(load.wireBytes / 1024, summary).toBeLessThanOrEqual(INITIAL_BUDGET_KB);
@@ -83,7 +57,7 @@ describe.skipIf(!availability.run)("how the web app is delivered: weight, compre
   });
 
   it("renders and works under the CSP in Chromium: no violation from sign-in through the main pages", async () => {
-    if (!browser) throw new Error("no browser");
+    const { browser, baseUrl } = suite;
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN" });
     const page = await context.newPage();
     const violations = await watchViolations(page);
@@ -107,7 +81,7 @@ describe.skipIf(!availability.run)("how the web app is delivered: weight, compre
   });
 
   it("keeps Swagger UI at /api/docs working under the same policy", async () => {
-    if (!browser) throw new Error("no browser");
+    const { browser, baseUrl } = suite;
     const page = await browser.newPage();
     const violations = await watchViolations(page);
     await page.goto(`${baseUrl}/api/docs`);
@@ -126,7 +100,7 @@ describe.skipIf(!availability.run)("how the web app is delivered: weight, compre
   });
 
   it("refuses to be framed by another page", async () => {
-    if (!browser) throw new Error("no browser");
+    const { browser, baseUrl } = suite;
     const page = await browser.newPage();
     await page.setContent(`<iframe id="app" src="${baseUrl}/sign-in" width="800" height="600"></iframe>`);
     await page.waitForLoadState("networkidle");
