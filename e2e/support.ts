@@ -204,10 +204,29 @@ export async function openSection(page: Page, key: string): Promise<void> {
   await page.getByTestId(`nav-${key}`).click();
 }
 
+/** Signs out through the user menu; a press that a busy machine let pass while the menu opened is made again. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("menu-sign-out").click();
-  await page.getByTestId("sign-in-username").waitFor();
+  const signInShown = page.getByTestId("sign-in-username");
+  const item = page.locator('[data-testid="menu-sign-out"]:visible');
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if ((await item.count()) === 0)
+      await page
+        .getByTestId("user-menu")
+        .click({ timeout: 10_000 })
+        .catch(() => undefined);
+    await item
+      .first()
+      .click({ timeout: 10_000 })
+      .catch(() => undefined);
+    if (
+      await signInShown.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await signInShown.waitFor();
 }
 
 /** A unit by its exact name, through the search API from the signed-in page. */
