@@ -2,7 +2,17 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { SpeechList } from "../src/contracts/conference-program";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
+import {
+  browserAvailability,
+  callApiFromPage,
+  confirmUntil,
+  findUnit,
+  pickOption,
+  signIn,
+  signOut,
+  snap,
+  useBrowserSuite,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-9k2";
@@ -16,11 +26,7 @@ const COMMUNE = { user: "ubnd.thanhha", unit: "Xã Thanh Hà" };
 const row = (page: Page, table: string, text: string) => page.locator(`[data-testid="${table}"] tr`, { hasText: text });
 const statusOf = (page: Page, text: string) => row(page, "speeches-table", text).getByTestId("program-status").getAttribute("data-status");
 
-async function pickTreeUnit(page: Page, testId: string, typed: string, name: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
-}
+const pickTreeUnit = (page: Page, testId: string, typed: string, name: string) => pickOption(page, page.getByTestId(testId), name, typed);
 
 async function fillDate(page: Page, testId: string, ddmmyyyy: string): Promise<void> {
   const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
-import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, snap, useBrowserSuite } from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, findUnit, pickOption, signIn, snap, useBrowserSuite } from "./support";
 
 /**
  * The issue's acceptance as one flow (issue 9): the conference created from the imported seed 001, «Tham luận»
@@ -69,9 +69,7 @@ describe.skipIf(!availability.run)("the conference from import to stage, in real
     // The demo already issued 63-KH/TU for the Thành ủy this year.
     await page.getByTestId("import-field-number").fill("66-KH/TU");
     await page.getByTestId("import-create-plan").click();
-    await page.getByTestId("import-create-plan-issuer").click();
-    await page.keyboard.type("thanh uy hai phong");
-    await page.locator('.ant-select-tree-node-content-wrapper[title="Thành ủy Hải Phòng"]').click();
+    await pickOption(page, page.getByTestId("import-create-plan-issuer"), "Thành ủy Hải Phòng", "thanh uy hai phong");
     await confirmUntil(page, "import-create-plan-confirm", async () => /\/plans\/[0-9a-f-]{36}\/tasks$/.test(page.url()));
     const planUrl = page.url().replace(/\/tasks$/, "");
     await expect.poll(() => page.getByTestId("task-what").filter({ hasText: "Gửi tham luận:" }).count()).toBe(24);

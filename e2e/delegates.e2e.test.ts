@@ -11,6 +11,7 @@ import {
   artifactsDir,
   browserAvailability,
   callApiFromPage,
+  confirmUntil,
   findUnit,
   pickOption,
   signIn,
@@ -108,7 +109,7 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
     await page.locator('[data-testid="delegate-search"] input').press("Enter");
     await expect.poll(() => page.getByTestId("delegate-name").count()).toBe(1);
     await row(page, "delegates-table", "Người Đã Sửa").getByTestId("delegate-delete").click();
-    await page.getByTestId("delegate-delete-confirm").click();
+    await confirmUntil(page, "delegate-delete-confirm", async () => (await page.getByTestId("delegate-name").count()) === 0);
     await page.locator('[data-testid="delegate-search"] input').fill("");
     await page.locator('[data-testid="delegate-search"] input').press("Enter");
     await expect.poll(() => page.getByTestId("delegate-name").count()).toBe(8);
@@ -123,10 +124,7 @@ describe.skipIf(!availability.run)("delegates from invitation to confirmation in
 
     // 5. A nomination request to the ward (2 delegates, two titles), then the plan is issued.
     await page.getByTestId("quota-add").click();
-    await page.getByTestId("quota-unit").click();
-    await page.keyboard.type("dong hai");
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${WARD.unit}"]`).click();
-    await expect.poll(() => page.getByTestId("quota-unit").textContent()).toContain(WARD.unit);
+    await pickOption(page, page.getByTestId("quota-unit"), WARD.unit, "dong hai");
     await inputOf(page, "quota-count").fill("2");
     const due = inputOf(page, "quota-due");
     await due.click();

@@ -5,7 +5,7 @@ import { obligations, tasks } from "../src/server/db/schema/index";
 import { notificationJobs } from "../src/server/modules/notifications/jobs";
 import { makePlan, makeTask, vn } from "../src/server/modules/tracking/fixtures";
 import { makeUnit, makeUser, TEST_PASSWORD, unique } from "../src/server/testing/factories";
-import { browserAvailability, callApiFromPage, signIn, snap, useBrowserSuite } from "./support";
+import { browserAvailability, callApiFromPage, confirmUntil, signIn, snap, useBrowserSuite } from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-thong-bao-7k2";
@@ -86,8 +86,11 @@ describe.skipIf(!availability.run)("notifications reach the bell live (browser)"
     await mark(communePage);
     await managerPage.getByTestId("review-return").click();
     await managerPage.getByTestId("review-return-reason").fill("Thiếu biểu số liệu kèm theo");
-    await managerPage.getByTestId("review-return-confirm").click();
-    await managerPage.locator('[data-testid="obligation-status"][data-status="returned"]').waitFor();
+    await confirmUntil(
+      managerPage,
+      "review-return-confirm",
+      async () => (await managerPage.locator('[data-testid="obligation-status"][data-status="returned"]').count()) > 0,
+    );
     await bellShows(communePage, 1);
     expect(await stillSamePage(communePage)).toBe(true);
     // The obligation page the commune has open refreshed itself too.

@@ -4,7 +4,17 @@ import PDFDocument from "pdfkit";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../src/server/platform/documents/testing/read-docx";
-import { browserAvailability, callApiFromPage, confirmUntil, findUnit, signIn, signOut, snap, useBrowserSuite } from "./support";
+import {
+  browserAvailability,
+  callApiFromPage,
+  confirmUntil,
+  findUnit,
+  pickOption,
+  signIn,
+  signOut,
+  snap,
+  useBrowserSuite,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-quan-tri-5p8";
@@ -47,11 +57,7 @@ async function openBoard(page: Page, baseUrl: string, planId: string): Promise<v
 
 const boardRow = (page: Page, unitName: string) => page.locator(`[data-testid="board-table"] tr[data-unit-name="${unitName}"]`);
 
-async function pickTreeUnit(page: Page, testId: string, typed: string, name: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
-}
+const pickTreeUnit = (page: Page, testId: string, typed: string, name: string) => pickOption(page, page.getByTestId(testId), name, typed);
 
 describe.skipIf(!availability.run)("plans become tracked work in a real browser (issue #4)", () => {
   const suite = useBrowserSuite(ADMIN_PASSWORD, { viewport: { width: 1500, height: 1000 } });

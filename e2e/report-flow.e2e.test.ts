@@ -76,9 +76,7 @@ describe.skipIf(!availability.run)("a report along seed 000's outline, from impo
     // The demo already holds seed 000 as 03/KH-BCH: a number is used once per issuer and year.
     await page.getByTestId("import-field-number").fill(`9${SUFFIX.length}/KH-BCH`);
     await page.getByTestId("import-create-plan").click();
-    await page.getByTestId("import-create-plan-issuer").click();
-    await page.keyboard.type("bo chqs");
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${ISSUER}"]`).click();
+    await pickOption(page, page.getByTestId("import-create-plan-issuer"), ISSUER, "bo chqs");
     await confirmUntil(page, "import-create-plan-confirm", async () => /\/plans\/[0-9a-f-]{36}\/tasks$/.test(page.url()));
     const planId = /\/plans\/([0-9a-f-]{36})\//.exec(page.url())?.[1] as string;
     const imported = (await api(page, "GET", `/api/plans/${planId}`)) as unknown as PlanDetail;
@@ -245,9 +243,8 @@ describe.skipIf(!availability.run)("a report along seed 000's outline, from impo
     for (const unit of view.units.filter((u) => u.status !== "accepted")) {
       await row(unit.unitName).getByTestId("compiled-excuse").click();
       await page.getByTestId("compiled-excuse-note").fill("Đơn vị báo cáo chung với Ban CHQS cấp trên trực tiếp.");
-      await page.getByTestId("compiled-excuse-ok").click();
       // Ten units one after another on a busy machine: a bound for a stuck page, not a speed check.
-      await expect.poll(() => row(unit.unitName).textContent(), { timeout: 60_000 }).toContain("Được miễn");
+      await confirmUntil(page, "compiled-excuse-ok", async () => ((await row(unit.unitName).textContent()) ?? "").includes("Được miễn"));
     }
     await snap(page, "report-flow-03-reviewed");
     await page.getByTestId("compiled-final").click();

@@ -5,7 +5,17 @@ import type { ReportForm } from "../src/contracts/reports";
 import { readPlanText } from "../src/domain/importer/index";
 import { DEMO_PASSWORD } from "../src/server/db/seed/demo";
 import { ANNEXED_PLAN } from "../src/server/modules/reports/testing";
-import { browserAvailability, callApiFromPage, findUnit, pickOption, signIn, signOut, snap, useBrowserSuite } from "./support";
+import {
+  browserAvailability,
+  callApiFromPage,
+  confirmUntil,
+  findUnit,
+  pickOption,
+  signIn,
+  signOut,
+  snap,
+  useBrowserSuite,
+} from "./support";
 
 const availability = browserAvailability();
 const ADMIN_PASSWORD = "e2e-de-cuong-5m1";
@@ -125,8 +135,7 @@ describe.skipIf(!availability.run)("the report form builder in a real browser (i
     await page.getByTestId("report-heading-ok").click();
     await expect.poll(() => heading(4).getByTestId("report-form-heading-title").textContent()).toBe("IV Kiến nghị, đề xuất");
     await heading(4).getByTestId("report-form-heading-delete").click();
-    await page.getByTestId("report-form-heading-delete-ok").click();
-    await expect.poll(() => page.getByTestId("report-form-heading").count()).toBe(5);
+    await confirmUntil(page, "report-form-heading-delete-ok", async () => (await page.getByTestId("report-form-heading").count()) === 5);
 
     // 3. Indicators: two entered, a `≤` rule, a computed ratio; a taken code and a loop are refused in Vietnamese.
     const addIndicator = async (at: number, code: string, name: string, rule: () => Promise<void> = async () => {}) => {

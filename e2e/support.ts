@@ -239,7 +239,7 @@ export async function findUnit(page: Page, name: string): Promise<UnitView> {
 }
 
 /**
- * Picks the option whose label begins with `option` (`I …` never takes `II …`) in an antd Select (typing `search` first, for a select that searches):
+ * Picks the option whose label begins with `option` (`I …` never takes `II …`) in an antd Select or TreeSelect (typing `search` first, for a select that searches):
  * under load the option can be clicked while the list is still opening, so it opens and clicks again until the select
  * shows the choice. Only the open list is looked in, never one left hidden in the page by an earlier select.
  */
@@ -254,7 +254,9 @@ export async function pickOption(page: Page, select: Locator, option: string, se
     await select.click();
     if (search !== undefined) await select.locator("input").fill(search);
     await page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content")
+      .locator(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) :is(.ant-select-item-option-content, .ant-select-tree-node-content-wrapper)",
+      )
       .filter({ hasText: exact })
       .first()
       .click({ timeout: 10_000 })
@@ -274,7 +276,8 @@ export async function confirmUntil(page: Page, testId: string, done: () => Promi
   const until = Date.now() + timeout;
   let pressedAt = 0;
   while (Date.now() < until) {
-    if (await done()) return;
+    // A check that throws (its element not there yet) means not yet.
+    if (await done().catch(() => false)) return;
     if (Date.now() - pressedAt >= 5_000 && (await confirm.count()) > 0) {
       const loading = await confirm
         .first()
