@@ -27,6 +27,9 @@ const DAY = 86_400_000;
  * looks alive on any day: "earliest" puts its first deadline `days` from today (negative = already past,
  * so those units are overdue); "latest" puts its last deadline `days` from today (upcoming). `cascade` is
  * who gets the extra "report on the plan" task, and the target for deadlines whose units matched nothing.
+ * Seed 001's first deadline is its last one less three days, at 11:00: its last is put four days ahead, so that the
+ * first lands tomorrow and nothing of it is overdue on a first start at any hour (at three days, a start after 11:00
+ * found the Party ward's work overdue, against the README).
  */
 type SeedTree = "military" | "party" | "state";
 const seeds: Array<{
@@ -50,7 +53,7 @@ const seeds: Array<{
     tree: "party",
     issuer: "Thành ủy Hải Phòng",
     anchor: "latest",
-    days: 3,
+    days: 4,
     cascade: { kinds: ["dang-uy"] },
   },
   { file: "002_7b647e67f44d3843.txt", tree: "state", issuer: "Ủy ban nhân dân xã Thanh Hà", anchor: "earliest", days: -2, cascade: {} },
